@@ -1,0 +1,248 @@
+"""Benchmark the listening coach: accuracy, speed, memory. `make bench` runs it.
+
+Prints
+1. precision / recall / F1 per signal on corpus/coach/test.jsonl (which
+   training never reads), and the empathy levels' macro-F1 there;
+2. accuracy and macro-F1 per EPITOME mechanism on all 3,084 Reddit replies
+   in ../shared/data/epitome (seeker post as context), beside the paper's;
+   EPITOME is only measured here, never trained on;
+3. milliseconds per reply, p50 and p95, on one thread;
+4. model load time; 5. resident memory.
+
+Targets (issue 3): F1 >= 0.9 per signal; EPITOME macro-F1 at the paper's level;
+p50 < 15 ms; load < 2 s; RSS < 250 MB.
+"""
+
+import os
+
+# One thread everywhere, as in a web worker (set before numpy loads).
+for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
+
+import csv  # noqa: E402
+import json  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TEST = ROOT / "corpus" / "coach" / "test.jsonl"
+EPITOME = ROOT.parent / "shared" / "data" / "epitome"
+EPITOME_FILES = {
+    "emotional_reactions": "emotional-reactions-reddit.csv",
+    "interpretations": "interpretations-reddit.csv",
+    "explorations": "explorations-reddit.csv",
+}
+# Sharma, Miner, Atkins & Althoff (EMNLP 2020), in-domain RoBERTa bi-encoders.
+PAPER = {
+    "emotional_reactions": (79.43, 74.46),
+    "interpretations": (84.04, 62.60),
+    "explorations": (92.61, 72.58),
+}
+TARGET_F1, TARGET_P50_MS, TARGET_LOAD_S, TARGET_RSS_MB = 0.9, 15.0, 2.0, 250.0
+
+
+def main() -> int:
+    started = time.perf_counter()
+    from closeknit.coach import analyze, warm_up
+
+    warm_up()
+    load_s = time.perf_counter() - started
+    print(f"Listening coach benchmark (one thread, {os.cpu_count()} CPUs visible)\n")
+
+    records = read_jsonl(TEST)
+    timings = signal_section(records, analyze)
+    rss_after_test = rss_mb()
+    epitome_section(analyze)
+    speed_section(timings)
+    print("\n4. Model load (import, tokenizer, int8 graph, session, heads, first reply)")
+    print(f"   {load_s:.2f} s   (target < {TARGET_LOAD_S:.0f} s) {_ok(load_s < TARGET_LOAD_S)}")
+    print("\n5. Resident memory")
+    current, peak = rss_after_test, peak_rss_mb()
+    print(
+        f"   RSS after the test set: {current:.0f} MB   (target < {TARGET_RSS_MB:.0f} MB) "
+        f"{_ok(current < TARGET_RSS_MB)}"
+    )
+    print(f"   peak RSS of the whole run (incl. 5,000-character EPITOME replies): {peak:.0f} MB")
+    return 0
+
+
+# --- 1. signals on the project's test set ------------------------------------------------
+
+
+def signal_section(records: list[dict], analyze) -> list[tuple[float, float]]:
+    from closeknit.coach.engine import MECHANISMS, SIGNALS
+
+    print(f"1. Signals on corpus/coach/test.jsonl ({len(records)} replies, never trained on)")
+    truth: dict[str, list[bool]] = {s: [] for s in SIGNALS}
+    guess: dict[str, list[bool]] = {s: [] for s in SIGNALS}
+    levels: dict[str, tuple[list[int], list[int]]] = {m: ([], []) for m in MECHANISMS}
+    timings: list[tuple[float, float]] = []
+    for record in records:
+        start, cpu = time.perf_counter(), time.thread_time()
+        result = analyze(record["text"], record.get("context"))
+        timings.append(((time.perf_counter() - start) * 1000, (time.thread_time() - cpu) * 1000))
+        for s in SIGNALS:
+            truth[s].append(bool(record["signals"][s]))
+            guess[s].append(result.signals[s])
+        for m in MECHANISMS:
+            levels[m][0].append(int(record["empathy"][m]))
+            levels[m][1].append(result.empathy[m])
+    print(f"   {'signal':22} {'n':>4} {'precision':>9} {'recall':>7} {'F1':>6}   target F1 >= 0.9")
+    for s in SIGNALS:
+        p, r, f = prf(truth[s], guess[s])
+        print(f"   {s:22} {sum(truth[s]):4d} {p:9.3f} {r:7.3f} {f:6.3f}   {_ok(f >= TARGET_F1)}")
+    print(
+        "   empathy levels on the same replies: "
+        + ", ".join(
+            f"{m} acc {accuracy(*levels[m]):.3f} macro-F1 {macro_f1(*levels[m]):.3f}"
+            for m in MECHANISMS
+        )
+    )
+    return timings
+
+
+# --- 2. EPITOME --------------------------------------------------------------------------------
+
+
+def epitome_section(analyze) -> None:
+    print("\n2. EPITOME, Reddit (Sharma, Miner, Atkins & Althoff, 'A Computational Approach to")
+    print("   Understanding Empathy Expressed in Text-Based Mental Health Support', EMNLP 2020)")
+    if not all((EPITOME / f).exists() for f in EPITOME_FILES.values()):
+        print(f"   skipped: {EPITOME} is not here (the data is not part of the repository).")
+        return
+    rows = {m: read_csv(EPITOME / f) for m, f in EPITOME_FILES.items()}
+    pairs = rows["emotional_reactions"]
+    if any([r["rp_id"] for r in rows[m]] != [r["rp_id"] for r in pairs] for m in rows):
+        print("   skipped: the three files do not list the same pairs in the same order.")
+        return
+    predicted: dict[str, list[int]] = {m: [] for m in EPITOME_FILES}
+    timings, cut = [], 0
+    for pair in pairs:
+        reply = pair["response_post"]
+        cut += len(reply) > 5000
+        start = time.perf_counter()
+        result = analyze(reply[:5000], pair["seeker_post"])  # the coach reads 5,000 at most
+        timings.append((time.perf_counter() - start) * 1000)
+        for m in EPITOME_FILES:
+            predicted[m].append(result.empathy[m])
+    print(
+        f"   {len(pairs)} replies, seeker post as context; no EPITOME data in training"
+        + (f"; {cut} replies over 5,000 characters read up to 5,000" if cut else "")
+    )
+    print(f"   {'mechanism':22} {'accuracy':>8} {'macro-F1':>8}   paper acc / macro-F1")
+    for m in EPITOME_FILES:
+        truth = [int(r["level"]) for r in rows[m]]
+        acc, f1 = accuracy(truth, predicted[m]), macro_f1(truth, predicted[m])
+        paper_acc, paper_f1 = PAPER[m]
+        print(
+            f"   {m:22} {100 * acc:8.2f} {100 * f1:8.2f}   {paper_acc:.2f} / {paper_f1:.2f}"
+            f"   levels 0/1/2 true {_counts(truth)}, coach {_counts(predicted[m])}"
+        )
+    print("   (the paper trains and tests on EPITOME; the coach is trained only on our corpus)")
+    print(
+        f"   ms per EPITOME reply (longer texts): "
+        f"p50 {percentile(timings, 50):.1f}, p95 {percentile(timings, 95):.1f}"
+    )
+
+
+# --- 3. speed ---------------------------------------------------------------------------------
+
+
+def speed_section(timings: list[tuple[float, float]]) -> None:
+    wall = [w for w, _ in timings]
+    cpu = [c for _, c in timings]
+    p50, p95 = percentile(wall, 50), percentile(wall, 95)
+    print("\n3. Speed: analyze() per reply of the test set, with its context, one thread")
+    print(
+        f"   wall clock: p50 {p50:.1f} ms, p95 {p95:.1f} ms   "
+        f"(target p50 < {TARGET_P50_MS:.0f} ms) {_ok(p50 < TARGET_P50_MS)}"
+    )
+    print(
+        f"   CPU time of the calling thread: p50 {percentile(cpu, 50):.1f} ms, "
+        f"p95 {percentile(cpu, 95):.1f} ms (what the reply costs when the machine is shared; "
+        f"load average now {os.getloadavg()[0]:.1f})"
+    )
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    records = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError:
+                continue  # a line still being written
+    return records
+
+
+def read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def prf(truth: list[bool], guess: list[bool]) -> tuple[float, float, float]:
+    """Precision, recall and F1 of the "yes" class.
+
+    >>> prf([True, True, False], [True, False, True])
+    (0.5, 0.5, 0.5)
+    """
+    tp = sum(t and g for t, g in zip(truth, guess, strict=True))
+    p = tp / sum(guess) if sum(guess) else 0.0
+    r = tp / sum(truth) if sum(truth) else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def accuracy(truth: list[int], guess: list[int]) -> float:
+    return sum(t == g for t, g in zip(truth, guess, strict=True)) / len(truth)
+
+
+def macro_f1(truth: list[int], guess: list[int]) -> float:
+    """Mean F1 over the classes present in the truth or the guesses.
+
+    >>> round(macro_f1([0, 1, 2, 2], [0, 1, 2, 1]), 3)
+    0.778
+    """
+    classes = sorted(set(truth) | set(guess))
+    scores = [prf([t == c for t in truth], [g == c for g in guess])[2] for c in classes]
+    return sum(scores) / len(scores)
+
+
+def _counts(levels: list[int]) -> str:
+    return "/".join(str(levels.count(level)) for level in (0, 1, 2))
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def rss_mb() -> float:
+    """Current resident memory, from /proc (Linux) or the peak where /proc is absent."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return peak_rss_mb()
+
+
+def peak_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 / (1024 if sys.platform == "darwin" else 1)
+
+
+def _ok(passed: bool) -> str:
+    return "ok" if passed else "MISSED"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+
+from closeknit.accounts.api import router as accounts_router
+from closeknit.api.auth import API_AUTH
+from closeknit.api.coach import router as coach_router
+from closeknit.appreciate.api import router as appreciate_router
+from closeknit.assessment.api import router as assessment_router
+from closeknit.bedroom.api import router as bedroom_router
+from closeknit.checkin.api import router as checkin_router
+from closeknit.couples.api import router as couples_router
+from closeknit.dates.api import router as dates_router
+from closeknit.dreams.api import router as dreams_router
+from closeknit.talk.api import router as talk_router
+
+api = NinjaAPI(
+    title="Closeknit API",
+    version="1",
+    description="Everything in the Closeknit web app, for mobile and other clients. "
+    "Authenticate with `Authorization: Bearer <token>` (create tokens in Settings "
+    "or with POST /api/v1/tokens).",
+    auth=API_AUTH,
+    urls_namespace="api",
+)
+api.add_router("", accounts_router)
+api.add_router("", couples_router)
+api.add_router("", coach_router)
+api.add_router("/talk", talk_router)
+api.add_router("/appreciate", appreciate_router)
+api.add_router("/checkin", checkin_router)
+api.add_router("/assessment", assessment_router)
+api.add_router("/dates", dates_router)
+api.add_router("/dreams", dreams_router)
+api.add_router("/private", bedroom_router)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorized(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return api.create_response(
+        request, {"detail": "Sign in or send a valid API token."}, status=401
+    )
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)

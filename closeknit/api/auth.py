@@ -1,0 +1,43 @@
+"""API authentication and the API's side of the access helpers."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja.errors import HttpError
+from ninja.security import HttpBearer, django_auth
+
+from closeknit.accounts.models import User
+from closeknit.accounts.tokens import user_for_token
+from closeknit.couples.access import couple_and_partner
+from closeknit.couples.models import Couple
+from closeknit.lib.ratelimit import over_limit
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+# Tokens for apps; the browser session (with its CSRF check) for the web app.
+API_AUTH: list[Any] = [TokenAuth(), django_auth]
+
+
+def api_user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def api_couple(request: HttpRequest) -> tuple[Couple, User]:
+    """The caller's couple and partner, or 403 for someone who is not paired."""
+    found = couple_and_partner(api_user(request))
+    if found is None:
+        raise HttpError(403, "Pair with your partner first.")
+    return found
+
+
+def limit(request: HttpRequest, group: str, rate: str) -> None:
+    if over_limit(request, group, rate):
+        raise HttpError(429, "Too many requests. Please wait a little and try again.")

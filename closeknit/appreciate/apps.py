@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AppreciateConfig(AppConfig):
+    name = "closeknit.appreciate"
+    label = "appreciate"

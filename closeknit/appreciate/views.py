@@ -1,0 +1,133 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
+
+from closeknit.appreciate import hints, selectors, services
+from closeknit.appreciate.forms import AppreciationForm, JournalForm
+from closeknit.appreciate.models import REACTIONS, TALLY_KINDS
+from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
+from closeknit.lib.coaching import wants_coach
+
+PER_PAGE = 20
+
+
+@couple_required
+def index(request: CoupleRequest) -> HttpResponse:
+    """The appreciation wall: everything either of you sent, newest first."""
+    page = Paginator(selectors.wall(request.couple), PER_PAGE).get_page(request.GET.get("page"))
+    ctx = {"page": page, "reactions": REACTIONS}
+    return render(request, "appreciate/index.html", ctx)
+
+
+@couple_required
+def new(request: CoupleRequest) -> HttpResponse:
+    form = AppreciationForm(request.POST or None)
+    coach = None
+    if request.method == "POST":
+        if wants_coach(request):
+            coach = _hints(request)  # check the wording only: nothing is sent or kept
+        elif form.is_valid():
+            services.send_appreciation(
+                request.couple, request.user, request.partner, **form.cleaned_data
+            )
+            messages.success(request, f"Sent. {request.partner} will find it on the wall.")
+            return redirect("appreciate:index")
+    status = 400 if form.is_bound and coach is None else 200
+    return render(request, "appreciate/new.html", {"form": form, "coach": coach}, status=status)
+
+
+def _hints(request: CoupleRequest) -> list[dict[str, object]]:
+    post = request.POST
+    found = hints.hints(
+        post.get("did", ""), post.get("felt", ""), post.get("shows", ""), str(request.partner)
+    )
+    return [h.as_dict() for h in found]
+
+
+@couple_required
+@require_POST
+@ratelimit(key="user", rate="90/m", block=True)
+def coach(request: CoupleRequest) -> HttpResponse:
+    """The live appreciation coach (htmx). Reads, answers, forgets."""
+    return render(request, "appreciate/_hints.html", {"coach": _hints(request)})
+
+
+@couple_required
+def detail(request: CoupleRequest, pk: str) -> HttpResponse:
+    appreciation = get_for_couple(selectors.wall(request.couple), request.couple, pk=pk)
+    ctx = {"a": appreciation, "reactions": REACTIONS}
+    return render(request, "appreciate/detail.html", ctx)
+
+
+@couple_required
+@require_POST
+def react(request: CoupleRequest, pk: str) -> HttpResponse:
+    appreciation = get_for_couple(selectors.wall(request.couple), request.couple, pk=pk)
+    try:
+        services.react(appreciation, request.user, request.POST.get("reaction", ""))
+    except services.AppreciateError as exc:
+        if request.htmx:
+            return HttpResponse(str(exc), status=400)
+        messages.error(request, str(exc))
+    if request.htmx:
+        ctx = {"a": appreciation, "reactions": REACTIONS}
+        return render(request, "appreciate/_appreciation.html", ctx)
+    return redirect("appreciate:detail", pk=appreciation.id)
+
+
+@couple_required
+def journal(request: CoupleRequest) -> HttpResponse:
+    """The private gratitude journal: only the author, never the partner."""
+    form = JournalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.write_journal(request.couple, request.user, form.cleaned_data["text"])
+        messages.success(request, "Saved to your journal. Only you can read it.")
+        return redirect("appreciate:journal")
+    entries = selectors.journal(request.couple, request.user)
+    page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
+    status = 400 if form.errors else 200
+    return render(request, "appreciate/journal.html", {"form": form, "page": page}, status=status)
+
+
+@couple_required
+@require_POST
+def delete_journal(request: CoupleRequest, pk: str) -> HttpResponse:
+    entry = get_for_couple(selectors.journal(request.couple, request.user), request.couple, pk=pk)
+    entry.delete()
+    messages.success(request, "Deleted.")
+    return redirect("appreciate:journal")
+
+
+@couple_required
+def tally(request: CoupleRequest) -> HttpResponse:
+    """The honestly labelled tally of what this person logged, week by week."""
+    if request.method == "POST":
+        try:
+            mark = services.log_tally(request.couple, request.user, request.POST.get("kind", ""))
+        except services.AppreciateError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"Logged: one {mark.get_kind_display().lower()}.")
+        return redirect("appreciate:tally")
+    weeks = selectors.tally_weeks(request.couple, request.user)
+    ctx = {
+        "weeks": list(reversed(weeks)),
+        "kinds": TALLY_KINDS,
+        "last_mark": selectors.last_mark_today(request.couple, request.user),
+        "totals": (sum(w.appreciations for w in weeks), sum(w.complaints for w in weeks)),
+    }
+    return render(request, "appreciate/tally.html", ctx)
+
+
+@couple_required
+@require_POST
+def undo_tally(request: CoupleRequest, pk: str) -> HttpResponse:
+    mark = get_for_couple(
+        selectors.tally_marks(request.couple, request.user), request.couple, pk=pk
+    )
+    mark.delete()
+    messages.success(request, "Taken back.")
+    return redirect("appreciate:tally")

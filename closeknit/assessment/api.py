@@ -1,0 +1,328 @@
+"""The couples' assessment for API clients.
+
+Answers are sealed until both partners finish: a round's report is a 409
+until then, and a partner's answers are only ever returned inside it.
+"""
+
+from datetime import date, datetime
+from uuid import UUID
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
+
+from closeknit.api.auth import api_couple, api_user
+from closeknit.assessment import content, scoring, selectors, services, steps
+from closeknit.assessment.models import KINDS, TOPICS
+from closeknit.couples.api import ErrorOut
+
+router = Router(tags=["assessment"])
+
+
+class IntimacyItemOut(Schema):
+    key: str
+    kind: str
+    text: str
+
+
+class ResponsivenessItemOut(Schema):
+    key: str
+    to_me: str
+    from_me: str
+
+
+class LovemapQuestionOut(Schema):
+    key: str
+    topic: str
+    about_me: str
+    about_partner: str
+    options: list[str]
+
+
+class ItemsOut(Schema):
+    scale: tuple[int, int] = scoring.SCALE
+    kinds: dict[str, str] = dict(KINDS)
+    topics: dict[str, str] = dict(TOPICS)
+    intimacy: list[IntimacyItemOut]
+    responsiveness: list[ResponsivenessItemOut]
+    lovemap: list[LovemapQuestionOut]
+
+
+class RoundOut(Schema):
+    id: UUID
+    number: int
+    baseline: bool
+    started_on: date
+    my_status: str = Field(description="not_started, in_progress or finished")
+    partner_status: str
+    revealed: bool
+
+
+class RoundsOut(Schema):
+    rounds: list[RoundOut]
+    next_due: date | None = Field(description="When a new round may start (null: now).")
+
+
+class AnswersIn(Schema):
+    intimacy: dict[str, list[int]] = Field(
+        default={}, description="{item key: [now, as I'd like it]}, 1-7"
+    )
+    responsiveness: dict[str, list[int]] = Field(
+        default={}, description="{item key: [to me, from me]}, 1-7"
+    )
+    lovemap: dict[str, list[int]] = Field(
+        default={},
+        description="{question key: [my answer, my guess of my partner's]}, option indexes",
+    )
+
+
+class AnswersOut(AnswersIn):
+    finished_at: datetime | None
+    missing: list[str] = Field(description="Pages still open (by title).")
+
+
+class KindOut(Schema):
+    kind: str
+    label: str
+    my_now: float
+    my_ideal: float
+    their_now: float
+    their_ideal: float
+    now_differs: bool
+    ideal_differs: bool
+
+
+class GapOut(Schema):
+    kind: str
+    mine: float
+    theirs: float
+    together: float
+
+
+class DifferenceOut(Schema):
+    kind: str
+    aspect: str
+    mine: float
+    theirs: float
+
+
+class TopicOut(Schema):
+    topic: str
+    i_knew: int
+    they_knew: int
+    total: int
+
+
+class ReportSuggestionOut(Schema):
+    kind: str
+    prompts: list[str]
+    exercise: str
+    date: str
+
+
+class ReportOut(Schema):
+    round: RoundOut
+    noise: float = Field(
+        description="Differences smaller than this (on 1-7 means) are not shown as differences."
+    )
+    kinds: list[KindOut]
+    biggest_gaps: list[GapOut]
+    differences: list[DifferenceOut]
+    responsiveness: dict[str, float]
+    lovemap: list[TopicOut]
+    suggestions: list[ReportSuggestionOut]
+    their_answers: AnswersIn
+
+
+def _status(started: bool, finished: bool) -> str:
+    return "finished" if finished else "in_progress" if started else "not_started"
+
+
+def round_out(v: selectors.RoundView) -> RoundOut:
+    return RoundOut(
+        id=v.round.id,
+        number=v.round.number,
+        baseline=v.round.is_baseline,
+        started_on=v.round.started_on,
+        my_status=_status(v.mine is not None, v.i_finished),
+        partner_status=_status(v.partner_started, v.partner_finished),
+        revealed=v.revealed,
+    )
+
+
+@router.get("/items", response={200: ItemsOut, 403: ErrorOut})
+def list_items(request: HttpRequest) -> ItemsOut:
+    """Every item of the assessment, in order."""
+    api_couple(request)
+    cat = content.catalog()
+    return ItemsOut(
+        intimacy=[IntimacyItemOut(key=i.key, kind=i.kind, text=i.text) for i in cat.intimacy],
+        responsiveness=[
+            ResponsivenessItemOut(key=i.key, to_me=i.to_me, from_me=i.from_me)
+            for i in cat.responsiveness
+        ],
+        lovemap=[
+            LovemapQuestionOut(
+                key=q.key,
+                topic=q.topic,
+                about_me=q.about_me,
+                about_partner=q.about_partner,
+                options=q.options,
+            )
+            for q in cat.lovemap
+        ],
+    )
+
+
+@router.get("/rounds", response={200: RoundsOut, 403: ErrorOut})
+def list_rounds(request: HttpRequest) -> RoundsOut:
+    couple, _ = api_couple(request)
+    views = selectors.rounds(couple, api_user(request))
+    return RoundsOut(rounds=[round_out(v) for v in views], next_due=selectors.due_on(views))
+
+
+@router.post("/rounds", response={201: RoundOut, 403: ErrorOut, 409: ErrorOut})
+def start_round(request: HttpRequest) -> Status[RoundOut]:
+    """Start the baseline, or this quarter's round once it's due."""
+    couple, _ = api_couple(request)
+    user = api_user(request)
+    try:
+        rnd = services.start_round(couple)
+    except services.AssessmentError as exc:
+        raise HttpError(409, str(exc)) from exc
+    services.response_for(rnd, user)
+    return Status(201, round_out(selectors.round_for(couple, user, rnd.id)))
+
+
+def _answers_out(response: object, catalog: content.Catalog) -> AnswersOut:
+    return AnswersOut(
+        intimacy=getattr(response, "intimacy", {}),
+        responsiveness=getattr(response, "responsiveness", {}),
+        lovemap=getattr(response, "lovemap", {}),
+        finished_at=getattr(response, "finished_at", None),
+        missing=[s.title for s in steps.missing(response, catalog)],  # type: ignore[arg-type]
+    )
+
+
+@router.get("/rounds/{round_id}/answers", response={200: AnswersOut, 403: ErrorOut, 404: ErrorOut})
+def my_answers(request: HttpRequest, round_id: UUID) -> AnswersOut:
+    """Your own answers for a round (a draft until you finish)."""
+    couple, _ = api_couple(request)
+    view = selectors.round_for(couple, api_user(request), round_id)
+    return _answers_out(view.mine, content.catalog())
+
+
+@router.put(
+    "/rounds/{round_id}/answers",
+    response={200: AnswersOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+)
+def save_answers(request: HttpRequest, round_id: UUID, data: AnswersIn) -> AnswersOut:
+    """Save some or all of your answers; they're merged into your draft."""
+    couple, _ = api_couple(request)
+    user = api_user(request)
+    view = selectors.round_for(couple, user, round_id)
+    if view.i_finished:
+        raise HttpError(409, "You've finished this assessment; your answers are kept as they are.")
+    catalog = content.catalog()
+    response = services.response_for(view.round, user)
+    try:
+        for section in services.SECTIONS:
+            services.check_answers(section, getattr(data, section), catalog)
+        for section in services.SECTIONS:
+            if getattr(data, section):
+                services.save_answers(response, section, getattr(data, section), catalog)
+    except services.AssessmentError as exc:
+        raise HttpError(400, str(exc)) from exc
+    return _answers_out(response, catalog)
+
+
+@router.post(
+    "/rounds/{round_id}/finish",
+    response={200: RoundOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+)
+def finish(request: HttpRequest, round_id: UUID) -> RoundOut:
+    """Seal your answers. The report opens once you've both finished."""
+    couple, partner = api_couple(request)
+    user = api_user(request)
+    view = selectors.round_for(couple, user, round_id)
+    if view.mine is None:
+        raise HttpError(400, "Answer the assessment first.")
+    try:
+        services.finish(view.mine, partner, content.catalog())
+    except services.AssessmentError as exc:
+        raise HttpError(400, str(exc)) from exc
+    return round_out(selectors.round_for(couple, user, round_id))
+
+
+@router.get(
+    "/rounds/{round_id}/report",
+    response={200: ReportOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+)
+def report(request: HttpRequest, round_id: UUID) -> ReportOut:
+    """The couple report: both profiles, gaps, differences, love maps, suggestions."""
+    couple, _ = api_couple(request)
+    view = selectors.round_for(couple, api_user(request), round_id)
+    if not view.revealed or view.theirs is None:
+        raise HttpError(409, "The report opens when you've both finished.")
+    found = selectors.report(view, content.catalog(with_suggestions=True))
+    resp = found.responsiveness
+    return ReportOut(
+        round=round_out(view),
+        noise=scoring.NOISE,
+        kinds=[
+            KindOut(
+                kind=r.kind,
+                label=r.label,
+                my_now=r.mine.now,
+                my_ideal=r.mine.ideal,
+                their_now=r.theirs.now,
+                their_ideal=r.theirs.ideal,
+                now_differs=r.now_differs,
+                ideal_differs=r.ideal_differs,
+            )
+            for r in found.rows
+        ],
+        biggest_gaps=[
+            GapOut(
+                kind=g["kind"],
+                mine=g["gap"].mine,
+                theirs=g["gap"].theirs,
+                together=g["gap"].together,
+            )
+            for g in found.gaps
+        ],
+        differences=[
+            DifferenceOut(
+                kind=d["d"].kind, aspect=d["d"].aspect, mine=d["d"].mine, theirs=d["d"].theirs
+            )
+            for d in found.differences
+        ],
+        responsiveness={
+            "my_felt": resp["mine"].felt,
+            "my_given": resp["mine"].given,
+            "their_felt": resp["theirs"].felt,
+            "their_given": resp["theirs"].given,
+        }
+        if resp
+        else {},
+        lovemap=[
+            TopicOut(
+                topic=t["topic"],
+                i_knew=t["me_about_them"].correct,
+                they_knew=t["them_about_me"].correct,
+                total=t["me_about_them"].total,
+            )
+            for t in found.lovemap
+        ],
+        suggestions=[
+            ReportSuggestionOut(
+                kind=s["kind"], prompts=s["prompts"], exercise=s["exercise"], date=s["date"]
+            )
+            for s in found.suggestions
+        ],
+        their_answers=AnswersIn(
+            intimacy=view.theirs.intimacy,
+            responsiveness=view.theirs.responsiveness,
+            lovemap=view.theirs.lovemap,
+        ),
+    )

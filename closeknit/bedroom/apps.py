@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BedroomConfig(AppConfig):
+    name = "closeknit.bedroom"
+    label = "bedroom"

@@ -1,0 +1,17 @@
+"""The after-care reminder on the couple home page, in discreet words."""
+
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+
+from closeknit.bedroom import selectors
+from closeknit.couples.access import CoupleRequest
+
+
+def card(request: CoupleRequest) -> str | None:
+    if not selectors.is_open(request.couple):
+        return None
+    reminder = selectors.aftercare_reminder(request.couple, request.user)
+    if reminder is None:
+        return None
+    ctx = {"reminder": reminder, "csrf_token": get_token(request)}
+    return render_to_string("bedroom/_home_card.html", ctx)

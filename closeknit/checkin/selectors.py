@@ -1,0 +1,173 @@
+"""Reads for the check-in, the support signal and intentions.
+
+Check-ins are sealed: every read of a partner's check-in goes through
+`visible_entries()`, so pages, the API, the home card and the export agree.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from closeknit.accounts.models import User
+from closeknit.checkin import scoring
+from closeknit.checkin.models import Checkin, Intention, Item, SupportSignal, week_of
+from closeknit.couples.access import for_couple
+from closeknit.couples.models import Couple
+from closeknit.couples.sealing import visible_entries
+
+TREND_WEEKS = 12
+DIP_LOOKBACK = scoring.DIP_RUN + scoring.DIP_BASELINE_SPAN
+
+
+def items() -> list[Item]:
+    return list(Item.objects.all())
+
+
+def this_week(couple: Couple) -> date:
+    return week_of(couple.today())
+
+
+@dataclass
+class Week:
+    """One check-in week as `viewer` may see it."""
+
+    week: date
+    mine: Checkin | None
+    theirs: Checkin | None  # None while sealed
+    partner_done: bool  # that they checked in is not sealed; what they said is
+
+    @property
+    def revealed(self) -> bool:
+        return self.mine is not None and self.theirs is not None
+
+
+def week_for(couple: Couple, viewer: User, week: date | None = None) -> Week:
+    week = week or this_week(couple)
+    entries = list(for_couple(Checkin, couple).filter(week=week))
+    return _week(week, entries, viewer)
+
+
+def _week(week: date, entries: list[Checkin], viewer: User) -> Week:
+    seen = visible_entries(entries, viewer.id)
+    partner_done = any(e.author_id != viewer.id for e in entries)
+    return Week(week, seen["mine"], seen["theirs"], partner_done)
+
+
+def history(couple: Couple, viewer: User) -> list[Week]:
+    """Every week either partner checked in, oldest first, sealed rule applied per week."""
+    by_week: dict[date, list[Checkin]] = defaultdict(list)
+    for entry in for_couple(Checkin, couple).order_by("week"):
+        by_week[entry.week].append(entry)
+    return [_week(week, entries, viewer) for week, entries in by_week.items()]
+
+
+@dataclass
+class Trend:
+    """Weekly closeness and satisfaction for each partner, and the gap between them."""
+
+    weeks: list[Week]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    dip_me: bool = False
+    dip_partner: bool = False
+
+    @property
+    def has_data(self) -> bool:
+        return any(w.mine or w.theirs for w in self.weeks)
+
+    def chart(self, partner: str) -> dict[str, Any]:
+        """Plain numbers for Chart.js (through json_script)."""
+        return {
+            "labels": [r["label"] for r in self.rows],
+            "names": ["You", partner],
+            "closeness": [
+                [r["my_closeness"] for r in self.rows],
+                [r["their_closeness"] for r in self.rows],
+                [r["closeness_gap"] for r in self.rows],
+            ],
+            "satisfaction": [
+                [r["my_satisfaction"] for r in self.rows],
+                [r["their_satisfaction"] for r in self.rows],
+                [r["satisfaction_gap"] for r in self.rows],
+            ],
+        }
+
+
+def trend(couple: Couple, viewer: User, weeks: int = TREND_WEEKS) -> Trend:
+    """The last `weeks` weeks (this one included) in one query, sealed rule applied per week."""
+    current = this_week(couple)
+    span = max(weeks, DIP_LOOKBACK)
+    first = current - timedelta(weeks=span - 1)
+    by_week: dict[date, list[Checkin]] = defaultdict(list)
+    for entry in for_couple(Checkin, couple).filter(week__gte=first, week__lte=current):
+        by_week[entry.week].append(entry)
+    all_weeks = [
+        _week(first + timedelta(weeks=i), by_week[first + timedelta(weeks=i)], viewer)
+        for i in range(span)
+    ]
+    shown = all_weeks[-weeks:]
+    return Trend(
+        weeks=shown,
+        rows=[_row(w) for w in shown],
+        dip_me=scoring.sustained_dip([_score(w.mine) for w in all_weeks]),
+        dip_partner=scoring.sustained_dip([_score(w.theirs) for w in all_weeks]),
+    )
+
+
+def _score(entry: Checkin | None) -> float | None:
+    return scoring.week_score(entry.closeness, entry.scores) if entry else None
+
+
+def _row(w: Week) -> dict[str, Any]:
+    mine_sat = scoring.satisfaction(w.mine.scores) if w.mine else None
+    their_sat = scoring.satisfaction(w.theirs.scores) if w.theirs else None
+    my_close = w.mine.closeness if w.mine else None
+    their_close = w.theirs.closeness if w.theirs else None
+    return {
+        "week": w.week,
+        "label": f"{w.week.day} {w.week:%b}",
+        "my_closeness": my_close,
+        "their_closeness": their_close,
+        "closeness_gap": scoring.gap(my_close, their_close),
+        "my_satisfaction": mine_sat,
+        "their_satisfaction": their_sat,
+        "satisfaction_gap": scoring.gap(mine_sat, their_sat),
+        "partner_sealed": w.partner_done and w.theirs is None,
+    }
+
+
+def is_low(entry: Checkin | None) -> bool:
+    return entry is not None and scoring.has_low_scores(entry.closeness, entry.scores)
+
+
+def support_signals(couple: Couple, limit: int | None = 10) -> list[SupportSignal]:
+    """The latest signals of both partners (shared: the author sent them to the partner)."""
+    qs = for_couple(SupportSignal, couple).select_related("author").order_by("-created")
+    return list(qs[:limit] if limit else qs)
+
+
+def open_signal_for(couple: Couple, viewer: User) -> SupportSignal | None:
+    """The partner's latest open signal, for the viewer to answer."""
+    qs = for_couple(SupportSignal, couple).filter(closed_at__isnull=True).exclude(author=viewer)
+    return qs.select_related("author").order_by("-created").first()
+
+
+@dataclass
+class Intentions:
+    mine: Intention | None
+    theirs: Intention | None
+    history: list[Intention]
+
+
+def intentions(couple: Couple, viewer: User, limit: int | None = 40) -> Intentions:
+    """Both partners' current intentions (shared) and the history of both, newest first."""
+    qs = for_couple(Intention, couple).select_related("author").order_by("-created")
+    rows = list(qs[:limit] if limit else qs)
+    mine = next((i for i in rows if i.author_id == viewer.id), None)
+    theirs = next((i for i in rows if i.author_id != viewer.id), None)
+    # A long one-sided history can push the other's current intention off the page.
+    if mine is None:
+        mine = qs.filter(author=viewer).first()
+    if theirs is None:
+        theirs = qs.exclude(author=viewer).first()
+    return Intentions(mine, theirs, rows)

@@ -1,0 +1,176 @@
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
+
+from closeknit.checkin import content, scoring, selectors, services
+from closeknit.checkin.forms import AnswerForm, CheckinForm, IntentionForm, SupportForm
+from closeknit.checkin.models import CLOSENESS_WORDS, Item, SupportSignal
+from closeknit.couples.access import CoupleRequest, attach_couple, couple_required, get_for_couple
+
+
+def circles() -> list[dict[str, Any]]:
+    return [
+        {"c": scoring.closeness_circles(step), "word": CLOSENESS_WORDS[step]}
+        for step in range(1, scoring.STEPS + 1)
+    ]
+
+
+@couple_required
+def index(request: CoupleRequest) -> HttpResponse:
+    """This week's check-in (form or both results), and the trend over recent weeks."""
+    trend = selectors.trend(request.couple, request.user)
+    week = trend.weeks[-1]
+    editing = week.mine is None or "edit" in request.GET
+    items = selectors.items()
+    initial = CheckinForm.initial_from(week.mine) if week.mine else None
+    form = CheckinForm(request.POST or None, items=items, initial=initial)
+    if request.method == "POST":
+        if form.is_valid():
+            _save(request, form)
+            return redirect("checkin:index")
+        editing = True
+    ctx = {
+        "form": form,
+        "editing": editing,
+        "week": week,
+        "trend": trend,
+        "chart": trend.chart(str(request.partner)),
+        "circles": circles(),
+        "words": CLOSENESS_WORDS,
+        "sides": _sides(request, week, items),
+        "low": selectors.is_low(week.mine) or selectors.is_low(week.theirs),
+    }
+    return render(request, "checkin/index.html", ctx, status=400 if form.errors else 200)
+
+
+def _sides(
+    request: CoupleRequest, week: selectors.Week, items: list[Item]
+) -> list[dict[str, Any]]:
+    """What each visible check-in says, ready for the template (mine first)."""
+    entries = [(week.mine, "You"), (week.theirs, str(request.partner))]
+    return [
+        {
+            "who": who,
+            "entry": entry,
+            "circles": scoring.closeness_circles(entry.closeness),
+            "word": CLOSENESS_WORDS[entry.closeness],
+            "scores": [(item, entry.scores.get(item.key)) for item in items],
+            "satisfaction": scoring.satisfaction(entry.scores),
+        }
+        for entry, who in entries
+        if entry is not None
+    ]
+
+
+def _save(request: CoupleRequest, form: CheckinForm) -> None:
+    data = form.cleaned_data
+    services.save_checkin(
+        request.couple,
+        request.user,
+        request.partner,
+        closeness=data["closeness"],
+        scores=form.scores(),
+        mood=data["mood"],
+        needs=data["needs"],
+        note=data["note"],
+    )
+    messages.success(request, "Thank you. Your check-in is in.")
+
+
+def resources(request: HttpRequest) -> HttpResponse:
+    """Support and resources: open to anyone, signed in or not."""
+    if request.user.is_authenticated:
+        attach_couple(request)
+    # markdown_lite escapes everything it does not turn into tags itself.
+    body = mark_safe(content.resources_html())
+    return render(request, "checkin/resources.html", {"body": body})
+
+
+@couple_required
+def support(request: CoupleRequest) -> HttpResponse:
+    """'I'm having a hard time': send a signal, see and answer the partner's."""
+    form = SupportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.send_support(
+            request.couple,
+            request.user,
+            request.partner,
+            kind=form.cleaned_data["kind"],
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, f"{request.partner} will know you could use some support.")
+        return redirect("checkin:support")
+    signals = selectors.support_signals(request.couple)
+    ctx = {"form": form, "signals": signals, "answer_form": AnswerForm()}
+    return render(request, "checkin/support.html", ctx, status=400 if form.errors else 200)
+
+
+@couple_required
+@require_POST
+def answer_support(request: CoupleRequest, pk: str) -> HttpResponse:
+    signal = get_for_couple(SupportSignal.objects.select_related("author"), request.couple, pk=pk)
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.answer_support(
+                signal,
+                request.user,
+                offer=form.cleaned_data["offer"],
+                note=form.cleaned_data["note"],
+            )
+        except services.CheckinError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"{request.partner} will know you're there.")
+        return redirect("checkin:support")
+    ctx = {
+        "form": SupportForm(),
+        "signals": selectors.support_signals(request.couple),
+        "answer_form": form,
+        "answering": signal.id,
+    }
+    return render(request, "checkin/support.html", ctx, status=400)
+
+
+@couple_required
+@require_POST
+def close_support(request: CoupleRequest, pk: str) -> HttpResponse:
+    signal = get_for_couple(SupportSignal, request.couple, pk=pk)
+    try:
+        services.close_support(signal, request.user)
+    except services.CheckinError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Glad to hear it. You can send another signal any time.")
+    return redirect("checkin:support")
+
+
+@couple_required
+def intentions(request: CoupleRequest) -> HttpResponse:
+    found = selectors.intentions(request.couple, request.user)
+    initial = {"want": found.mine.want, "willing": found.mine.willing} if found.mine else None
+    form = IntentionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.write_intention(request.couple, request.user, **form.cleaned_data)
+        messages.success(request, f"Saved. {request.partner} can read your intentions now.")
+        return redirect("checkin:intentions")
+    ctx = {"form": form, "found": found, "editing": found.mine is None or "edit" in request.GET}
+    if form.errors:
+        ctx["editing"] = True
+    return render(request, "checkin/intentions.html", ctx, status=400 if form.errors else 200)
+
+
+@couple_required
+@require_POST
+def confirm_intention(request: CoupleRequest) -> HttpResponse:
+    try:
+        services.confirm_intention(request.couple, request.user)
+    except services.CheckinError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Noted: your intentions still hold.")
+    return redirect("checkin:intentions")

@@ -1,0 +1,313 @@
+"""analyze(): read a reply, decide each signal, and explain it kindly.
+
+Order of work, cheapest first:
+1. check and clean the text, split it into sentences, match the rule patterns;
+2. one MiniLM pass over the reply (the partner's message is read by patterns);
+3. the small heads decide the signals a pattern alone cannot (a sentence whose
+   patterns rule a signal out is never asked), and the empathy levels;
+4. findings with offsets into the original text, messages and rewrites;
+5. the listening level, derived from all of the above (see `listening_level`).
+"""
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from closeknit.coach import rules, suggest
+from closeknit.coach.encoder import get_encoder
+from closeknit.coach.features import SENTENCE_SIGNALS, SURE, Reading, read
+from closeknit.coach.heads import Heads, get_heads
+from closeknit.coach.text import CoachInputError, Prepared, check, looks_english, prepare
+
+SIGNALS = (
+    "dismissive_but",
+    "you_statement",
+    "validation",
+    "open_question",
+    "closed_question",
+    "advice",
+    "minimizing",
+    "too_short",
+    "active_constructive",
+)
+MECHANISMS = ("emotional_reactions", "interpretations", "explorations")
+
+NOT_ENGLISH = "The coach reads English only for now; its feedback on this text may be off."
+HAD_HTML = "The coach read the words and left out the HTML tags."
+
+MESSAGES = {
+    "dismissive_but": "This '{word}' may sound like it cancels what came before. "
+    "'And' keeps both true.",
+    "you_statement": "Starting with 'you' can land as blame, even when you mean to share "
+    "how you feel. Saying what happened for you keeps the door open.",
+    "minimizing": "This may make the feeling sound smaller than it is for them, even if "
+    "you mean to comfort. Letting it be as big as it is helps them feel heard.",
+    "advice": "A fix can arrive before they feel understood. Asking what they need first "
+    "keeps the focus on them.",
+    "closed_question": "This asks for a short answer. A 'what' or 'how' question invites "
+    "them to tell you more.",
+    "offer": "A kind offer. If you also want to hear more, a 'what' or 'how' question invites it.",
+    "too_short": "A word or two can feel like a closed door. One line about how it landed "
+    "for you, or a question, shows you're with them.",
+    "validation": "Lovely: this tells them their feeling makes sense.",
+    "open_question": "A warm question: it invites them to tell you more.",
+    "active_constructive": "You meet their good news with real enthusiasm and interest; "
+    "that is how good news grows between two people.",
+}
+ADVICE_SUGGESTION = "What would help most right now: ideas, or just someone to listen?"
+MINIMIZING_SUGGESTION = "That sounds really hard, and it makes sense it's weighing on you."
+
+
+@dataclass(frozen=True)
+class Finding:
+    signal: str
+    start: int
+    end: int
+    message: str
+    suggestion: str | None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "signal": self.signal,
+            "start": self.start,
+            "end": self.end,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the coach read in one reply.
+
+    `to_dict()` is the JSON object of the API and the CLI (without "id").
+    """
+
+    signals: dict[str, bool]
+    empathy: dict[str, int]
+    listening_level: str
+    findings: list[Finding] = field(default_factory=list)
+    notice: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "signals": dict(self.signals),
+            "empathy": dict(self.empathy),
+            "listening_level": self.listening_level,
+            "findings": [f.to_dict() for f in self.findings],
+            "notice": self.notice,
+        }
+
+
+def warm_up() -> None:
+    """Load the model and the heads now rather than on the first reply."""
+    get_heads()
+    get_encoder().encode("warming up")
+
+
+def analyze(text: str, context: str | None = None) -> Analysis:
+    """Read `text`, a reply to `context` (what the partner shared), and coach it.
+
+    >>> result = analyze("I hear you, but you always do this.")
+    >>> result.signals["dismissive_but"], result.signals["you_statement"]
+    (True, True)
+    >>> result.findings[0].suggestion
+    'I hear you, and you always do this.'
+    """
+    prepared = prepare(check(text))
+    if not prepared.sentences:  # only tags or punctuation
+        raise CoachInputError("There are no words to read here yet: write a reply first.")
+    if context is not None and not isinstance(context, str):
+        raise CoachInputError("The context should be text, or left out.")
+    heads = get_heads()
+    reading = read(prepared, context, get_encoder())
+    decided = _decide(reading, heads)
+    signals = {name: bool(decided[name].any()) if name in decided else False for name in SIGNALS}
+    signals["too_short"] = _too_short(reading, heads)
+    signals["active_constructive"] = _active_constructive(reading, heads)
+    empathy = {m: heads.level(m, reading.reply_row()) for m in MECHANISMS}
+    return Analysis(
+        signals=signals,
+        empathy=empathy,
+        listening_level=listening_level(signals, empathy),
+        findings=_findings(prepared, decided, signals),
+        notice=_notice(prepared),
+    )
+
+
+# --- deciding --------------------------------------------------------------------------
+
+
+def _decide(reading: Reading, heads: Heads) -> dict[str, np.ndarray]:
+    """Per sentence signal, a yes/no per sentence.
+
+    A sentence is "yes" when the weighted mean of two heads passes the
+    threshold: the reply head (is this kind of thing in the reply at all?) and
+    the sentence head (is it this sentence?). Sentences the rules rule out are
+    never asked.
+    """
+    matrix = reading.sentence_matrix()
+    reply = reading.reply_row()[None, :]
+    decided = {}
+    for signal in SENTENCE_SIGNALS:
+        gate = reading.gate(signal)
+        yes = np.zeros(len(gate), dtype=bool)
+        if gate.any():
+            whole = heads.yes(f"{signal}.reply", reply)[0]
+            mix = heads.mix(signal)
+            score = mix * whole + (1 - mix) * heads.yes(signal, matrix[gate])
+            yes[gate] = score >= heads.threshold(signal)
+        if signal in SURE:
+            yes |= np.array([SURE[signal](s) for s in reading.prepared.sentence_texts()])
+        decided[signal] = yes
+    _take_back_validation(reading, decided)
+    return decided
+
+
+def _take_back_validation(reading: Reading, decided: dict[str, np.ndarray]) -> None:
+    """'I hear you, but...' gives and takes back: the guide counts no validation.
+
+    A validating sentence is withdrawn when it is itself dismissive, or when the
+    next sentence opens with the 'but'.
+    """
+    texts = reading.prepared.sentence_texts()
+    for i in np.flatnonzero(decided["validation"]):
+        next_takes_back = (
+            i + 1 < len(texts)
+            and decided["dismissive_but"][i + 1]
+            and rules.FEATURES["contrast_first"].search(texts[i + 1])
+        )
+        if decided["dismissive_but"][i] or next_takes_back:
+            decided["validation"][i] = False
+
+
+def short_enough(prepared: Prepared) -> bool:
+    """A reply the too_short head may judge: five words at most and no question.
+
+    >>> short_enough(prepare("ok 👍")), short_enough(prepare("What happened?"))
+    (True, False)
+    """
+    text = prepared.clean
+    return len(text.split()) <= 5 and not rules.is_question(text)
+
+
+def _too_short(reading: Reading, heads: Heads) -> bool:
+    if not short_enough(reading.prepared):
+        return False
+    if not any(ch.isalnum() for ch in reading.prepared.clean):
+        return True  # only emoji or punctuation
+    row = reading.reply_row()[None, :]
+    return bool(heads.yes("too_short", row)[0] >= heads.threshold("too_short"))
+
+
+def _active_constructive(reading: Reading, heads: Heads) -> bool:
+    """An enthusiastic, engaged reply to good news; never without a context."""
+    if reading.context is None or _bad_news_only(reading.context):
+        return False
+    row = reading.news_row()[None, :]
+    return bool(heads.yes("active_constructive", row)[0] >= heads.threshold("active_constructive"))
+
+
+def _bad_news_only(context: str) -> bool:
+    """The message has cues of bad news and none of good news ("My dog died")."""
+    good, bad, _ = rules.news_features(context)
+    return bad > 0 and good == 0
+
+
+def listening_level(signals: dict[str, bool], empathy: dict[str, int]) -> str:
+    """The three levels of listening, read from the signals and empathy levels.
+
+    - internal: the reply is about the writer: it defends ("but"), blames
+      ("you always"), shrinks the feeling, fixes without attending, or gives
+      almost nothing; or it shows no attention to the partner at all.
+    - focused: attention is on the partner: validation, an open question,
+      warmth, understanding or exploring, and none of the above.
+    - global: focused, and it also reads beyond the words: it names a feeling
+      or experience the partner did not spell out (interpretations at the
+      strong level) and follows it with validation, a specific question or
+      strong warmth, with no advice.
+
+    >>> listening_level({"validation": True, "open_question": True}, {"interpretations": 2})
+    'global'
+    >>> listening_level({"validation": True, "minimizing": True}, {})
+    'internal'
+    """
+    self_focus = any(
+        signals.get(s) for s in ("dismissive_but", "you_statement", "minimizing", "too_short")
+    )
+    attention = any(
+        signals.get(s) for s in ("validation", "open_question", "active_constructive")
+    ) or any(empathy.get(m, 0) >= 1 for m in MECHANISMS)
+    if self_focus or not attention:
+        return "internal"
+    deeper = (
+        signals.get("validation")
+        or empathy.get("explorations", 0) == 2
+        or empathy.get("emotional_reactions", 0) == 2
+    )
+    if empathy.get("interpretations", 0) == 2 and deeper and not signals.get("advice"):
+        return "global"
+    return "focused"
+
+
+# --- explaining ------------------------------------------------------------------------
+
+
+def _findings(
+    prepared: Prepared, decided: dict[str, np.ndarray], signals: dict[str, bool]
+) -> list[Finding]:
+    found = []
+    for signal, yes in decided.items():
+        for i in np.flatnonzero(yes):
+            start, end = prepared.sentences[i]
+            found.append(_finding(signal, start, end, prepared))
+    whole = _whole(prepared)
+    if signals["too_short"]:
+        found.append(Finding("too_short", *whole, MESSAGES["too_short"], None))
+    if signals["active_constructive"]:
+        found.append(Finding("active_constructive", *whole, MESSAGES["active_constructive"], None))
+    return sorted(found, key=lambda f: (f.start, SIGNALS.index(f.signal)))
+
+
+def _finding(signal: str, start: int, end: int, prepared: Prepared) -> Finding:
+    sentence = prepared.clean[start:end]
+    original = prepared.original[start:end]
+    if signal == "dismissive_but":
+        word = _contrast_word(sentence)
+        message = MESSAGES[signal].format(word=word)
+        return Finding(signal, start, end, message, suggest.join_with_and(original))
+    if signal == "you_statement":
+        return Finding(signal, start, end, MESSAGES[signal], suggest.i_statement(sentence))
+    if signal == "advice":
+        return Finding(signal, start, end, MESSAGES[signal], ADVICE_SUGGESTION)
+    if signal == "minimizing":
+        return Finding(signal, start, end, MESSAGES[signal], MINIMIZING_SUGGESTION)
+    if signal == "closed_question":
+        if rules.FEATURES["proposal"].search(sentence):
+            return Finding(signal, start, end, MESSAGES["offer"], None)
+        return Finding(signal, start, end, MESSAGES[signal], suggest.open_question(sentence))
+    return Finding(signal, start, end, MESSAGES[signal], None)
+
+
+_CONTRAST_WORD = re.compile(
+    r"\b(?:yeah,? but|but|however|though|although|that said|still|even so|yet)\b", re.I
+)
+
+
+def _contrast_word(sentence: str) -> str:
+    match = _CONTRAST_WORD.search(rules.NOT_CONTRAST.sub(" ", sentence))
+    return match.group().lower() if match else "but"
+
+
+def _whole(prepared: Prepared) -> tuple[int, int]:
+    return prepared.sentences[0][0], prepared.sentences[-1][1]
+
+
+def _notice(prepared: Prepared) -> str | None:
+    notes = []
+    if not looks_english(prepared.clean):
+        notes.append(NOT_ENGLISH)
+    if prepared.had_html:
+        notes.append(HAD_HTML)
+    return " ".join(notes) or None

@@ -1,0 +1,162 @@
+"""What the learned heads see: one definition for training and for the app.
+
+A sentence is seen as its MiniLM vector (pooled from the reply's one forward
+pass), the rule patterns it matches, and its words and short phrases. A reply
+is seen as its vector, the rules any of its sentences match, its length, and
+its words and phrases; for active-constructive replies, also the good- and
+bad-news cues in what the partner shared.
+
+Words and phrases (1- to 3-word n-grams) are hashed into a fixed number of
+buckets, so no vocabulary is stored: MiniLM's mean vector blurs small
+function phrases ("at least", "just ignore", "you always") that decide many
+signals, and n-grams keep them. Cross-validation over the writers: they raise
+the reply-level F1 of dismissive_but, you_statement, advice and minimizing by
+three to seven points.
+
+`scripts/train_coach.py` builds its matrices with these same functions, so a
+feature can never mean one thing in training and another in use.
+"""
+
+import math
+import re
+import zlib
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from closeknit.coach import rules
+from closeknit.coach.encoder import Encoder
+from closeknit.coach.text import MAX_CHARS, Prepared, clean
+
+# Which sentences a sentence head may look at: the rest are "no" without asking.
+GATES = {
+    "dismissive_but": rules.has_contrast,
+    "you_statement": rules.has_second_person,
+    "open_question": rules.is_question,
+    "closed_question": rules.is_question,
+    "advice": lambda sentence: True,
+    "minimizing": lambda sentence: True,
+    "validation": lambda sentence: True,
+}
+SENTENCE_SIGNALS = tuple(GATES)
+# Sentences the guide rules out by name, whatever the heads say.
+VETOES = {
+    "dismissive_but": rules.discounts_nothing,
+    "you_statement": rules.only_supportive,
+    "open_question": rules.hostile,
+    "closed_question": rules.not_closed,
+}
+# Sentences the guide names as plain examples of a signal: "yes" without asking.
+SURE = {"open_question": rules.clearly_open, "you_statement": rules.clearly_blames}
+
+
+# Hashed n-gram buckets: enough that collisions cost nothing measurable in
+# cross-validation, few enough that the weights stay small.
+GRAM_BUCKETS = 4096
+# Column layout shared by every row: the MiniLM vector, then the rule patterns;
+# n-gram buckets always come last (training scales each block differently).
+VECTOR_DIM = 384
+RULES = slice(VECTOR_DIM, VECTOR_DIM + len(rules.NAMES))
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?!]")
+
+
+def grams(text: str) -> np.ndarray:
+    """The L2-normalised presence vector of the text's hashed 1- to 3-grams.
+
+    Hashing with crc32 (not Python's salted hash) gives the same buckets in
+    every process.
+
+    >>> v = grams("Just ignore her.")
+    >>> int((v > 0).sum()), round(float(v @ v), 3)
+    (12, 1.0)
+    """
+    tokens = ["<s>", *_TOKEN.findall(text.lower()), "</s>"]
+    buckets = {
+        zlib.crc32(" ".join(tokens[i : i + n]).encode()) % GRAM_BUCKETS
+        for n in (1, 2, 3)
+        for i in range(len(tokens) - n + 1)
+    }
+    vector = np.zeros(GRAM_BUCKETS, np.float32)
+    vector[sorted(buckets)] = 1.0
+    return vector / np.float32(math.sqrt(len(buckets)))
+
+
+@dataclass
+class Reading:
+    """A reply as the heads see it."""
+
+    prepared: Prepared
+    reply_vector: np.ndarray  # (384,)
+    sentence_vectors: np.ndarray  # (sentences, 384)
+    sentence_rules: np.ndarray  # (sentences, len(rules.NAMES))
+    context: str | None  # the partner's message, cleaned
+    _reply_row: np.ndarray | None = field(default=None, repr=False)
+    _sentence_matrix: np.ndarray | None = field(default=None, repr=False)
+
+    def sentence_matrix(self) -> np.ndarray:
+        """One row per sentence: its vector, its rule patterns, its n-grams."""
+        if self._sentence_matrix is None:
+            texts = self.prepared.sentence_texts() or [self.prepared.clean]
+            self._sentence_matrix = np.hstack(
+                [self.sentence_vectors, self.sentence_rules, np.array([grams(t) for t in texts])]
+            )
+        return self._sentence_matrix
+
+    def gate(self, signal: str) -> np.ndarray:
+        """Which sentences may carry `signal`, by the rules alone."""
+        check, veto = GATES[signal], VETOES.get(signal)
+        texts = self.prepared.sentence_texts()
+        return np.array([check(s) and not (veto and veto(s)) for s in texts], dtype=bool)
+
+    def reply_row(self) -> np.ndarray:
+        """One row for the reply: vector, rule patterns of any sentence, shape, n-grams."""
+        if self._reply_row is None:  # several heads read it; build it once
+            self._reply_row = np.concatenate(
+                [self._reply_dense(), grams(self.prepared.clean)]
+            )
+        return self._reply_row
+
+    def news_row(self) -> np.ndarray:
+        """The reply's row with the good- and bad-news cues of the partner's message."""
+        news = rules.news_features(self.context or "")
+        dense = len(self.reply_row()) - GRAM_BUCKETS
+        return np.concatenate([self.reply_row()[:dense], news, self.reply_row()[dense:]])
+
+    def _reply_dense(self) -> np.ndarray:
+        return np.concatenate([self.reply_vector, self._any_rules(), self._shape()])
+
+    def _any_rules(self) -> np.ndarray:
+        if not len(self.sentence_rules):
+            return np.zeros(len(rules.NAMES), np.float32)
+        return self.sentence_rules.max(axis=0)
+
+    def _shape(self) -> np.ndarray:
+        text = self.prepared.clean
+        return np.array(
+            [
+                math.log1p(len(text.strip())) / 8,
+                math.log1p(len(text.split())) / 6,
+                min(len(self.prepared.sentences), 10) / 10,
+                min(int(self.gate("open_question").sum()), 5) / 5,
+            ],
+            np.float32,
+        )
+
+
+def read(prepared: Prepared, context: str | None, encoder: Encoder) -> Reading:
+    """Run the model once over the reply and pool its token vectors.
+
+    The partner's message is read by patterns only. Its MiniLM vector was
+    tried (similarity of reply and questions to it, and a good-news head on
+    it) and added nothing in cross-validation, while doubling the time.
+    """
+    encoded = encoder.encode(prepared.clean)
+    sentences = prepared.sentences or ((0, len(prepared.clean)),)
+    texts = [prepared.clean[s:e] for s, e in sentences]
+    return Reading(
+        prepared=prepared,
+        reply_vector=encoded.mean(),
+        sentence_vectors=np.array([encoded.mean_between(s, e) for s, e in sentences]),
+        sentence_rules=np.array([rules.sentence_features(t) for t in texts]),
+        context=clean(context[:MAX_CHARS]) if context and context.strip() else None,
+    )

@@ -1,0 +1,690 @@
+"""The cheap first pass: patterns over each sentence, from the labelling guide.
+
+Each pattern is a yes/no feature of a sentence. The patterns decide alone
+where the guide is plain (a sentence with no "but" cannot be a dismissive
+"but"; a sentence with no "?" and no invitation is no question), and they are
+also inputs to the small learned heads, which weigh them against the meaning
+of the sentence where the guide asks for judgement ("I hear you, but..."
+counters; "I wanted to call but my meeting ran over" does not).
+
+All patterns read the clean copy of the text (straight quotes, no HTML).
+"""
+
+import re
+
+import numpy as np
+
+_I = re.IGNORECASE
+YOU = r"(?:you|u|ya|your|ur|you're|youre|you've|you'd|you'll|yourself)"
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(parts), _I)
+
+
+# --- dismissive "but" -------------------------------------------------------
+
+# A "but" that discounts nothing: "nothing but love", "not only kind but brave".
+NOT_CONTRAST = _rx(
+    r"\b(?:nothing|anything|all|everything) but\b",
+    r"\bnot (?:only|just)\b[^.!?]*\bbut\b",
+    r"\bbut also\b",
+    r"\blast but not least\b",
+    r"\bbut for\b",
+)
+CONTRAST = _rx(
+    r"\bbut\b",
+    r"\bhowever\b(?! (?:you|long|much|many|hard|you'd|it|we|they)\b)",
+    r"\bthough\b",
+    r"\bthat said\b",
+    r"^(?:\W*)(?:still|even so|then again|yet)\b",
+    r"\balthough\b",
+    r"\bhaving said that\b",
+)
+FEATURES: dict[str, re.Pattern[str]] = {
+    "but_after_ack": _rx(
+        r"\b(?:i hear you|i get (?:it|that|why|you)|i know|i understand|i see|i'm sorry|sorry"
+        r"|i'm glad|i'm happy|fair(?: enough| point)?|that's (?:fair|great|nice|sweet|true|good"
+        r"|cute|cool|amazing|lovely|awesome)|true|sure|okay|ok|right|nice|great|cool|cute"
+        r"|wow|congrats|good)\b[^.!?]{0,60}\b(?:but|however|though|that said|still)\b"
+    ),
+    "yeah_but": _rx(r"\b(?:yeah|yes|yea|ya|ok|okay|sure|well|i mean|right|mm+|hmm+),? but\b"),
+    "sorry_but": _rx(r"\bsorry\b[^.!?]{0,25}\bbut\b"),
+    "but_then_partner": _rx(
+        rf"\b(?:but|however|though|that said|still),? (?:{YOU}|it's|it was|it is|that's|that"
+        r"|this|they|he|she|it|honestly|to be fair|let's be real|come on|at some point|at least"
+        r"|there|nobody|everyone|no one|we can't|you can't)\b"
+    ),
+    "but_then_writer": _rx(r"\bbut (?:i|i'm|i'll|i've|i'd|my|we|we're|we'll|we've|our)\b"),
+    "but_then_warm": _rx(
+        r"\bbut,? (?:i|i'm|i am|we|we're|we'll|we've|we got|i've|i'll|i still|i can|honestly i"
+        r"|that's my|it's my|it was my)\b[^.!?]{0,40}\b(?:proud|love|glad|excited|brave"
+        r"|here for you|together|happy|amazing|worth it|got through|so good|grateful"
+        r"|not going anywhere|get how|get why|can see|hear you|my fault|my problem|my stuff"
+        r"|no excuse|should have|should've|was wrong|on me|sorry)\b",
+        r"\bbut (?:so |also |really |mostly |very )?(?:excited|proud|happy|glad|grateful|brave"
+        r"|beautiful|worth it|hopeful)\b",
+    ),
+    "though_at_end": _rx(r"\bthough\W*$", r"\bthough\?"),
+    "contrast_first": _rx(r"^\W*(?:but|however|though|still|that said|even so|yet)\b"),
+    "writer_starts": _rx(r"^\W*(?:i|i'm|i've|i'd|i'll|we|my|me)\b"),
+    # --- second person --------------------------------------------------------
+    "you_always": _rx(
+        rf"\b{YOU} (?:just |really |still |literally |honestly )?(?:always|never|constantly|keep"
+        r"|kept|continually)\b",
+        r"\bevery (?:single )?(?:time|week|day|night)\b|\balways my fault\b",
+        r"\bwhy (?:do|did|are|would|can't|won't|must) you (?:always|never|keep|even|have to)\b",
+        r"\byou do this\b|\byou always do\b|\bagain\?",
+    ),
+    "you_label": _rx(
+        r"\b(?:you're|youre|you are|you were|ur|you've been|you sound|you seem|you act|you get"
+        r"|you can be|you're being|you are being|you were being|you're getting|you're just"
+        r"|you tend to)\b[^.!?]{0,15}\b(?:overreact\w*|too \w+|so \w+ about|dramatic|ridiculous"
+        r"|selfish|lazy|rude|wrong|crazy|paranoid|annoying|impossible|overthink\w*|exaggerat\w*"
+        r"|petty|mean|unfair|difficult|childish|stubborn|sensitive|ungrateful|naive|bad at"
+        r"|hysterical|defensive|a lot|spiral\w*|obsess\w*|jealous|controlling|needy|clingy"
+        r"|irrational|sulking|moody|snappy|negative|territorial|paranoid|a mess|soft|lucky"
+        r"|looking for a fight|making (?:it|this|everything)|blowing|always like this"
+        r"|being silly|being weird|weird|the problem|just tired|just hungry|hormonal|harsh|blunt"
+        r"|behind|catastroph\w*|spoiled|entitled|the victim|a baby|a princess|such a \w+)\b"
+    ),
+    "you_make_me": _rx(
+        r"\byou (?:make|made|making|force|forced|drive|drove) me\b",
+        r"\bbecause of you\b|\bthat's on you\b|\byour (?:own )?fault\b|\bthanks to you\b",
+        r"\byou (?:made|make) (?:us|me|it|everything|this)\b",
+        r"\byou did this\b|\byou brought (?:this|it) on\b|\byou ruined\b|\byou started\b",
+    ),
+    "you_should_have": _rx(
+        r"\byou (?:should|could|shouldn't|could've|should've|would've|might)(?:'ve| have|n't have)"
+        r"\b",
+        r"\byou should've\b|\byou could've\b",
+    ),
+    "you_accuse": _rx(
+        r"\byou (?:knew|said|told me|didn't|did not|forgot|promised|agreed|chose|decided|signed up"
+        r"|wanted|asked for|never told|didn't tell|don't listen|don't care|don't even|weren't"
+        r"|left|let|ignored|missed|spent|ordered|took|went|broke|lied|owe)\b",
+        r"\bwhy (?:did|didn't|do|don't|would|were|are|can't|won't|is it|does) you\b",
+        r"\bwhat (?:did|do) you expect\b|\bwhat's (?:wrong|your problem) with you\b",
+        r"\bwhat is wrong with you\b|\bwhat's your problem\b",
+    ),
+    "you_general": _rx(
+        r"\byou (?:\w+ ){0,3}(?:at everything|about everything|over everything|all the time"
+        r"|every (?:single )?time|too much|so much|only ever"
+        r"|ever (?:do|listen|help|ask|notice))\b",
+        r"\byou (?:only|just) (?:ever|care|think|want|see|hear)\b",
+        r"\byou(?:'ve| have) (?:missed|forgotten|been (?:weird|off|distant|short|rude|cold|moody"
+        r"|on your phone|so \w+ lately|kind of|a bit|really \w+ lately))\b",
+        r"\byou were (?:a bit |kind of |so |being |really )?(?:short|rude|harsh|mean|late|wrong"
+        r"|out of line|lucky|asking for|warned|told)\b",
+        r"\bstop (?:acting|being|making|complaining|whining|crying|taking|playing|pretending)\b",
+        r"\btook you long enough\b|\ba you (?:thing|problem)\b|\bwhat did you (?:want|expect)\b",
+        r"\b(?:can't|cannot|couldn't) you (?:just )?\w+|\bdon't you think you(?:'re| are)\b",
+        r"\b(?:maybe )?if you (?:hadn't|had just|had only|didn't|would just|would only|just"
+        r"|actually|stopped|weren't|listened)\b",
+        r"\byou(?:'d| would) (?:hate|never|just|only)\b|\byou (?:do|did) this\b",
+        r"\byou(?:'re| are) (?:way behind|literally|clearly|obviously|honestly|kind of|a bit|being"
+        r"|such a|so|too|the one who|the reason|acting|making)\b",
+    ),
+    "you_start": _rx(rf"^\W*{YOU}\b"),
+    "you_supportive": _rx(
+        r"\byou (?:worked|deserve|deserved|earned|nailed|handled|survived|did (?:nothing wrong"
+        r"|so well|amazing|it|great|everything|good|the right)|must (?:be|have been|feel)"
+        r"|got this|made it|were (?:brave|right|amazing|so|incredible)|matter|mean|look|did all"
+        r"|are (?:right|amazing|brave|not alone|allowed|enough|so|doing|loved|the best|strong"
+        r"|incredible|not (?:a|the|being|overreacting|crazy|alone|wrong|failing|behind))"
+        r"|'re (?:right|amazing|brave|not alone|allowed|enough|so (?!\w+ about)|doing|loved"
+        r"|the best|strong|incredible|not (?:a|the|being|overreacting|crazy|alone|wrong"
+        r"|failing|behind))|can do|put in|showed|stayed|kept going|tried|were there"
+        r"|have every right|had every right|don't have to|shouldn't have to|didn't deserve"
+        r"|never deserved|'ve been (?:through|carrying|so)|should be (?:proud|so proud))\b",
+        r"\b(?:love|miss|believe in|trust|adore|admire|am proud of|'m proud of|proud of|thank)"
+        r" you\b",
+        r"\bhow (?:are|did|do|was|were) you\b|\bwhat do you\b",
+    ),
+    # --- questions ------------------------------------------------------------
+    "question_mark": _rx(r"\?"),
+    "wh_start": _rx(
+        r"^\W*(?:(?:so|and|but|oh|okay|ok|wait|hey|love|babe|hon|honey|like|then|well)[\s,]+)?"
+        r"(?:what|how|which|why|where|when|who|whose)\b"
+    ),
+    "open_phrase": _rx(
+        r"\bwhat (?:was|is|were|'s) (?:that|it|this) like\b",
+        r"\bhow (?:are|did|do|does|was|were|is|'s|have|has) (?:you|it|that|this|things|everything"
+        r"|the)\b[^?]{0,30}\b(?:feel|feeling|felt|going|doing|holding|go|went|land|sit|been)\b",
+        r"\bhow are you\b|\bhow're you\b|\bhow you (?:feeling|doing|holding)\b",
+        r"\bwhat (?:happened|part|bit|made|makes|was the|is the|worries|worried|scares|scared"
+        r"|hurt|hurts|stung|stings|do you (?:think|need|feel|mean|want|miss|wish|remember|love"
+        r"|like|imagine)|did (?:you|it|he|she|they) (?:feel|say|think|mean|do)|would help"
+        r"|would you|are you (?:most|feeling|thinking|hoping|worried|scared|looking)"
+        r"|was going through|went through|'s going on|is going on|'s on your mind|else)\b",
+        r"\btell me (?:more|everything|about|what|how|all)\b|\bi want to (?:hear|know)\b",
+        r"\bi'd love to (?:hear|know)\b|\btalk to me\b|\bsay more\b|\bwalk me through\b",
+        r"\b(?:do you|would you|wanna|want to) (?:want to )?(?:talk|tell me|share|vent|say more"
+        r"|walk me)\b",
+        r"\bcan you tell me\b|\bhow come\b|\bwhat's (?:it|that|the hardest|the worst|the best)\b",
+        r"\bwhich (?:part|bit|moment)\b",
+    ),
+    "fact_question": _rx(
+        r"\b(?:what time|how long|how much|how many|how old|how far|what day|which day"
+        r"|when (?:is|was|are|do|does|did|will)|where (?:is|was|are|did|do|will))\b",
+        r"\bwho (?:was|is|did|else)\b|\bwhat (?:did|does) (?:it|the \w+) cost\b",
+    ),
+    "aux_start": _rx(
+        r"^\W*(?:(?:so|and|but|oh|okay|ok|wait|hey|love|babe|hon|honey|well)[\s,]+)?"
+        r"(?:do|does|did|are|is|was|were|have|has|had|can|could|would|will|should|shall|may"
+        r"|might|want|wanna|need|isn't|aren't|didn't|don't|won't|wouldn't|shouldn't|can't"
+        r"|couldn't|you okay|you ok|u ok|you alright|any)\b"
+    ),
+    "proposal": _rx(
+        r"\b(?:want me to|do you want me to|shall (?:i|we)|should (?:i|we)|how about|what about"
+        r"|why don't (?:we|i)|can i|could i|may i|let me|would it help|want to (?:grab|go|get"
+        r"|do|come|order|watch)|should we|can we|could we|wanna (?:go|get|grab|do|come))\b"
+    ),
+    "hostile_question": _rx(
+        r"\bwhy (?:would|do|did|are|can't|won't|couldn't|is it|does it|must|didn't|don't)"
+        r" (?:you|u) (?:even|always|never|keep|have to|just|still)\b",
+        r"\bwhat(?: is|'s) (?:wrong|the matter) with (?:you|u)\b",
+        r"\bare (?:you|u) (?:serious|kidding|joking|for real|crazy|insane|done|listening|happy)\b",
+        r"\bwhat (?:did|do) (?:you|u) expect\b|\bwhat (?:was|am) i (?:supposed|meant) to\b",
+        r"\bwho cares\b|\bhow (?:could|can|dare) (?:you|u)\b|\bseriously\?",
+        r"\bwhat's the big deal\b|\bwhat do you want (?:me to|from)\b|\bhow hard is it\b",
+        r"\bwhat's your problem\b|\bwho does that\b|\bwhy is (?:it|this) (?:always|such)\b",
+        r"\bwhat (?:else )?(?:did|do) you think would happen\b|\bisn't (?:it|that) obvious\b",
+        r"\bwhy (?:are|were) (?:you|u) (?:so|even|being|always|looking|still)\b",
+        r"\bwhy (?:do|does|did) (?:it|this|that) (?:matter|have to)\b",
+        r"\bwhy (?:didn't|did|would|wouldn't|couldn't|can't|won't) (?:you|u)\b(?=[^?]*\?)",
+        r"\bare (?:you|u) really (?:that|so)\b",
+    ),
+    "invitation": _rx(
+        r"\btell me (?:more|everything|about|all|what|how)\b|\bi want to hear\b"
+        r"|\bi'd love to hear\b|\btalk to me\b|\bi'm listening\b|\bsay more\b"
+        r"|\bwalk me through\b|\bi want to know (?:more|everything|how|what)\b"
+    ),
+    # --- advice -----------------------------------------------------------------
+    "should": _rx(
+        rf"\b{YOU} (?:should|shouldn't|ought to|need to|have to|must|gotta|got to|better"
+        r"|could (?:try|just|always|maybe|ask|talk|call|tell|get|go))\b",
+        r"\bi think you should\b|\byou might want to\b|\byou'd be better\b",
+    ),
+    "advice_phrase": _rx(
+        r"\bwhy don't you\b|\bwhy not just\b|\bhave you (?:tried|thought about|considered|looked"
+        r" into|asked|talked to)\b|\bdid you try\b|\bmaybe (?:try|you|just|get|talk|call|take"
+        r"|ask|go|look|write|start|put|think|tell|don't|stop|see)\b|\bit (?:might|would|could)"
+        r" help to\b|\bthe trick is\b|\bwhat you need (?:is|to)\b|\bhere's what\b|\bmy advice\b"
+        r"|\bif i were you\b|\bnext time\b|\bmake sure\b|\bdon't forget to\b|\bconsider\b"
+        r"|\bi'd (?:just|recommend|suggest)\b|\bi suggest\b|\btry (?:to|and|not|being|talking"
+        r"|taking|going|getting|writing|asking|journal\w*|meditat\w*)\b|\bjust (?:ignore|tell"
+        r"|ask|go|do|call|text|say|leave|quit|let|apply|accept|relax|focus|stop|try|get|talk"
+        r"|breathe|sleep|move|be|drink|take|give|delete|enjoy|post|email|push|put|send)\b"
+    ),
+    "we_should": _rx(
+        r"\b(?:maybe |perhaps )?we (?:should|could|need to|ought to|have to|can always)\b"
+        r"|\bwhy don't we\b|\blet's just\b|\byou (?:can't|cannot) keep\b"
+    ),
+    "lets": _rx(r"\blet's (?!(?:talk|celebrate|not\b|see\b|just sit|hug|cuddle))\w+"),
+    "you_could": _rx(
+        r"\b(?:maybe |perhaps )?(?:you could|you can (?:always|just|try|ask|go|visit|get|take|tell"
+        r"|call|email|talk|request|say|do|use|bring|book))\b",
+        r"\bcan (?:you|u) (?:just |not )?(?:ask|try|get|tell|talk|call|email|request|go)\b",
+        r"\bi'd (?:feel better|rather|prefer) (?:if|that) you\b|\bbe careful\b|\bstay out\b",
+        r"\bdon't (?:take|let|read|show|say|go|text|call|answer|reply|give|tell|bother|get"
+        r"|engage|respond|post|check|look|buy|spend|drive|eat|drink)\b",
+        r"\b(?:hide|throw|delete|block|unfollow|mute|report|quit|sell|cancel|return|dump)"
+        r" (?:it|him|her|them|his|your|the)\b",
+        r"\byou really (?:need|should|have|ought|must)\b",
+    ),
+    "just_do": _rx(
+        r"^\W*(?:(?:honestly|ok|okay|so|babe|love|well),? )?just (?!(?:kidding|joking|saying"
+        r"|checking|wanted|wondering|thinking|so|a|an|the|because|like|me|us|you|that|this|in"
+        r"|heard|got|found|saw|read|remembered|realised|realized|know|knew)\b)[a-z]+"
+    ),
+    "imperative_start": _rx(
+        r"^\W*(?:(?:so|and|honestly|okay|ok|well|babe|love|hon|seriously|just|maybe|then|now|ha"
+        r"|ugh|lol|look)[\s,.]+)?(?!(?:call|tell|text|give|talk to|come|get|let) (?:me|us)\b)"
+        r"(?:try|go|call|tell|ask|stop|take|get|talk|email|text|delete|ignore|give|put"
+        r"|make|write|book|leave|quit|apply|focus|think|don't(?! you\b| worry)|sleep|drink|eat"
+        r"|move|post|join"
+        r"|update|read|watch|find|keep|forget|send|push|say|use|wear|set|start|sign|check|look"
+        r"|learn|lower|accept|back off|pick|stick|be|buy|cut|drop|breathe|remember|report"
+        r"|block|unfollow|mute|reply|respond|rest|let it|let go|hang in|chin up|deal|grow"
+        r"|own it|man up|suck it|toughen)\b"
+    ),
+    "offer": _rx(
+        r"\b(?:want me to|i can|i could|i'll|let me|shall i|should i|i'm happy to|i'd be happy to"
+        r"|we can|we could|i'm going to|i'm coming)\b"
+    ),
+    # --- minimizing -------------------------------------------------------------
+    "at_least": _rx(r"\bat least\b(?! (?:call|text|tell|let|send|ring|message|try|eat))"),
+    "not_big_deal": _rx(
+        r"\b(?:not|no|isn't|wasn't) (?:a |that |such a |that much of a |even a )?(?:big|huge) deal"
+        r"\b|\bnot that (?:bad|serious|deep|important|big|hard|long)\b|\bno biggie\b"
+        r"|\bit's (?:only|just) (?:a|one|some|the|money|work|a game|stuff)\b|\bjust a\b"
+        r"|\bonly (?:a|one|two|a few)\b|\bnot the end of the world\b|\bit is what it is\b"
+        r"|\bfirst world problem\b|\bworse things\b|\bit's (?:fine|nothing)\b|\bno big\b"
+        r"|\bit's not that deep\b|\bit happens\b|\bhappens to (?:everyone|everybody|all of us"
+        r"|the best)\b"
+    ),
+    "could_be_worse": _rx(
+        r"\bcould(?:'ve| have)? (?:be|been) (?:a lot |much |way |so much )?worse\b",
+        r"\bbright side\b|\blook on the\b|\bsilver lining\b|\beverything happens for a reason\b",
+        r"\bbetter place\b|\bplenty (?:more|of other)\b|\bother fish\b",
+    ),
+    "dont_worry": _rx(
+        r"\bdon't (?:worry|stress|be (?:sad|upset|like that)|cry|overthink"
+        r"|panic|think (?:like|about it)|get (?:ahead|worked up)|take it)\b",
+        r"\b(?:calm down|relax|chill|cheer up|lighten up|get over it|move on|let it go"
+        r"|shake it off|toughen up|man up|suck it up|no need to|stop (?:worrying|crying"
+        r"|stressing|being|overthinking))\b",
+        r"\byou'll (?:get over|be fine|be okay|be ok|survive|live|forget|be alright|land|find)\b",
+        r"\b(?:everyone|everybody|all of us|we all|lots of people|loads of people|most people"
+        r"|plenty of people|people) (?:goes|go|goes through|went|feels|feel|has|have|does|do"
+        r"|gets|get|deals|says|forgets|makes)\b",
+        r"\bwon't matter\b|\bnobody (?:will )?(?:remember|notice|cares)\b",
+    ),
+    "explain_away": _rx(
+        r"\b(?:probably|prob|likely|i'm sure it's|it's probably) (?:just|nothing|fine|won't|not"
+        r"|jealous|tired|busy|stressed|processing|hormones|nerves|adrenaline)\b",
+        r"\bit's (?:probably )?nothing\b|\b(?:it|that) (?:doesn't|does not|won't) (?:matter|mean)"
+        r"\b|\bdoesn't mean\b|\bwon't (?:fix|change|help) anything\b",
+        r"\bnothing (?:to worry|going on|wrong|to be)\b|\bno(?: ?one|body)(?:'s| is)? (?:going to"
+        r"|gonna|thinking|cares|notices|noticed|will|even|remembers|would)\b",
+        r"\b(?:they'll|she'll|he'll|people will|everyone will) (?:forget|get over|understand"
+        r"|move on)\b|\bit'll (?:pass|be fine|be ok|be okay|blow over|sort itself|grow back"
+        r"|come|happen|get better)\b",
+        r"\bevery (?:couple|parent|kid|new|first|family|relationship|teacher|mum|mom|dad|baby"
+        r"|one)\b",
+        r"\b(?:it's|it was|that's|they're|it is) (?:only|just|hardly|simply) \w+|\bhardly\b"
+        r"|\bbit of fun\b|\bbanter\b|\bjust a joke\b|\bcome on\b",
+        r"\blet's not (?:panic|worry|get ahead|stress|overthink)\b|\bi wouldn't (?:worry|read"
+        r" into|stress|think|take)\b|\bat some point you(?:'ll| will| have)\b",
+        r"\bthere are (?:loads|plenty|lots|so many) (?:of|more)\b|\bdon't let (?:it|them|him|her"
+        r"|that) get to you\b|\byou'll (?:be|feel) (?:fine|better|ok|okay|great)\b",
+        r"\b(?:now's|look at it as|think of it as|see it as) (?:your|a) (?:chance|opportunity)\b",
+        r"\bthat's (?:just )?(?:life|how it is|what happens|how it goes|normal)\b",
+        r"\bit's not (?:a|that|the end|like)\b|\bnot a big\b|\bmore (?:important|serious)"
+        r" things\b|\bget over\b|\bmove on\b|\bat least\b",
+    ),
+    "laughing": _rx(r"\b(?:lol|lmao|haha+|hehe|rofl)\b|\U0001f602|\U0001f923"),
+    # --- validation -------------------------------------------------------------
+    "validation": _rx(
+        r"\b(?:that|it|this|which|all of that|both of those|that all) (?:totally |completely "
+        r"|so |really |absolutely |honestly |perfectly |just |makes |make )*(?:makes|make) "
+        r"(?:total |complete |so much |perfect |a lot of )?sense\b",
+        r"\bmakes (?:total |complete |so much |perfect )?sense\b",
+        r"\bof course you(?:'re| are| were| feel| felt|'d| would|'ve| have| still| want| did"
+        r"| do| miss| keep)?\b",
+        r"\bno wonder\b|\b(?:anyone|anybody|everyone|most people|who) would(?:n't|'ve)?\b",
+        r"\bi'd (?:feel|be) (?:the same|exactly|just as|so|really|pretty|furious|upset|gutted"
+        r"|devastated|angry|scared|hurt|sad|nervous|anxious|exhausted|heartbroken|livid"
+        r"|terrified|crushed|fuming|shaken|rattled|wrecked|a mess)\b",
+        r"\bi would (?:feel|be|have felt) (?:the same|exactly|so|just)\b",
+        r"\b(?:your|that|this|the) (?:feeling|feelings|frustration|anger|reaction|fear|worry"
+        r"|sadness|hurt|grief|anxiety|disappointment|panic|exhaustion|upset)s? (?:is|was|are"
+        r"|were|makes) (?:so |totally |completely |entirely |absolutely )?(?:fair|valid"
+        r"|understandable|normal|real|legit|justified|reasonable|natural|human|okay|ok)\b",
+        r"\b(?:you have|you had|you've got) every (?:right|reason)\b",
+        r"\bit's (?:okay|ok|normal|understandable|natural|fair|valid|allowed|human|alright)"
+        r" (?:to|that you)\b",
+        r"\b(?:totally|completely|so|very|perfectly|entirely) (?:understandable|valid|fair"
+        r"|reasonable|justified|normal)\b|\bunderstandable\b",
+        r"\bi (?:get|understand|see|can see|can understand|totally get|completely get) why\b",
+        r"\bthat's (?:so |totally |completely )?(?:fair|valid|legit|reasonable|justified)\b",
+        r"\byou're allowed to\b|\bit's not (?:silly|stupid|dumb|crazy|weird|wrong) to\b",
+        r"\byou(?:'re| are) not (?:crazy|overreacting|being dramatic|being silly|silly"
+        r"|dramatic|wrong|unreasonable|being unreasonable|too sensitive|being too)\b",
+        r"\bwho wouldn't\b|\bi don't blame you\b|\bit makes sense (?:that|you)\b",
+        r"\bof course (?:it|that) (?:hurt|hurts|stung|stings|matters|mattered|got to you)\b",
+        r"\bright to (?:feel|be)\b|\bhow could you not\b|\bthat would (?:hurt|upset|sting|get"
+        r" to|rattle|scare|frustrate) anyone\b",
+        r"\bwould(?:'ve| have)? (?:\w+ ){1,2}(?:me|anyone|anybody|everyone|most people)"
+        r"(?: too| as well| out| up)?\b",
+        r"\b(?:you're|you are|you were) (?:totally |completely |so |absolutely )?"
+        r"(?:right|not wrong)\b|\bfair (?:enough|point)\b",
+        r"\b(?:completely|totally|so|absolutely|entirely|more than) (?:earned|warranted|legit|real"
+        r"|allowed|deserved)\b",
+        r"\bdon't (?:you dare )?feel (?:stupid|silly|bad|guilty|dumb|ashamed|embarrassed)\b",
+        r"\b(?:that's|it's|that is|it is) not (?:stupid|silly|dramatic|weird|crazy|petty|dumb"
+        r"|selfish|overreacting|too much|unreasonable)\b|\bnothing (?:wrong|silly|stupid) (?:with"
+        r"|about)\b",
+        r"\bit's (?:okay|ok|fine|alright|allowed) (?:if you|that you|to)\b",
+        r"\bsuch a (?:real|valid|fair|normal|human|understandable|natural|reasonable) \w+",
+        r"\bit's (?:true|not in your head|valid)\b|\bboth (?:can be|are) true\b"
+        r"|\bwould wear anyone\b|\bso many (?:\w+ )?(?:people|mums|moms|parents|of us) feel\b",
+        r"\bi understand (?:being|that|the|how|feeling)\b|\byour feelings? (?:is|are) valid\b",
+    ),
+    "ack_short": _rx(
+        r"^\W*(?:(?:oh|ok|okay|yeah|sorry|love|babe|god)\W+)*i (?:totally |completely |really "
+        r"|do |honestly )?(?:get it|understand|hear you|get that|get you|see that|understand now"
+        r"|see it now|see it|hear that)\W*(?:love|babe|now|honestly|though)?\W*$",
+    ),
+    # --- warmth, understanding, exploring (the empathy mechanisms) -------------------
+    "sorry": _rx(
+        r"\b(?:i'm|i am|so|really|very|truly|deeply) sorry\b|\bsorry (?:to hear|you|that|about"
+        r"|for your|for what|this|it)\b|\bmy condolences\b"
+    ),
+    "apology": _rx(
+        r"\b(?:i'm|i am|so|really) sorry (?:i|i've|that i|for (?:being|not|what i|my|the way i"
+        r"|snapping|laughing|missing|forgetting))\b|\bsorry,? i\b|\bmy bad\b|\bi apologi[sz]e\b"
+        r"|\bi (?:should|shouldn't) have\b|\bi messed up\b|\bmy fault\b|\bthat was (?:unkind"
+        r"|unfair|dismissive|wrong|out of line|a cheap shot) of me\b",
+    ),
+    "warmth": _rx(
+        r"\bbreaks my heart\b|\bmy heart\b|\bi feel (?:for|so bad|awful|terrible)\b|\bhugs?\b"
+        r"|\bsending (?:love|hugs|you)\b|\bhere for you\b|\bi'm here\b|\bi love you\b|\bi care\b"
+        r"|\bthinking of you\b|<3|\u2764|\u2665|\U0001f917|\U0001f97a|\U0001f622|\U0001f62d"
+        r"|\bthat sucks\b|\bthat's (?:awful|terrible|horrible|rough|so hard|hard|brutal"
+        r"|heartbreaking|devastating|scary|shit|crap)\b|\boh no\b|\baw+\b|\bugh\b|\boh (?:love"
+        r"|babe|honey|sweetheart)\b|\bi'm (?:so |really )?(?:proud|happy|glad|worried|sad"
+        r"|thrilled|excited) (?:for|of|about|that)\b|\bthat must\b|\bpoor (?:you|thing|baby)\b"
+        r"|\b(?:you're|you are) not alone\b|\bcongrat\w*\b|\bamazing\b|\bso happy\b"
+        r"|\bi hope\b|\btake care\b|\bstay strong\b|\bgood luck\b|\bbest wishes\b"
+    ),
+    "understand": _rx(
+        r"\bi (?:totally |completely |really )?(?:understand|get it|get that|know how you feel"
+        r"|know what you mean|know the feeling|can imagine|feel you|hear you|can relate|relate"
+        r"|know how (?:hard|much|that|it))\b"
+    ),
+    "sounds_like": _rx(
+        r"\b(?:it|that|this) (?:sounds|seems|must (?:be|have been|feel)|looks) \w+",
+        r"\bsounds (?:like|so|really|incredibly|awful|exhausting|hard|lonely|scary|painful"
+        r"|frustrating|terrifying|overwhelming|stressful|rough)\b",
+        r"\byou (?:must|probably|might) (?:feel|be|have been|have felt)\b|\byou (?:feel|felt)"
+        r" like\b|\bi can (?:tell|see|hear|imagine) (?:you|how|that|why)\b",
+        r"\b(?:feels|felt) like (?:you|nobody|no one|everyone|the)\b",
+    ),
+    "own_experience": _rx(
+        r"\bi've (?:been|had|felt|gone|dealt|struggled|experienced|lost)\b"
+        r"|\bi (?:went|go|was going) through\b|\bi (?:felt|feel|had) the same\b"
+        r"|\b(?:same|this|that) (?:thing )?happened to me\b|\bi (?:remember|used to)\b"
+        r"|\bwhen i was\b|\bme too\b|\bi've been there\b"
+        r"|\bi (?:was|got) diagnosed\b|\bin my (?:experience|case)\b|\bfor me\b"
+        r"|\bmy (?:own|mom|mum|dad|father|mother|brother|sister|friend|ex|wife|husband"
+        r"|therapist|doctor)\b"
+        r"|\bi (?:also|too) (?:have|had|feel|felt|struggle)\b|\bi know what it's like\b"
+    ),
+    "feeling_words": _rx(
+        r"\b(?:feel|feeling|feelings|felt|scared|afraid|sad|angry|hurt|lonely|alone|anxious"
+        r"|worried|stress\w*|overwhelm\w*|exhaust\w*|frustrat\w*|upset|depress\w*|heartbr\w*"
+        r"|ashamed|guilty|embarrass\w*|humiliat\w*|invisible|unseen|terrif\w*|panic\w*|grief"
+        r"|griev\w*|miss|devastat\w*|crushed|gutted|disappoint\w*|nervous|afraid|fear\w*"
+        r"|rejected|abandoned|betrayed|jealous|insecure|numb|empty|hopeless|helpless|tired"
+        r"|drained|proud|happy|excited|thrilled|relieved|joy)\b"
+    ),
+    "positive_words": _rx(
+        r"\b(?:congrat\w*|amazing|incredible|awesome|fantastic|wonderful|brilliant|proud|so happy"
+        r"|thrilled|yay+|woo+|hooray|well deserved|you did it|so good|so excited|can't wait"
+        r"|celebrate|legend|huge|finally|best news|tell me everything|omg|wow|great news)\b"
+        r"|!|\U0001f389|\U0001f973|\U0001f44f",
+    ),
+    "self_turn": _rx(
+        r"\b(?:that reminds me|speaking of|me too|same here|i also|i got|i've got|i had|my own"
+        r"|you know who|what about me|i did too|mine (?:was|is))\b"
+    ),
+    "destructive": _rx(
+        r"\b(?:won't that|isn't that|doesn't that|but what about|are you sure|what if|don't get"
+        r"|careful|be careful|hopefully it lasts|we'll see|about time|don't jinx|jinx|watch)\b"
+    ),
+    # --- second pass: patterns added after error analysis on the training files ---
+    # Showing understanding by sharing one's own experience (forum replies do
+    # this far more than couples do): interpretations at the strong level.
+    "experience_share": _rx(
+        r"\bi (?:went|'ve gone|have gone|was going|am going|'m going) through\b",
+        r"\b(?:same|this|that|it|the same thing) (?:exact )?(?:thing )?happened to me\b",
+        r"\bi've been (?:there|through|in (?:your|the same|a similar))\b",
+        r"\bwhen (?:i|my) (?:was|had|lost|went|got|started|moved|first|tried|left|broke|split"
+        r"|found|did|quit|finally)\b",
+        r"\bi (?:had|have|felt|feel|did|do|went through) (?:the (?:exact )?same|something"
+        r" (?:similar|like that)|this too|that too)\b",
+        r"\bi know (?:exactly )?(?:how|what) (?:it|that|this) (?:feels|is like|was like)\b",
+        r"\bi (?:also|too) (?:went|had|have|struggled|struggle|suffer|deal|lost|felt|used)\b",
+        r"\bi (?:struggled|struggle|dealt|deal|suffered|suffer|lived|live|battled) with\b",
+        r"\b(?:same (?:here|boat)|in the same boat|been there|me too)\b",
+        r"\b(?:years|months|weeks) ago,? i\b|\blast (?:year|month|winter|summer|spring) i\b",
+        r"\bi remember (?:when|feeling|how|being|the)\b|\bmy (?:own )?(?:experience|story)\b",
+    ),
+    # A second-person predicate that blames or generalises: "you + always/never",
+    # "you make me", "you're being", "you did this", "you worry too much".
+    "you_predicate": _rx(
+        r"\byou(?:'re| are| were)? (?:always|never|constantly|forever|just being|being so)\b",
+        r"\byou(?:'ve| have) (?:always|never)\b|\byou (?:did|do) (?:this|that) (?:every|again"
+        r"|all)\b",
+        r"\byou (?:\w+ ){1,4}(?:way too|far too|too) (?:much|seriously|personally|hard|far)\b",
+        r"\byou (?:can't|cannot) (?:expect|keep|just|always|blame)\b",
+        r"\byou(?:'re| are) (?:making|imagining|reading into|twisting|blowing)\b",
+        r"\b(?:you tend to|you're the one who|it's always you|it's your own)\b",
+        r"\byou (?:take|make|turn) (?:everything|it|this|things) (?:so |too )?(?:personally"
+        r"|about you|into)\b",
+    ),
+    # A suggestion in modal or hedged form: "you might want to", "it might be
+    # worth", "I'd recommend", "have you considered", "reach out to a therapist".
+    "suggestion": _rx(
+        r"\byou (?:might|may) (?:want|need|wish) to\b|\bit (?:might|may|could|would) (?:be"
+        r" worth|help (?:to|if))\b",
+        r"\bworth (?:trying|looking|asking|talking|checking|a try|a shot|considering)\b",
+        r"\bi(?:'d| would) (?:recommend|suggest|advise|encourage)\b|\bi (?:recommend|suggest"
+        r"|encourage you)\b",
+        r"\b(?:reach out|talk|speak|go) to (?:a |your |some)?(?:therapist|counsel\w*|doctor|gp"
+        r"|professional|someone|somebody|hr|manager|teacher|friend|lawyer)\b",
+        r"\b(?:see|get|find|try) (?:a |some |professional )?(?:therapist|therapy|counsel\w*"
+        r"|doctor|professional help|help)\b",
+        r"\bwhat (?:helped|helps|worked|works) (?:for )?me\b|\bthe best thing (?:you can|to)"
+        r" do\b",
+        r"\bdon't be afraid to\b|\bremember to\b|\bmake (?:sure|time|a (?:list|plan))\b"
+        r"|\bfocus on\b|\bstart (?:by|with)\b|\byou (?:need|have|ought|got) to\b",
+    ),
+    # Shrinking phrases the first list missed.
+    "shrinking": _rx(
+        r"\bdon't (?:take it|let (?:it|them|him|her|that|this))\b|\btry not to\b",
+        r"\byou(?:'re| are) (?:overthinking|worrying too|reading too|making a|making it)\b",
+        r"\b(?:stay|be|think) positive\b|\bgood vibes\b|\bcheer up\b|\bsmile\b",
+        r"\b(?:it'll|it will|everything will|everything'll|things will) (?:all )?(?:be"
+        r" (?:fine|okay|ok|alright)|work out|pass|blow over|sort itself)\b",
+        r"\b(?:kids|people|dogs|cats|they|she|he) (?:bounce back|get over it|forget)\b",
+        r"\bforget (?:about )?(?:it|him|her|them)\b|\bnot worth (?:it|getting|worrying"
+        r"|stressing|crying|the)\b|\bno point (?:in )?\w+ing\b",
+        r"\b(?:you're|you are|you were) (?:so )?lucky\b|\bbe grateful\b|\bcount your\b",
+        r"\bjust (?:a|one) (?:\w+ )?(?:day|game|job|test|exam|thing|mistake|phase|bad day)\b",
+        r"\bat the end of the day\b|\byou'll (?:laugh|look back)\b|\bin a (?:week|month"
+        r"|year),? (?:you|no one|nobody)\b",
+        r"\bthat's (?:just )?how (?:it|they|he|she|things|life) (?:is|are|goes|go|works)\b",
+        r"\bnothing to (?:worry|be upset|cry|be ashamed|stress)\b|\bit's fine\b",
+        r"\b(?:too|so) (?:much|hard) on yourself\b|\boverreact\w*\b|\bover it\b",
+    ),
+    # The form of a question: which way its last clause opens, and how it ends.
+    "question_or": _rx(r"\bor\b[^.!?]*\?"),
+    "question_tag": _rx(
+        r"(?:,\s*(?:right|yeah|no|ok|okay|huh|yes)|\s(?:right|isn't it|aren't you|don't you"
+        r"|didn't you|won't you|wasn't it|innit))\W*\?\W*$"
+    ),
+    "question_bare": _rx(r"^\W*(?:\w+\W+){0,2}\w+\W*\?\W*$"),
+    "question_why": _rx(r"(?:^|[,;:]\s*)\W*(?:so |but |and )?why\b[^.!]*\?"),
+    "question_clause_open": _rx(
+        r"(?:^|[,;:-]\s*)\W*(?:and |so |but |or |oh |like )?(?:what|how)(?!\s+(?:time|long|much"
+        r"|many|old|far|often|come)\b)\b[^.!]*\?"
+    ),
+    "question_clause_aux": _rx(
+        r"(?:^|[,;:-]\s*)\W*(?:and |so |but |or |oh )?(?:do|does|did|are|is|was|were|have|has"
+        r"|had|can|could|would|will|should|shall|may|might|want|wanna|any)\b[^.!]*\?"
+    ),
+    "question_declarative": _rx(
+        rf"^\W*(?:so |and |oh |wait )?(?:{YOU}|it|that|this|they|he|she|we|the|u)\b[^.!]*\?"
+    ),
+    "second_person": _rx(rf"\b{YOU}\b"),
+    "first_person": _rx(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)\b"),
+    "exclaim": _rx(r"!"),
+}
+NAMES = list(FEATURES)
+
+# Good and bad news in what the partner shared (for active-constructive replies).
+GOOD_NEWS = _rx(
+    r"\b(?:got|get|getting) (?:the|a|my|into|in|an|offered|promoted|engaged|approved|accepted"
+    r"|picked|chosen|through|funded|published|hired|the job|a raise|a promotion)\b",
+    r"\b(?:passed|accepted|approved|promoted|engaged|pregnant|hired|won|nailed|aced|finished"
+    r"|graduated|signed|sold|published|fixed|paid off|made up|finally|viral|booked|offered"
+    r"|agreed|working|remembered|hugged|proud|asked me to|picked|chose|selected|shortlisted"
+    r"|funded|scholarship|record|first time|best|amazing|wonderful|great news|good news|guess what"
+    r"|yay|woo+|so happy|thrilled|excited|can't believe|laughed|perfectly|went well|went great"
+    r"|all clear|clear|benign|negative|cancer-free|in remission|healed|recovered|better|raise"
+    r"|bonus|new job|dream|yes|loved it|love it|made it|did it|without (?:a|my|stopping|notes)"
+    r"|slept through|on the spot|for the first time)\b",
+    r"!|\U0001f389|\U0001f973|\U0001f60a|\U0001f604|\U0001f601",
+)
+BAD_NEWS = _rx(
+    r"\b(?:rejected|rejection|died|dead|death|lost|losing|can't|cannot|couldn't|pulled out|gone"
+    r"|bust|never|didn't|worse|worst|pain|crying|cried|scared|afraid|worried|worry|hate|hurt"
+    r"|sick|ill|cancer|diagnos\w*|fired|laid off|layoffs|redundan\w*|fail\w*|broke|broken"
+    r"|angry|upset|sad|lonely|alone|anxious|anxiety|panic|stress\w*|exhausted|tired|overwhelm\w*"
+    r"|argu\w*|fight|fought|critic\w*|ignored|forgot|promised|no one|nobody|nothing|miss|missed"
+    r"|dreading|dread|awful|terrible|horrible|bad|wrong|problem|struggl\w*|surgery|operation"
+    r"|hospital|funeral|cancel\w*|rent|debt|bill|owe|can't sleep|insomnia|embarrass\w*"
+    r"|humiliat\w*|ashamed|guilty|jealous|flirting|smok\w*|drunk|late again|you always"
+    r"|you never|you didn't|you were|you've been|you said)\b",
+)
+
+
+def news_features(context: str) -> np.ndarray:
+    """Counts of good-news and bad-news cues in the partner's message (capped).
+
+    >>> news_features("I got the job!!").tolist()
+    [0.75, 0.0, 1.0]
+    """
+    good = min(len(GOOD_NEWS.findall(context)), 4) / 4
+    bad = min(len(BAD_NEWS.findall(context)), 4) / 4
+    return np.array([good, bad, float("!" in context)], np.float32)
+
+
+def sentence_features(sentence: str) -> np.ndarray:
+    """The patterns that match `sentence`, as 0/1 floats in the order of NAMES.
+
+    >>> f = sentence_features("I hear you, but you always do this.")
+    >>> [NAMES[i] for i in np.flatnonzero(f)][:4]
+    ['but_after_ack', 'but_then_partner', 'writer_starts', 'you_always']
+    """
+    return np.array([1.0 if p.search(sentence) else 0.0 for p in FEATURES.values()], np.float32)
+
+
+def has_contrast(sentence: str) -> bool:
+    """True if the sentence has a contrast word that could take something back.
+
+    >>> has_contrast("I wanted to call but my meeting ran over.")
+    True
+    >>> has_contrast("Nothing but love for you.")
+    False
+    """
+    without = NOT_CONTRAST.sub(" ", sentence)
+    return bool(CONTRAST.search(without))
+
+
+_BLAME = ("you_always", "you_label", "you_make_me", "you_general", "you_should_have", "you_accuse")
+
+
+def discounts_nothing(sentence: str) -> bool:
+    """The clause after the 'but' is warmth or shared coping, with no blame.
+
+    The guide's own examples: "It was hard but we got through it together",
+    "I know it's small, but I'm proud of you".
+
+    >>> discounts_nothing("I know it's small, but I'm proud of you.")
+    True
+    >>> discounts_nothing("I hear you, but you always do this.")
+    False
+    """
+    return bool(FEATURES["but_then_warm"].search(sentence)) and not _blames(sentence)
+
+
+def only_supportive(sentence: str) -> bool:
+    """Every sign of "you" here is supportive ("You worked so hard for this").
+
+    >>> only_supportive("You must be exhausted."), only_supportive("You never listen.")
+    (True, False)
+    """
+    return bool(FEATURES["you_supportive"].search(sentence)) and not _blames(sentence)
+
+
+def hostile(sentence: str) -> bool:
+    """A rhetorical or hostile question, neither open nor closed for the guide.
+
+    >>> hostile("What is wrong with you?"), hostile("What was that like?")
+    (True, False)
+    """
+    return bool(FEATURES["hostile_question"].search(sentence))
+
+
+def not_closed(sentence: str) -> bool:
+    """Not a closed question for the guide: hostile, advice asked, or an invitation.
+
+    "Have you tried journaling?" is advice; "Want to talk about it?" invites more.
+
+    >>> not_closed("Have you tried journaling?"), not_closed("Did you eat?")
+    (True, False)
+    """
+    invites = _INVITES.search(sentence) and not re.search(r"\bor\b", sentence, _I)
+    return hostile(sentence) or bool(_ADVICE_ASKED.search(sentence) or invites)
+
+
+_ADVICE_ASKED = _rx(
+    r"^\W*(?:(?:so|and|but|ok|okay|hmm|well|honestly),? )?(?:have you (?:tried|thought about"
+    r"|considered|looked into|been able to (?:talk|see|speak|tell a))|why don't you|maybe try"
+    r"|could you just|did you try|what if you (?:just|tried))\b"
+)
+_INVITES = _rx(
+    r"\b(?:do you|would you|wanna|want to|you want to) (?:want to )?(?:talk about it|talk to me"
+    r"|tell me|share|vent|say more|walk me)\b"
+)
+
+
+def clearly_open(sentence: str) -> bool:
+    """One of the guide's open forms: "What was that like?", "Tell me more."
+
+    >>> clearly_open("What part stung most?"), clearly_open("What time is it over?")
+    (True, False)
+    """
+    asks = "?" in sentence and FEATURES["open_phrase"].search(sentence)
+    invites = FEATURES["invitation"].search(sentence)
+    return bool(asks or invites) and not hostile(sentence) and not _fact(sentence)
+
+
+def clearly_blames(sentence: str) -> bool:
+    """One of the guide's plain blaming forms: "That's on you", "You're overreacting".
+
+    >>> clearly_blames("That's on you."), clearly_blames("It's not your fault.")
+    (True, False)
+    >>> clearly_blames("You make me late."), clearly_blames("You make me laugh.")
+    (True, False)
+    """
+    return bool(_CLEAR_BLAME.search(sentence))
+
+
+_CLEAR_BLAME = _rx(
+    r"(?<!not )(?<!n't )\b(?:that's|that is|it's|it is|this is) (?:all )?(?:on you"
+    r"|your (?:own )?fault)\b",
+    r"\byou (?:make|made) me (?!(?:laugh|smile|happy|so happy|proud|feel (?:safe|loved|seen"
+    r"|better|special|so|happy|at home|like myself)))\w+",
+    r"(?<!not )\byou(?:'re| are) (?:being |just |so |too |way too |such a |acting )*"
+    r"(?:overreacting|too sensitive|so sensitive|dramatic|paranoid|ridiculous|selfish|lazy"
+    r"|crazy|childish|petty|impossible|hysterical|a drama queen)\b",
+    r"\byou never listen\b",
+)
+
+
+def _fact(sentence: str) -> bool:
+    return bool(FEATURES["fact_question"].search(sentence))
+
+
+def _blames(sentence: str) -> bool:
+    return any(FEATURES[name].search(sentence) for name in _BLAME)
+
+
+def has_second_person(sentence: str) -> bool:
+    return bool(FEATURES["second_person"].search(sentence))
+
+
+def is_question(sentence: str) -> bool:
+    """A sentence asking something, or inviting the partner to say more.
+
+    >>> is_question("Tell me everything.")
+    True
+    >>> is_question("I'm here.")
+    False
+    """
+    return "?" in sentence or bool(FEATURES["invitation"].search(sentence))

@@ -1,0 +1,94 @@
+"""`closeknit coach`: single replies, --json and --batch."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from closeknit.coach.cli import main
+
+
+def _lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def test_it_prints_feedback_for_people(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["Sorry, but you knew I had plans."]) == 0
+    out = capsys.readouterr().out
+    assert "Listening level:" in out
+    assert 'Try: "Sorry, and you knew I had plans."' in out
+
+
+def test_it_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--context", "I got the job!!", "--json", "ok"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["signals"]["too_short"] is True
+    assert "id" not in data
+
+
+def test_words_without_quotes_are_one_reply(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--json", "You", "never", "listen."]) == 0
+    assert json.loads(capsys.readouterr().out)["signals"]["you_statement"] is True
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--json"], ["--bogus", "hi"], ["--batch"], ["--batch", "f.jsonl", "text"], ["  "]],
+)
+def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    assert capsys.readouterr().err
+
+
+def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    assert "--batch" in capsys.readouterr().out
+
+
+def test_a_missing_batch_file_is_a_usage_error(tmp_path: Path) -> None:
+    assert main(["--batch", str(tmp_path / "nope.jsonl")]) == 2
+
+
+def test_batch_answers_every_line_in_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [
+        {"id": "a", "text": "You never listen.", "context": None},
+        "not json at all",
+        {"id": 2, "text": ""},
+        {"id": 3, "text": "x" * 5001},
+        {"id": 4, "text": 12},
+        {"id": 5, "text": "ok", "context": 7},
+        "",
+        ["not", "an", "object"],
+        {"id": {"nested": True}, "text": "That makes sense.", "context": "I'm so tired."},
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        "\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n",
+        encoding="utf-8",
+    )
+    assert main(["--batch", str(source)]) == 0
+    out = _lines(capsys.readouterr().out)
+    assert [o["id"] for o in out] == ["a", None, 2, 3, 4, 5, None, None, {"nested": True}]
+    assert out[0]["signals"]["you_statement"] is True and "error" not in out[0]
+    assert ["error" in o for o in out] == [False, True, True, True, True, True, True, True, False]
+    assert "5,001 characters" in out[3]["error"]
+    assert out[-1]["signals"]["validation"] is True
+
+
+def test_batch_reads_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"id": 1, "text": "ok"}\n'))
+    assert main(["--batch", "-"]) == 0
+    assert _lines(capsys.readouterr().out)[0]["id"] == 1
+
+
+def test_batch_keeps_unicode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "é", "text": "Café? \U0001f97a"}) + "\n", encoding="utf-8")
+    assert main(["--batch", str(source)]) == 0
+    assert _lines(capsys.readouterr().out)[0]["id"] == "é"

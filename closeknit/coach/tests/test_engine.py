@@ -1,0 +1,89 @@
+"""The public API: the JSON shape, determinism, threads, and no Django."""
+
+import json
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from closeknit.coach import Analysis, analyze
+from closeknit.coach.engine import MECHANISMS, SIGNALS, listening_level
+from closeknit.coach.heads import WEIGHTS, get_heads
+
+REPLY = "I hear you, but you always do this. Just ignore her. What happened?"
+
+
+def test_to_dict_has_exactly_the_issues_keys() -> None:
+    data: dict[str, Any] = analyze(REPLY, "My sister was rude again.").to_dict()
+    assert set(data) == {"signals", "empathy", "listening_level", "findings", "notice"}
+    assert list(data["signals"]) == list(SIGNALS)
+    assert all(isinstance(v, bool) for v in data["signals"].values())
+    assert list(data["empathy"]) == list(MECHANISMS)
+    assert all(v in (0, 1, 2) and isinstance(v, int) for v in data["empathy"].values())
+    assert data["listening_level"] in ("internal", "focused", "global")
+    for finding in data["findings"]:
+        assert set(finding) == {"signal", "start", "end", "message", "suggestion"}
+        assert finding["signal"] in SIGNALS
+    json.dumps(data)  # plain JSON types only
+
+
+def test_every_flagged_signal_but_context_ones_has_a_finding() -> None:
+    result = analyze(REPLY)
+    flagged = {s for s, on in result.signals.items() if on}
+    assert flagged == {f.signal for f in result.findings}
+
+
+def test_output_is_deterministic() -> None:
+    first = analyze(REPLY, "context").to_dict()
+    assert all(analyze(REPLY, "context").to_dict() == first for _ in range(3))
+
+
+def test_threads_get_the_same_answers() -> None:
+    texts = [REPLY, "That makes sense. What was the hardest part?", "ok", "You're overreacting."]
+    expected = [analyze(t).to_dict() for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda t: analyze(t).to_dict(), texts * 5))
+    assert results == expected * 5
+
+
+def test_analysis_is_immutable() -> None:
+    result = analyze("ok")
+    assert isinstance(result, Analysis)
+    try:
+        result.listening_level = "global"  # type: ignore[misc]
+    except AttributeError:
+        return
+    raise AssertionError("Analysis should be frozen")
+
+
+def test_listening_levels() -> None:
+    warm = {"validation": True, "open_question": True}
+    assert listening_level(warm, {"interpretations": 2}) == "global"
+    assert listening_level(warm, {"interpretations": 1}) == "focused"
+    assert listening_level({**warm, "advice": True}, {"interpretations": 2}) == "focused"
+    assert listening_level({**warm, "dismissive_but": True}, {"interpretations": 2}) == "internal"
+    assert listening_level({}, {"interpretations": 0}) == "internal"
+
+
+def test_weights_are_small_and_complete() -> None:
+    assert WEIGHTS.stat().st_size < 400_000
+    heads = get_heads()
+    for name in (*SIGNALS, *MECHANISMS):
+        assert name in heads, name
+
+
+def test_importing_and_running_the_coach_loads_no_django_and_no_sklearn() -> None:
+    code = (
+        "import sys, json\n"
+        "import closeknit.coach\n"
+        "assert 'django' not in sys.modules, 'import loaded django'\n"
+        "from closeknit.cli import main\n"
+        "main(['coach', '--json', 'You never listen.'])\n"
+        "loaded = [m for m in ('django', 'sklearn', 'torch') if m in sys.modules]\n"
+        "print(json.dumps(loaded))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    ).stdout.splitlines()
+    assert json.loads(out[0])["signals"]["you_statement"] is True
+    assert json.loads(out[-1]) == []

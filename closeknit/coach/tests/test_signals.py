@@ -1,0 +1,190 @@
+"""Each signal on the labelling guide's own examples and on tricky negatives."""
+
+import pytest
+
+from closeknit.coach import analyze
+
+GOOD_NEWS = "I got the job!!"
+
+POSITIVE = {
+    "dismissive_but": [
+        "I get that you're tired, but I was tired too.",
+        "Sorry, but you knew I had plans.",
+        "Yeah but it wasn't that bad.",
+        "That's a fair point. However, you never told me.",
+        "I hear you, but I was exhausted too.",
+    ],
+    "you_statement": [
+        "You always leave the dishes for me.",
+        "You never listen.",
+        "You're overreacting.",
+        "You're too sensitive.",
+        "You make me feel stupid.",
+        "You made me late.",
+        "That's on you.",
+        "Why do you always do this?",
+    ],
+    "validation": [
+        "That makes sense.",
+        "Of course you were hurt.",
+        "No wonder you're drained.",
+        "Anyone would feel that way.",
+        "Your frustration is fair.",
+        "I'd feel the same.",
+    ],
+    "open_question": [
+        "What was that like?",
+        "How are you feeling about it now?",
+        "What part stung most?",
+        "Tell me more about the interview.",
+        "Do you want to tell me more?",
+    ],
+    "closed_question": [
+        "Did you eat?",
+        "Was it Tom?",
+        "What time is it over?",
+        "Should I call her?",
+        "Want me to pick up dinner?",
+        "Are you okay?",
+    ],
+    "advice": [
+        "You should talk to HR.",
+        "Just ignore her.",
+        "Why don't you go to bed early?",
+        "Have you tried talking to him?",
+        "Maybe try journaling.",
+        "Next time, leave earlier.",
+    ],
+    "minimizing": [
+        "At least you still have a job.",
+        "It's not a big deal.",
+        "Don't worry.",
+        "Calm down.",
+        "It could be worse.",
+        "You'll get over it.",
+        "Look on the bright side.",
+        "It's just a dish.",
+        "Don't be sad.",
+        "Everyone goes through that.",
+    ],
+    "too_short": ["ok", "fine", "k", "sure", "lol", "nice", "cool", "\U0001f44d", "same", "yeah"],
+}
+
+NEGATIVE = {
+    "dismissive_but": [
+        "I wanted to call but my meeting ran over.",
+        "It was hard but we got through it together.",
+        "Not only kind but brave.",
+        "Nothing but love for you.",
+        "I'm nervous but excited for you.",
+        "I know it's small, but I'm proud of you.",
+        "That makes sense. What was the hardest part?",
+    ],
+    "you_statement": [
+        "You worked so hard for this.",
+        "You're right.",
+        "You deserve a break.",
+        "You did nothing wrong.",
+        "How did you feel?",
+        "You must be exhausted.",
+        "I love you.",
+    ],
+    "validation": [
+        "Yes, the train was late.",
+        "aww",
+        "I hear you, but you knew it was coming.",
+    ],
+    "open_question": [
+        "Did you eat?",
+        "Why would you even do that?",
+        "What is wrong with you?",
+        "Are you serious right now?",
+        "That makes sense.",
+    ],
+    "closed_question": [
+        "What was that like?",
+        "What is wrong with you?",
+        "Are you serious right now?",
+        "I'm here.",
+    ],
+    "advice": [
+        "Want me to take the kids tonight?",
+        "That sounds exhausting.",
+        "What happened?",
+        "At least call me when you land.",
+    ],
+    "minimizing": [
+        "At least call me when you land.",
+        "That sounds so hard.",
+        "I'm here for you.",
+    ],
+    "too_short": ["I love you", "So proud of you!", "What happened?", "Tell me more?"],
+}
+
+
+def _cases(table: dict[str, list[str]]) -> list[tuple[str, str]]:
+    return [(signal, text) for signal, texts in table.items() for text in texts]
+
+
+@pytest.mark.parametrize(("signal", "text"), _cases(POSITIVE))
+def test_it_flags_the_guides_examples(signal: str, text: str) -> None:
+    assert analyze(text).signals[signal] is True
+
+
+@pytest.mark.parametrize(("signal", "text"), _cases(NEGATIVE))
+def test_it_leaves_the_guides_negatives_alone(signal: str, text: str) -> None:
+    assert analyze(text).signals[signal] is False
+
+
+def test_it_sees_an_active_constructive_reply_to_good_news() -> None:
+    reply = "That's amazing, I'm so proud of you! Tell me everything, how did they tell you?"
+    assert analyze(reply, GOOD_NEWS).signals["active_constructive"] is True
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "nice",
+        "Cool, good for you.",
+        "But won't that mean longer hours?",
+        "That reminds me, I got a raise too.",
+    ],
+)
+def test_it_does_not_call_passive_or_destructive_replies_active(reply: str) -> None:
+    assert analyze(reply, GOOD_NEWS).signals["active_constructive"] is False
+
+
+def test_active_constructive_needs_good_news() -> None:
+    reply = "That's amazing, I'm so proud of you! Tell me everything!"
+    assert analyze(reply).signals["active_constructive"] is False
+    assert analyze(reply, "My dog died this morning.").signals["active_constructive"] is False
+
+
+def test_validation_taken_back_by_the_next_sentence_does_not_count() -> None:
+    result = analyze("I hear you. But you knew this was coming.")
+    assert result.signals["dismissive_but"] is True
+    assert result.signals["validation"] is False
+
+
+def test_a_reply_can_hold_an_open_and_a_closed_question() -> None:
+    result = analyze("What was the worst part? Did you eat anything?")
+    assert result.signals["open_question"] and result.signals["closed_question"]
+
+
+def test_a_warm_reply_reads_as_listening() -> None:
+    context = "My manager tore apart my presentation in front of the whole team."
+    reply = (
+        "Oh love, in front of everyone? That sounds humiliating, no wonder you're shaken. "
+        "I'm so sorry. What did he actually say?"
+    )
+    result = analyze(reply, context)
+    assert result.signals["validation"] and result.signals["open_question"]
+    assert result.empathy["explorations"] >= 1
+    assert result.empathy["emotional_reactions"] >= 1
+    assert result.listening_level in ("focused", "global")
+
+
+def test_a_cold_reply_has_no_empathy() -> None:
+    result = analyze("You should have pushed back in the meeting.", "My boss yelled at me.")
+    assert result.empathy == {"emotional_reactions": 0, "interpretations": 0, "explorations": 0}
+    assert result.listening_level == "internal"

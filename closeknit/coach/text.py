@@ -1,0 +1,212 @@
+"""Reading a reply: checks, a same-length clean copy, sentences, a language hint.
+
+Every finding points into the text the writer typed, so nothing here may change
+the length of the text: the clean copy maps character for character onto the
+original, and a sentence is a pair of offsets valid in both.
+"""
+
+import html
+import re
+from dataclasses import dataclass
+
+MAX_CHARS = 5000
+
+
+class CoachInputError(ValueError):
+    """The text cannot be read (not text, empty, or too long). The message is kind."""
+
+
+# Curly quotes and long dashes become their plain forms, one character for one,
+# so the rules can be written once with straight quotes.
+_SAME_LENGTH = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201b": "'",
+        "\u02bc": "'",
+        "\u0060": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+    }
+)
+
+_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.DOTALL)
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,5});")
+_BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|ul|ol|h\d)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The original text, its same-length clean copy and its sentences."""
+
+    original: str
+    clean: str
+    sentences: tuple[tuple[int, int], ...]
+    had_html: bool
+
+    def sentence_texts(self) -> list[str]:
+        return [self.clean[start:end] for start, end in self.sentences]
+
+
+def check(text: object) -> str:
+    """Return `text` if the coach can read it, else raise CoachInputError.
+
+    >>> try:
+    ...     check("  ")
+    ... except CoachInputError as error:
+    ...     print(error)
+    There is nothing to read yet: write a reply first.
+    """
+    if not isinstance(text, str):
+        raise CoachInputError("The coach reads text: please send the reply as a string.")
+    if not text.strip():
+        raise CoachInputError("There is nothing to read yet: write a reply first.")
+    if len(text) > MAX_CHARS:
+        raise CoachInputError(
+            f"This reply is {len(text):,} characters; the coach reads up to {MAX_CHARS:,}. "
+            "Could you share the heart of it in fewer words?"
+        )
+    return text
+
+
+def prepare(text: str) -> Prepared:
+    """Clean `text` without moving any character, and find its sentences.
+
+    >>> p = prepare("I hear you\u2019re <b>tired</b>. Tell me more?")
+    >>> p.clean
+    "I hear you're    tired    . Tell me more?"
+    >>> p.sentence_texts()
+    ["I hear you're    tired    .", 'Tell me more?']
+    """
+    plain = text.translate(_SAME_LENGTH)
+    masked = _mask_html(plain)
+    return Prepared(
+        original=text,
+        clean=masked,
+        sentences=tuple(split_sentences(masked)),
+        had_html=masked != plain,
+    )
+
+
+def clean(text: str) -> str:
+    """The same-length clean copy alone (used for the partner's message).
+
+    >>> clean("it\u2019s <i>fine</i>")
+    "it's    fine    "
+    """
+    return _mask_html(text.translate(_SAME_LENGTH))
+
+
+def _mask_html(text: str) -> str:
+    """Blank out tags and entities with spaces (a line break for block tags).
+
+    The writer may paste from an e-mail or a web page; tags are not words, and
+    blanking keeps every offset where it was.
+    """
+    if "<" not in text and "&" not in text:
+        return text
+
+    def blank_tag(match: re.Match[str]) -> str:
+        filler = "\n" if _BLOCK_TAG.match(match.group()) else " "
+        return filler + " " * (len(match.group()) - 1)
+
+    def decode_entity(match: re.Match[str]) -> str:
+        decoded = html.unescape(match.group())
+        if len(decoded) != 1 or decoded == match.group():
+            return " " * len(match.group())
+        return decoded.translate(_SAME_LENGTH) + " " * (len(match.group()) - 1)
+
+    return _ENTITY.sub(decode_entity, _TAG.sub(blank_tag, text))
+
+
+# A sentence ends at . ! ? or an ellipsis (with any closing quotes, brackets and
+# emoji after it) followed by a space, or at a line break.
+_END = re.compile(
+    r"""[.!?\u2026]+(?:["')\]\s]|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D])*|\n+"""
+)
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?i:mr|mrs|ms|dr|st|vs|etc|e\.g|i\.e|approx|jr|sr)|\b[A-HJ-Z])\.$"
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Offsets of the sentences in `text`, trimmed of surrounding spaces.
+
+    >>> split_sentences("Oh no. Dr. Li said what?! Tell me\\nlater")
+    [(0, 6), (7, 25), (26, 33), (34, 39)]
+    """
+    spans = []
+    start = 0
+    for match in _END.finditer(text):
+        end = match.end()
+        if end < len(text) and not match.group()[-1].isspace():
+            continue  # "3.5", "...and": not a boundary
+        if "\n" not in match.group() and _ABBREVIATIONS.search(text[start : match.start() + 1]):
+            continue
+        spans.append(_trim(text, start, end))
+        start = end
+    spans.append(_trim(text, start, len(text)))
+    return [(s, e) for s, e in spans if e > s and _has_content(text[s:e])]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _has_content(sentence: str) -> bool:
+    return any(ch.isalnum() or ord(ch) > 0x2000 for ch in sentence)
+
+
+# The most frequent English words, plus texting shorthand. Real English has
+# many of them in any few words; other languages in Latin script have almost none.
+_ENGLISH = frozenset(
+    str.split(
+        """
+    a about after again all also am an and any are as at be because been before being
+    but by can could did do does doing don done for from get got had has have having he
+    her here him his how i if in into is it its it's just know like me more most my
+    no not now of off ok okay on one only or our out over really she should so some
+    still such than that that's the their them then there these they this those to
+    too up us very was we were what when where which while who why will with would
+    you your you're yours i'm i've i'll i'd can't don't didn't won't isn't wasn't
+    it's that's what's oh yeah yes lol omg u ur im love sorry so much go going
+    feel think want need sounds sure well good right
+    """
+    )
+)
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def looks_english(text: str) -> bool:
+    """A cheap guess: False when the text is clearly in another language.
+
+    Too little text to tell counts as English, so "ok" or an emoji is never
+    taken for a foreign language.
+
+    >>> looks_english("I'm so sorry, that sounds exhausting.")
+    True
+    >>> looks_english("Lo siento mucho, debe haber sido muy difícil para ti.")
+    False
+    >>> looks_english("谢谢你告诉我")
+    False
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) >= 4 and sum(1 for ch in letters if _LATIN.match(ch)) < len(letters) / 2:
+        return False
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < 4:
+        return True
+    english = sum(1 for w in words if w in _ENGLISH)
+    return english / len(words) >= 0.2

@@ -1,0 +1,91 @@
+from datetime import datetime
+from uuid import UUID
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+
+from closeknit.api.auth import api_couple, api_user, limit
+from closeknit.couples import invites
+from closeknit.couples.invites import PairingError
+from closeknit.couples.models import Couple
+
+router = Router(tags=["couple"])
+
+
+class PartnerOut(Schema):
+    name: str
+
+
+class CoupleOut(Schema):
+    id: UUID
+    created: datetime
+    timezone: str
+    partner: PartnerOut
+
+
+class InviteOut(Schema):
+    code: str
+    link: str
+    expires_at: datetime
+
+
+class AcceptIn(Schema):
+    code: str = ""
+    token: str = ""
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+def couple_out(couple: Couple, partner_name: str) -> CoupleOut:
+    return CoupleOut(
+        id=couple.id,
+        created=couple.created,
+        timezone=couple.timezone,
+        partner=PartnerOut(name=partner_name),
+    )
+
+
+@router.get("/couple", response={200: CoupleOut, 403: ErrorOut})
+def my_couple(request: HttpRequest) -> CoupleOut:
+    couple, partner = api_couple(request)
+    return couple_out(couple, str(partner))
+
+
+@router.delete("/couple", response={204: None, 403: ErrorOut})
+def unpair(request: HttpRequest) -> Status[None]:
+    api_couple(request)
+    invites.unpair(api_user(request))
+    return Status(204, None)
+
+
+@router.post("/invites", response={201: InviteOut, 409: ErrorOut, 429: ErrorOut})
+def create_invite(request: HttpRequest) -> Status[InviteOut]:
+    limit(request, "invites", "20/h")
+    try:
+        invite = invites.create_invite(api_user(request))
+    except PairingError as exc:
+        raise HttpError(409, str(exc)) from exc
+    link = settings.SITE_URL + reverse("accept_invite", args=[invite.token])
+    return Status(
+        201, InviteOut(code=invite.display_code, link=link, expires_at=invite.expires_at)
+    )
+
+
+@router.post(
+    "/invites/accept", response={200: CoupleOut, 400: ErrorOut, 409: ErrorOut, 429: ErrorOut}
+)
+def accept_invite(request: HttpRequest, data: AcceptIn) -> CoupleOut:
+    limit(request, "invite-accept", "10/m")
+    if not (data.code or data.token):
+        raise HttpError(400, "Send the invite's code or its link token.")
+    try:
+        invite = invites.find_invite(token=data.token, code=data.code)
+        couple = invites.accept_invite(invite, api_user(request))
+    except PairingError as exc:
+        raise HttpError(409, str(exc)) from exc
+    return couple_out(couple, str(invite.inviter))

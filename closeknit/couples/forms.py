@@ -1,0 +1,32 @@
+from django import forms
+
+from closeknit.accounts.models import timezone_choices
+from closeknit.couples.models import Couple
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label="Your partner's code",
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                "placeholder": "ABCD-2345",
+            }
+        ),
+    )
+
+
+class CoupleForm(forms.ModelForm):
+    timezone = forms.ChoiceField(label="Our time zone", choices=timezone_choices)
+
+    class Meta:
+        model = Couple
+        fields = ["timezone"]
+
+
+class UnpairForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="I understand that our shared space ends for both of us.", required=True
+    )

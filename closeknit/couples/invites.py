@@ -1,0 +1,115 @@
+"""Pairing: invite a partner by link or short code, accept, unpair."""
+
+import secrets
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from closeknit.accounts.models import User
+from closeknit.couples.models import Couple, Invite, Membership
+
+PENDING_INVITE_SESSION_KEY = "pending_invite"
+INVITE_LIFETIME = timedelta(days=7)
+# No 0/O, 1/I/L: codes are read aloud and typed on phones.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+class PairingError(Exception):
+    """Something a person can fix; the message says how."""
+
+
+def normalize_code(raw: str) -> str:
+    return "".join(ch for ch in raw.upper() if ch.isalnum())
+
+
+def active_membership(user: User) -> Membership | None:
+    return (
+        Membership.objects.select_related("couple").filter(user=user, left_at__isnull=True).first()
+    )
+
+
+@transaction.atomic
+def create_invite(inviter: User) -> Invite:
+    """A fresh invite; any earlier unused one stops working."""
+    if active_membership(inviter):
+        raise PairingError("You're already paired. Unpair first to invite someone new.")
+    Invite.objects.filter(inviter=inviter, used_at__isnull=True).delete()
+    return Invite.objects.create(
+        inviter=inviter,
+        token=secrets.token_urlsafe(24),
+        code="".join(secrets.choice(CODE_ALPHABET) for _ in range(8)),
+        expires_at=timezone.now() + INVITE_LIFETIME,
+    )
+
+
+def open_invite(inviter: User) -> Invite | None:
+    return (
+        Invite.objects.filter(inviter=inviter, used_at__isnull=True, expires_at__gt=timezone.now())
+        .order_by("-created")
+        .first()
+    )
+
+
+def find_invite(*, token: str = "", code: str = "") -> Invite:
+    """The invite for a link token or a typed code, or a PairingError that says why not."""
+    lookup = {"token": token} if token else {"code": normalize_code(code)}
+    invite = Invite.objects.select_related("inviter").filter(**lookup).first()
+    if invite is None:
+        raise PairingError("We couldn't find that invite. Check the code with your partner.")
+    _check_usable(invite)
+    return invite
+
+
+def _check_usable(invite: Invite) -> None:
+    if invite.used_at:
+        raise PairingError("This invite has already been used. Ask for a new one.")
+    if invite.is_expired:
+        raise PairingError("This invite has expired. Ask your partner to send a new one.")
+
+
+@transaction.atomic
+def accept_invite(invite: Invite, user: User) -> Couple:
+    """Pair the invite's author with `user`; the invite is spent."""
+    # Lock the invite so two people using one code at once cannot both pair.
+    invite = Invite.objects.select_for_update().select_related("inviter").get(pk=invite.pk)
+    _check_usable(invite)
+    if invite.inviter_id == user.pk:
+        raise PairingError("This is your own invite. Send it to your partner instead.")
+    if active_membership(user):
+        raise PairingError("You're already paired. Unpair first to accept a new invite.")
+    if active_membership(invite.inviter):
+        raise PairingError(f"{invite.inviter} is already paired with someone else.")
+    couple = Couple.objects.create(timezone=invite.inviter.timezone)
+    try:
+        with transaction.atomic():
+            Membership.objects.bulk_create(
+                [
+                    Membership(couple=couple, user=invite.inviter),
+                    Membership(couple=couple, user=user),
+                ]
+            )
+    except IntegrityError as exc:  # the other side paired in the same instant
+        raise PairingError("One of you was paired a moment ago. Reload and try again.") from exc
+    invite.used_at = timezone.now()
+    invite.used_by = user
+    invite.save(update_fields=["used_at", "used_by"])
+    return couple
+
+
+@transaction.atomic
+def unpair(user: User) -> Couple | None:
+    """End the user's couple for both partners.
+
+    Nothing is deleted here: each partner can still download what they may
+    see until `purge_ended_couples` removes the couple's data.
+    """
+    membership = active_membership(user)
+    if membership is None:
+        return None
+    now = timezone.now()
+    couple = membership.couple
+    couple.ended_at = now
+    couple.save(update_fields=["ended_at"])
+    couple.memberships.filter(left_at__isnull=True).update(left_at=now)
+    return couple

@@ -1,0 +1,111 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
+
+from closeknit.couples import invites
+from closeknit.couples.access import (
+    AuthenticatedRequest,
+    CoupleRequest,
+    attach_couple,
+    couple_required,
+)
+from closeknit.couples.forms import CodeForm, CoupleForm, UnpairForm
+from closeknit.couples.invites import PENDING_INVITE_SESSION_KEY, PairingError
+from closeknit.lib.features import hooks
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The landing page when signed out, pairing when alone, the couple home when paired."""
+    if not request.user.is_authenticated:
+        return render(request, "couples/landing.html")
+    if not attach_couple(request):
+        return redirect("pair")
+    cards = [card for _, module in hooks("home") if (card := module.card(request))]
+    return render(request, "couples/home.html", {"cards": cards})
+
+
+@login_required
+def pair(request: AuthenticatedRequest) -> HttpResponse:
+    if attach_couple(request):
+        return redirect("home")
+    ctx = {"invite": invites.open_invite(request.user), "code_form": CodeForm()}
+    return render(request, "couples/pair.html", ctx)
+
+
+@login_required
+@require_POST
+@ratelimit(key="user", rate="20/h", block=True)
+def create_invite(request: AuthenticatedRequest) -> HttpResponse:
+    try:
+        invites.create_invite(request.user)
+    except PairingError as exc:
+        messages.error(request, str(exc))
+    return redirect("pair")
+
+
+@login_required
+@require_POST
+@ratelimit(key="user", rate="10/m", block=True)
+def enter_code(request: AuthenticatedRequest) -> HttpResponse:
+    """A typed code leads to the same confirmation page as the link."""
+    form = CodeForm(request.POST)
+    if form.is_valid():
+        try:
+            invite = invites.find_invite(code=form.cleaned_data["code"])
+        except PairingError as exc:
+            form.add_error("code", str(exc))
+        else:
+            return redirect("accept_invite", token=invite.token)
+    ctx = {"invite": invites.open_invite(request.user), "code_form": form}
+    return render(request, "couples/pair.html", ctx, status=400)
+
+
+@ratelimit(key="ip", rate="30/m", block=True)
+def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
+    """The invite link: anyone may open it; accepting needs an account."""
+    try:
+        invite = invites.find_invite(token=token)
+    except PairingError as exc:
+        request.session.pop(PENDING_INVITE_SESSION_KEY, None)
+        return render(request, "couples/invite_invalid.html", {"error": exc}, status=410)
+    if not request.user.is_authenticated:
+        # Remember the invite through sign-up, e-mail verification and log-in.
+        request.session[PENDING_INVITE_SESSION_KEY] = token
+        return render(request, "couples/invite_welcome.html", {"invite": invite})
+    error = None
+    if request.method == "POST":
+        try:
+            invites.accept_invite(invite, request.user)
+        except PairingError as exc:
+            error = exc
+        else:
+            request.session.pop(PENDING_INVITE_SESSION_KEY, None)
+            messages.success(request, f"You and {invite.inviter} are paired. Welcome home.")
+            return redirect("home")
+    ctx = {"invite": invite, "error": error}
+    return render(request, "couples/invite_accept.html", ctx, status=400 if error else 200)
+
+
+@couple_required
+def us(request: CoupleRequest) -> HttpResponse:
+    form = CoupleForm(request.POST or None, instance=request.couple)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved.")
+        return redirect("us")
+    return render(request, "couples/us.html", {"form": form})
+
+
+@couple_required
+def unpair(request: CoupleRequest) -> HttpResponse:
+    form = UnpairForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        invites.unpair(request.user)
+        messages.info(
+            request, "You are no longer paired. Your own words are still yours to download."
+        )
+        return redirect("pair")
+    return render(request, "couples/unpair.html", {"form": form})

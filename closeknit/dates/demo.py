@@ -1,0 +1,68 @@
+"""A little shared history for the demo couple: dates with memories, rituals, shows, jokes."""
+
+from datetime import time, timedelta
+
+from closeknit.accounts.models import User
+from closeknit.couples.models import Couple
+from closeknit.dates import services
+from closeknit.dates.localtime import local
+from closeknit.dates.models import DateIdea, DatePlan, DateRating, Ritual
+
+# (days ago, idea key, Ana's stars and memory, Ben's stars and memory)
+PAST = [
+    (
+        75,
+        "at_home-001",
+        (5, "Ben's fake French accent as the waiter."),
+        (4, "The soufflé nearly worked."),
+    ),
+    (40, "outdoors-002", (4, "Cold hands, hot chocolate."), (5, "Ana spotting the heron first.")),
+    (12, "talk_centred-001", (5, "I learned something new about Ben."), (5, "")),
+]
+
+
+def seed(couple: Couple, a: User, b: User) -> None:
+    today = couple.today()
+    for days_ago, key, ana, ben in PAST:
+        idea = DateIdea.objects.filter(key=key).first()
+        date_plan = DatePlan.objects.create(
+            couple=couple,
+            idea=idea,
+            title=idea.title if idea else "A date",
+            starts_at=local(couple, today - timedelta(days=days_ago), time(19)),
+            proposed_by=a if days_ago % 2 else b,
+            status=DatePlan.Status.ACCEPTED,
+        )
+        for user, (stars, memory) in [(a, ana), (b, ben)]:
+            DateRating.objects.create(
+                couple=couple, date=date_plan, author=user, stars=stars, memory=memory
+            )
+    services.propose_date(
+        couple,
+        b,
+        a,
+        title="Sunset walk and tapas",
+        place="Along the river",
+        starts_at=local(couple, today + timedelta(days=4), time(19, 30)),
+        planner=b,
+    )
+    _rituals(couple, a, b)
+    for title, status in [
+        ("The Bear", "watching"),
+        ("Paddington 2", "done"),
+        ("Slow Horses", "want"),
+    ]:
+        services.add_show(couple, a, title, status)
+    services.add_joke(couple, b, "“It's not lost, it's on an adventure.”")
+    services.add_joke(couple, a, "The great pancake flip of last spring.")
+
+
+def _rituals(couple: Couple, a: User, b: User) -> None:
+    today = couple.today()
+    kiss, bedtime = (
+        services.choose_ritual(couple, a, Ritual.objects.get(key=k))
+        for k in ["ritual-01", "ritual-02"]
+    )
+    for n in [1, 2, 4, 5]:
+        services.set_ritual_done(couple, kiss, b, today - timedelta(days=n), True)
+    services.set_ritual_done(couple, bedtime, a, today - timedelta(days=1), True)

@@ -1,0 +1,237 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from closeknit.couples.models import Couple
+from closeknit.lib.fields import EncryptedTextField
+
+
+class Category(models.TextChoices):
+    AT_HOME = "at_home", "At home"
+    OUT = "out", "Out and about"
+    OUTDOORS = "outdoors", "Outdoors"
+    LOW_COST = "low_cost", "Low cost"
+    NEW_TO_BOTH = "new_to_both", "New to both"
+    TALK_CENTRED = "talk_centred", "Talk-centred"
+    PLAYFUL = "playful", "Playful"
+
+
+class DateIdea(models.Model):
+    """One idea from the idea bank (data/date_ideas.csv, loaded by a migration)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    key = models.CharField(max_length=40, unique=True)
+    category = models.CharField(max_length=20, choices=Category.choices)
+    title = models.CharField(max_length=120)
+    description = models.TextField()
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DatePlan(models.Model):
+    """A date one partner proposed; the other accepts it or suggests another time."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Waiting for an answer"
+        ACCEPTED = "accepted", "On"
+        CANCELLED = "cancelled", "Called off"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    couple = models.ForeignKey(Couple, models.CASCADE, related_name="dates")
+    idea = models.ForeignKey(DateIdea, models.SET_NULL, null=True, blank=True, related_name="+")
+    title = models.CharField("what", max_length=120)
+    place = models.CharField("where", max_length=200, blank=True)
+    starts_at = models.DateTimeField("when")
+    duration = models.PositiveSmallIntegerField("how long (minutes)", default=120)
+    # Who plans it (books, packs, surprises); blank means both together.
+    planner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The author of the current proposal; a suggested new time changes it.
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    created = models.DateTimeField(default=timezone.now)
+    updated = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["couple", "status", "starts_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_past(self) -> bool:
+        return self.starts_at <= timezone.now()
+
+    @property
+    def happened(self) -> bool:
+        return self.status == self.Status.ACCEPTED and self.is_past
+
+    def awaits(self, user_id: uuid.UUID) -> bool:
+        """True when `user` is the one to accept or suggest another time."""
+        return (
+            self.status == self.Status.PROPOSED
+            and not self.is_past
+            and self.proposed_by_id not in (None, user_id)
+        )
+
+
+class DateRating(models.Model):
+    """A partner's rating of a date and their memory of it.
+
+    Sealed (closeknit.couples.sealing): each sees the other's after rating it
+    themself, so neither anchors the other.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
+    date = models.ForeignKey(DatePlan, models.CASCADE, related_name="ratings")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    stars = models.PositiveSmallIntegerField()
+    memory = EncryptedTextField(blank=True, default="")
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["date", "author"], name="one_rating_per_partner")
+        ]
+        indexes = [models.Index(fields=["couple"])]
+
+    def __str__(self) -> str:
+        return f"{self.stars}/5"
+
+    @property
+    def is_complete(self) -> bool:
+        return True
+
+
+class CalendarFeed(models.Model):
+    """A partner's secret calendar address; the secret in the URL is the credential.
+
+    The digest finds the feed; the encrypted copy lets its owner see the
+    address again. Regenerating replaces both, which revokes the old address.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=64, unique=True)
+    secret = EncryptedTextField()
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["couple", "user"], name="one_feed_per_partner")
+        ]
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.user_id}"
+
+
+class Ritual(models.Model):
+    """A suggested ritual of connection (data/rituals.csv, loaded by a migration)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    key = models.CharField(max_length=40, unique=True)
+    title = models.CharField(max_length=120)
+    description = models.TextField()
+    when = models.CharField(max_length=120)
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CoupleRitual(models.Model):
+    """A ritual the couple chose: from the suggestions (copied) or their own."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    couple = models.ForeignKey(Couple, models.CASCADE, related_name="rituals")
+    source = models.ForeignKey(Ritual, models.SET_NULL, null=True, blank=True, related_name="+")
+    title = models.CharField(max_length=120)
+    description = models.TextField(blank=True)
+    when = models.CharField(max_length=120, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created"]
+        indexes = [models.Index(fields=["couple", "created"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RitualMark(models.Model):
+    """ "We did it" for one ritual on one day (the couple's calendar day)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
+    ritual = models.ForeignKey(CoupleRitual, models.CASCADE, related_name="marks")
+    day = models.DateField()
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["ritual", "day"], name="one_mark_per_day")]
+        indexes = [models.Index(fields=["couple", "day"])]
+
+    def __str__(self) -> str:
+        return f"{self.ritual_id} on {self.day}"
+
+
+class Show(models.Model):
+    """A show or film to watch together."""
+
+    class Status(models.TextChoices):
+        WANT = "want", "Want to watch"
+        WATCHING = "watching", "Watching"
+        DONE = "done", "Watched"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    couple = models.ForeignKey(Couple, models.CASCADE, related_name="shows")
+    title = models.CharField(max_length=200)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.WANT)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+    updated = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["couple", "status"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class InsideJoke(models.Model):
+    """A note in the inside-jokes jar: a line only the two of you get."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    couple = models.ForeignKey(Couple, models.CASCADE, related_name="jokes")
+    text = EncryptedTextField()
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["couple", "created"])]
+
+    def __str__(self) -> str:
+        return f"Inside joke {self.id}"

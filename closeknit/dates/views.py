@@ -1,0 +1,426 @@
+from collections.abc import Callable
+from datetime import date, timedelta
+from uuid import UUID
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
+
+from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
+from closeknit.dates import selectors, services
+from closeknit.dates.calendar import feed_calendar
+from closeknit.dates.forms import (
+    IdeaFilterForm,
+    JokeForm,
+    OwnRitualForm,
+    ProposeForm,
+    RatingForm,
+    ShowForm,
+    SuggestTimeForm,
+)
+from closeknit.dates.localtime import in_couple_time
+from closeknit.dates.models import (
+    CalendarFeed,
+    CoupleRitual,
+    DateIdea,
+    DatePlan,
+    InsideJoke,
+    Ritual,
+    Show,
+)
+from closeknit.dates.services import DateError
+
+
+@couple_required
+@in_couple_time
+def index(request: CoupleRequest) -> HttpResponse:
+    upcoming = list(selectors.upcoming_dates(request.couple))
+    waiting = [d for d in upcoming if d.awaits(request.user.pk)]
+    ctx = {
+        "waiting": waiting,
+        "upcoming": [d for d in upcoming if d not in waiting],
+        "months": selectors.monthly_counts(request.couple),
+    }
+    return render(request, "dates/index.html", ctx)
+
+
+@couple_required
+@in_couple_time
+def propose(request: CoupleRequest) -> HttpResponse:
+    idea = _idea_from(request.GET.get("idea", ""))
+    initial = {"title": idea.title} if idea else {}
+    form = ProposeForm(
+        request.POST or None, initial=initial, user=request.user, partner=request.partner
+    )
+    if request.method == "POST" and form.is_valid():
+        date_plan = services.propose_date(
+            request.couple,
+            request.user,
+            request.partner,
+            title=form.cleaned_data["title"],
+            place=form.cleaned_data["place"],
+            starts_at=form.cleaned_data["starts_at"],
+            duration=form.cleaned_data["duration"],
+            planner=form.planner_user(),
+            idea=_idea_from(request.POST.get("idea", "")),
+        )
+        messages.success(request, f"Sent to {request.partner}. We'll let you know their answer.")
+        return redirect("dates:detail", pk=date_plan.pk)
+    status = 400 if form.errors else 200
+    return render(request, "dates/propose.html", {"form": form, "idea": idea}, status=status)
+
+
+def _idea_from(raw: str) -> DateIdea | None:
+    try:
+        return DateIdea.objects.filter(pk=UUID(raw)).first() if raw else None
+    except ValueError:
+        return None
+
+
+def _detail(
+    request: CoupleRequest, date_plan: DatePlan, status: int = 200, **forms: object
+) -> HttpResponse:
+    ratings = selectors.visible_ratings(date_plan, request.user)
+    ctx = {
+        "date": date_plan,
+        "awaits_me": date_plan.awaits(request.user.pk),
+        "suggest_form": SuggestTimeForm(),
+        "ratings": ratings,
+        **forms,
+    }
+    if date_plan.happened and "rating_form" not in forms:
+        mine = ratings["mine"]
+        initial = {"stars": mine.stars, "memory": mine.memory} if mine else None
+        ctx["rating_form"] = RatingForm(initial=initial)
+    return render(request, "dates/detail.html", ctx, status=status)
+
+
+@couple_required
+@in_couple_time
+def detail(request: CoupleRequest, pk: UUID) -> HttpResponse:
+    return _detail(request, _date_of(request, pk))
+
+
+def _act(
+    request: CoupleRequest, date_plan: DatePlan, action: Callable[[], None], done: str
+) -> HttpResponse:
+    try:
+        action()
+    except DateError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, done)
+    return redirect("dates:detail", pk=date_plan.pk)
+
+
+def _date_of(request: CoupleRequest, pk: UUID) -> DatePlan:
+    return get_for_couple(selectors.dates(request.couple), request.couple, pk=pk)
+
+
+@couple_required
+@in_couple_time
+@require_POST
+def accept(request: CoupleRequest, pk: UUID) -> HttpResponse:
+    date_plan = _date_of(request, pk)
+    return _act(
+        request,
+        date_plan,
+        lambda: services.accept_date(date_plan, request.user, request.partner),
+        "It's a date.",
+    )
+
+
+@couple_required
+@in_couple_time
+@require_POST
+def suggest(request: CoupleRequest, pk: UUID) -> HttpResponse:
+    """Answer a proposal with another time."""
+    date_plan = _date_of(request, pk)
+    form = SuggestTimeForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, date_plan, status=400, suggest_form=form)
+    starts_at = form.cleaned_data["starts_at"]
+    return _act(
+        request,
+        date_plan,
+        lambda: services.suggest_time(date_plan, request.user, request.partner, starts_at),
+        f"We've asked {request.partner} about the new time.",
+    )
+
+
+@couple_required
+@in_couple_time
+@require_POST
+def cancel(request: CoupleRequest, pk: UUID) -> HttpResponse:
+    date_plan = _date_of(request, pk)
+    return _act(
+        request,
+        date_plan,
+        lambda: services.cancel_date(date_plan, request.user, request.partner),
+        "The date is called off.",
+    )
+
+
+@couple_required
+@in_couple_time
+@require_POST
+def rate(request: CoupleRequest, pk: UUID) -> HttpResponse:
+    date_plan = _date_of(request, pk)
+    form = RatingForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, date_plan, status=400, rating_form=form)
+    try:
+        services.rate_date(date_plan, request.user, **form.cleaned_data)
+    except DateError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Saved to your history.")
+    return redirect("dates:detail", pk=pk)
+
+
+@couple_required
+def ideas(request: CoupleRequest) -> HttpResponse:
+    form = IdeaFilterForm(request.GET)
+    category = form.cleaned_data["category"] if form.is_valid() else ""
+    surprise = None
+    if "surprise" in request.GET:
+        surprise = selectors.surprise_idea(request.couple, category)
+    if request.htmx and surprise is not None:
+        return render(request, "dates/ideas.html#surprise", {"surprise": surprise})
+    page = Paginator(selectors.ideas(request.couple, category), 20).get_page(
+        request.GET.get("page")
+    )
+    ctx = {"form": form, "page": page, "category": category, "surprise": surprise}
+    return render(request, "dates/ideas.html", ctx)
+
+
+@couple_required
+@in_couple_time
+def history(request: CoupleRequest) -> HttpResponse:
+    page = Paginator(selectors.past_dates(request.couple), 10).get_page(request.GET.get("page"))
+    ctx = {
+        "page": page,
+        "entries": selectors.with_ratings(list(page.object_list), request.user),
+        "months": selectors.monthly_counts(request.couple),
+    }
+    return render(request, "dates/history.html", ctx)
+
+
+@couple_required
+def calendar(request: CoupleRequest) -> HttpResponse:
+    feed = CalendarFeed.objects.filter(couple=request.couple, user=request.user).first()
+    url = _feed_url(request, feed.secret) if feed else ""
+    # webcal:// asks the device's calendar app to subscribe, over https when the site uses it.
+    ctx = {"feed": feed, "feed_url": url, "webcal_url": "webcal://" + url.partition("://")[2]}
+    return render(request, "dates/calendar.html", ctx)
+
+
+def _feed_url(request: CoupleRequest, secret: str) -> str:
+    return request.build_absolute_uri(reverse("dates:feed", args=[secret]))
+
+
+@couple_required
+@require_POST
+def calendar_new(request: CoupleRequest) -> HttpResponse:
+    had_one = CalendarFeed.objects.filter(couple=request.couple, user=request.user).exists()
+    services.regenerate_feed(request.couple, request.user)
+    if had_one:
+        messages.success(request, "Here's your new address. The old one no longer works.")
+    return redirect("dates:calendar")
+
+
+@couple_required
+@require_POST
+def calendar_revoke(request: CoupleRequest) -> HttpResponse:
+    services.revoke_feed(request.couple, request.user)
+    messages.info(request, "Your calendar address no longer works.")
+    return redirect("dates:calendar")
+
+
+@ratelimit(key="ip", rate="60/m", block=True)
+def feed(request: HttpRequest, secret: str) -> HttpResponse:
+    """The private .ics feed: no login, the secret in the address is the credential."""
+    found = (
+        CalendarFeed.objects.filter(digest=services.feed_digest(secret))
+        .select_related("couple")
+        .first()
+    )
+    if found is None or found.couple.ended_at is not None:
+        raise Http404("Not found")
+    body = feed_calendar(found.couple).to_ical()
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=900"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _week(request: CoupleRequest) -> date:
+    try:
+        return date.fromisoformat(request.GET.get("week", ""))
+    except ValueError:
+        return request.couple.today()
+
+
+@couple_required
+@in_couple_time
+def rituals(request: CoupleRequest) -> HttpResponse:
+    return render(request, "dates/rituals.html", _rituals_context(request, _week(request)))
+
+
+def _rituals_context(request: CoupleRequest, day: date) -> dict[str, object]:
+    days = selectors.week_days(request.couple, day)
+    today = request.couple.today()
+    return {
+        "days": days,
+        "today": today,
+        "earliest": today - timedelta(days=services.MARK_DAYS_BACK),
+        "rituals": selectors.rituals_with_marks(request.couple, days[0], days[-1]),
+        "previous_week": days[0] - timedelta(days=7),
+        "next_week": days[0] + timedelta(days=7) if days[-1] < today else None,
+    }
+
+
+@couple_required
+@in_couple_time
+@require_POST
+def ritual_done(request: CoupleRequest, pk: UUID) -> HttpResponse:
+    ritual = get_for_couple(CoupleRitual, request.couple, pk=pk)
+    try:
+        day = date.fromisoformat(request.POST.get("day", ""))
+        services.set_ritual_done(
+            request.couple, ritual, request.user, day, request.POST.get("done") == "1"
+        )
+    except (ValueError, DateError) as exc:
+        messages.error(request, str(exc) if isinstance(exc, DateError) else "Choose a day.")
+        day = request.couple.today()
+    from_home = request.POST.get("from") == "home"
+    if request.htmx:
+        return _ritual_fragment(request, ritual, day, from_home)
+    return redirect("home" if from_home else f"{reverse('dates:rituals')}?week={day}")
+
+
+def _ritual_fragment(
+    request: CoupleRequest, ritual: CoupleRitual, day: date, from_home: bool
+) -> HttpResponse:
+    """The one ritual's row again, as the page (or the home card) shows it."""
+    if from_home:
+        today = {"rituals": selectors.rituals_today(request.couple)}
+        return render(request, "dates/_home_cards.html#today-rituals", today)
+    ctx = _rituals_context(request, day)
+    rows: list[CoupleRitual] = ctx["rituals"]  # type: ignore[assignment]
+    ctx["ritual"] = next(r for r in rows if r.pk == ritual.pk)
+    return render(request, "dates/rituals.html#ritual-row", ctx)
+
+
+@couple_required
+@require_POST
+def ritual_remove(request: CoupleRequest, pk: UUID) -> HttpResponse:
+    ritual = get_for_couple(CoupleRitual, request.couple, pk=pk)
+    services.remove_ritual(ritual)
+    messages.info(request, f"“{ritual.title}” is off your list.")
+    return redirect("dates:rituals")
+
+
+@couple_required
+def rituals_choose(request: CoupleRequest) -> HttpResponse:
+    form = OwnRitualForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.add_own_ritual(request.couple, request.user, **form.cleaned_data)
+        messages.success(request, "Your own ritual is on the list.")
+        return redirect("dates:rituals")
+    ctx = {"suggestions": selectors.suggested_rituals(request.couple), "form": form}
+    return render(request, "dates/rituals_choose.html", ctx, status=400 if form.errors else 200)
+
+
+@couple_required
+@require_POST
+def ritual_add(request: CoupleRequest, pk: UUID) -> HttpResponse:
+    ritual = Ritual.objects.filter(pk=pk).first()
+    if ritual is None:
+        raise Http404("Not found")
+    services.choose_ritual(request.couple, request.user, ritual)
+    messages.success(request, f"“{ritual.title}” is on your list.")
+    return redirect("dates:rituals")
+
+
+@couple_required
+def fun(request: CoupleRequest) -> HttpResponse:
+    return render(request, "dates/fun.html", _fun_context(request))
+
+
+def _fun_context(request: CoupleRequest, **forms: object) -> dict[str, object]:
+    shows = list(selectors.shows(request.couple))
+    groups = [(s, label, [x for x in shows if x.status == s]) for s, label in Show.Status.choices]
+    return {
+        "groups": groups,
+        "statuses": Show.Status.choices,
+        "show_form": forms.get("show_form") or ShowForm(),
+        "joke_form": forms.get("joke_form") or JokeForm(),
+        "jokes": list(selectors.jokes(request.couple)),
+        "picked": forms.get("picked"),
+    }
+
+
+@couple_required
+@require_POST
+def show_add(request: CoupleRequest) -> HttpResponse:
+    form = ShowForm(request.POST)
+    if not form.is_valid():
+        return render(request, "dates/fun.html", _fun_context(request, show_form=form), status=400)
+    services.add_show(request.couple, request.user, **form.cleaned_data)
+    return redirect("dates:fun")
+
+
+@couple_required
+@require_POST
+def show_status(request: CoupleRequest, pk: UUID) -> HttpResponse:
+    show = get_for_couple(Show, request.couple, pk=pk)
+    try:
+        services.set_show_status(show, request.POST.get("status", ""))
+    except DateError as exc:
+        messages.error(request, str(exc))
+    return redirect("dates:fun")
+
+
+@couple_required
+@require_POST
+def show_remove(request: CoupleRequest, pk: UUID) -> HttpResponse:
+    services.remove_show(get_for_couple(Show, request.couple, pk=pk))
+    return redirect("dates:fun")
+
+
+@couple_required
+@require_POST
+def joke_add(request: CoupleRequest) -> HttpResponse:
+    form = JokeForm(request.POST)
+    if not form.is_valid():
+        return render(request, "dates/fun.html", _fun_context(request, joke_form=form), status=400)
+    services.add_joke(request.couple, request.user, form.cleaned_data["text"])
+    messages.success(request, "Into the jar it goes.")
+    return redirect("dates:fun")
+
+
+@couple_required
+@require_POST
+def joke_remove(request: CoupleRequest, pk: UUID) -> HttpResponse:
+    # Only its author takes a note out of the jar.
+    services.remove_joke(get_for_couple(InsideJoke, request.couple, pk=pk, added_by=request.user))
+    return redirect("dates:fun")
+
+
+@couple_required
+def joke_pick(request: CoupleRequest) -> HttpResponse:
+    """Pull a note from the jar: a fragment for htmx, the fun page otherwise."""
+    try:
+        exclude = UUID(request.GET.get("after", ""))
+    except ValueError:
+        exclude = None
+    picked = selectors.random_joke(request.couple, exclude)
+    if request.htmx:
+        return render(request, "dates/fun.html#jar", {"picked": picked, "tried": True})
+    ctx = {**_fun_context(request, picked=picked), "tried": True}
+    return render(request, "dates/fun.html", ctx)

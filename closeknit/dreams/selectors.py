@@ -1,0 +1,83 @@
+"""Reads for dreams. `visible_dreams()` holds the privacy rule; everything starts there.
+
+A dream marked private is its author's alone: the partner never reaches it,
+nor its pledges, tasks, milestones or celebrations, through any page, htmx
+fragment, API operation, notification or export.
+"""
+
+from uuid import UUID
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from closeknit.accounts.models import User
+from closeknit.couples.access import for_couple, get_for_couple
+from closeknit.couples.models import Couple
+from closeknit.dreams.models import Dream, Milestone, Pledge, Task
+
+
+def visible_dreams(couple: Couple, viewer: User) -> QuerySet[Dream]:
+    """The viewer's own dreams and goals, and the partner's shared ones."""
+    own_or_shared = Q(author=viewer) | Q(visibility=Dream.Visibility.SHARED)
+    return for_couple(Dream, couple).filter(own_or_shared).select_related("author")
+
+
+def dream_for(couple: Couple, viewer: User, pk: UUID) -> Dream:
+    """One dream the viewer may see, or 404."""
+    return get_for_couple(visible_dreams(couple, viewer), couple, pk=pk)
+
+
+def dreams_with_everything(couple: Couple, viewer: User) -> QuerySet[Dream]:
+    """Visible dreams with their pledges, tasks and milestones, in a fixed number of queries."""
+    milestones = Milestone.objects.select_related("celebration__author").order_by(
+        "reached_at", "target", "created"
+    )
+    return visible_dreams(couple, viewer).prefetch_related(
+        Prefetch("pledges", queryset=Pledge.objects.select_related("supporter")),
+        Prefetch("tasks", queryset=Task.objects.select_related("taken_by", "created_by")),
+        Prefetch("milestones", queryset=milestones),
+    )
+
+
+def dream_with_everything(couple: Couple, viewer: User, pk: UUID) -> Dream:
+    return get_for_couple(dreams_with_everything(couple, viewer), couple, pk=pk)
+
+
+def dreams_by_owner(couple: Couple, viewer: User) -> tuple[list[Dream], list[Dream]]:
+    """(the viewer's dreams and goals, the partner's shared dreams), newest first."""
+    counted = visible_dreams(couple, viewer).prefetch_related("pledges", "milestones")
+    found = list(counted.order_by("status", "-created"))
+    return (
+        [d for d in found if d.author_id == viewer.pk],
+        [d for d in found if d.author_id != viewer.pk],
+    )
+
+
+def task_for(couple: Couple, viewer: User, pk: UUID) -> Task:
+    """A task on a dream the viewer may see, or 404."""
+    tasks = Task.objects.filter(dream__in=visible_dreams(couple, viewer)).select_related("dream")
+    return get_for_couple(tasks, couple, pk=pk)
+
+
+def milestone_for(couple: Couple, viewer: User, pk: UUID) -> Milestone:
+    """A milestone on a dream the viewer may see, or 404."""
+    milestones = Milestone.objects.filter(dream__in=visible_dreams(couple, viewer))
+    return get_for_couple(milestones.select_related("dream__author"), couple, pk=pk)
+
+
+def celebrations_waiting(couple: Couple, viewer: User) -> QuerySet[Milestone]:
+    """Milestones the partner reached on shared dreams that the viewer hasn't celebrated yet."""
+    return (
+        Milestone.objects.filter(
+            dream__in=visible_dreams(couple, viewer).exclude(author=viewer),
+            couple=couple,
+            reached_at__isnull=False,
+            celebration__isnull=True,
+        )
+        .select_related("dream")
+        .order_by("-reached_at")
+    )
+
+
+def good_news(milestone: Milestone) -> str:
+    """What a celebration answers (the coach's context): the news, or the milestone itself."""
+    return milestone.news or f"I reached a milestone: {milestone.title}"

@@ -1,0 +1,161 @@
+"""Writes for dreams: each checks who may do it, and tells the partner only about shared dreams."""
+
+from datetime import date
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from closeknit.accounts.models import User
+from closeknit.couples.models import Couple
+from closeknit.dreams.models import Celebration, Dream, Milestone, Pledge, Task
+from closeknit.nudges.notify import notify
+
+
+class DreamError(Exception):
+    """Something a person can fix or understand; the message says what."""
+
+
+def _tell(recipient: User, kind: str, dream: Dream, key: str, partner: User) -> None:
+    # Inside the service's transaction: the inbox item lands with the change or not at all.
+    notify(recipient, kind, reverse("dreams:detail", args=[dream.pk]), key=key, partner=partner)
+
+
+def _own(dream: Dream, user: User) -> None:
+    if dream.author_id != user.pk:
+        raise DreamError("Only the dreamer can change this.")
+
+
+def _partners(dream: Dream, user: User) -> None:
+    """Only the partner of the dreamer, and only on a shared dream."""
+    if dream.author_id == user.pk:
+        raise DreamError("This is for your partner to do.")
+    if not dream.is_shared:
+        raise DreamError("This dream isn't shared.")
+
+
+def create_dream(
+    couple: Couple,
+    user: User,
+    *,
+    title: str,
+    details: str = "",
+    kind: str = Dream.Kind.DREAM,
+    visibility: str = Dream.Visibility.PRIVATE,
+) -> Dream:
+    return Dream.objects.create(
+        couple=couple, author=user, title=title, details=details, kind=kind, visibility=visibility
+    )
+
+
+EDITABLE = ("title", "details", "kind", "visibility", "status")
+
+
+def update_dream(dream: Dream, user: User, **changes: str) -> None:
+    _own(dream, user)
+    fields = [name for name in EDITABLE if name in changes]
+    for name in fields:
+        setattr(dream, name, changes[name])
+    dream.updated = timezone.now()
+    dream.save(update_fields=[*fields, "updated"])
+
+
+def delete_dream(dream: Dream, user: User) -> None:
+    _own(dream, user)
+    dream.delete()
+
+
+@transaction.atomic
+def pledge(dream: Dream, user: User, message: str) -> Pledge:
+    """The partner promises support (or changes what they promised); the dreamer is told once."""
+    _partners(dream, user)
+    found, created = Pledge.objects.update_or_create(
+        dream=dream,
+        supporter=user,
+        defaults={"couple_id": dream.couple_id, "message": message, "updated": timezone.now()},
+    )
+    if created:
+        _tell(dream.author, "dream_pledge", dream, f"dream_pledge:{found.pk}", user)
+    return found
+
+
+def withdraw_pledge(dream: Dream, user: User) -> None:
+    Pledge.objects.filter(dream=dream, supporter=user).delete()
+
+
+def add_task(dream: Dream, user: User, title: str, *, take_on: bool = False) -> Task:
+    """The dreamer lists something that takes their time, or the partner takes one on."""
+    if take_on:
+        _partners(dream, user)
+    elif dream.author_id != user.pk and not dream.is_shared:
+        raise DreamError("This dream isn't shared.")
+    return Task.objects.create(
+        couple_id=dream.couple_id,
+        dream=dream,
+        title=title,
+        created_by=user,
+        taken_by=user if take_on else None,
+    )
+
+
+def take_on(task: Task, user: User) -> None:
+    _partners(task.dream, user)
+    if task.taken_by_id not in (None, user.pk):
+        raise DreamError("Someone has taken this on already.")
+    task.taken_by = user
+    task.save(update_fields=["taken_by"])
+
+
+def set_task_done(task: Task, user: User, done: bool) -> None:
+    if user.pk not in (task.taken_by_id, task.dream.author_id):
+        raise DreamError("Take this on first.")
+    task.done_at = timezone.now() if done else None
+    task.save(update_fields=["done_at"])
+
+
+def remove_task(task: Task, user: User) -> None:
+    if user.pk not in (task.created_by_id, task.dream.author_id):
+        raise DreamError("Only whoever added it can remove it.")
+    task.delete()
+
+
+def add_milestone(dream: Dream, user: User, title: str, target: date | None = None) -> Milestone:
+    _own(dream, user)
+    return Milestone.objects.create(
+        couple_id=dream.couple_id, dream=dream, title=title, target=target
+    )
+
+
+@transaction.atomic
+def reach_milestone(milestone: Milestone, user: User, partner: User, news: str = "") -> None:
+    """Mark a milestone reached; on a shared dream the partner is invited to celebrate."""
+    dream = milestone.dream
+    _own(dream, user)
+    if milestone.reached_at:
+        raise DreamError("You've reached this one already.")
+    milestone.reached_at = timezone.now()
+    milestone.news = news
+    milestone.save(update_fields=["reached_at", "news"])
+    if dream.is_shared:
+        _tell(partner, "milestone", dream, f"milestone:{milestone.pk}", user)
+
+
+def remove_milestone(milestone: Milestone, user: User) -> None:
+    _own(milestone.dream, user)
+    milestone.delete()
+
+
+@transaction.atomic
+def celebrate(milestone: Milestone, user: User, message: str) -> Celebration:
+    """The partner's answer to a reached milestone; the dreamer is told."""
+    dream = milestone.dream
+    _partners(dream, user)
+    if not milestone.reached_at:
+        raise DreamError("This milestone hasn't been reached yet.")
+    found, created = Celebration.objects.update_or_create(
+        milestone=milestone,
+        defaults={"couple_id": dream.couple_id, "author": user, "message": message},
+    )
+    if created:
+        _tell(dream.author, "celebration", dream, f"celebration:{found.pk}", user)
+    return found

@@ -1,0 +1,208 @@
+from unittest import mock
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from closeknit.dreams import services
+from closeknit.dreams.models import Celebration, Dream, Pledge, Task
+from closeknit.nudges.models import Notification
+from closeknit.test import BaseTestCase
+
+SHARED = Dream.Visibility.SHARED
+
+
+class PledgeAndTasksTestCase(BaseTestCase):
+    def setUp(self) -> None:
+        self.dream = services.create_dream(
+            self.couple, self.ana, title="Open a bakery", visibility=SHARED
+        )
+
+    def test_the_partner_pledges_and_the_dreamer_is_told_once(self) -> None:
+        url = reverse("dreams:pledge", args=[self.dream.pk])
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client_for(self.ben).post(
+                url, {"message": "I'll do Saturday mornings with the kids."}
+            )
+            self.client_for(self.ben).post(url, {"message": "Saturdays and Sundays."})
+        pledge = Pledge.objects.get(dream=self.dream)
+        self.assertEqual((pledge.supporter, pledge.message), (self.ben, "Saturdays and Sundays."))
+        note = Notification.objects.get(recipient=self.ana)
+        self.assertEqual(note.text, "Ben pledged support for your dream.")
+        r = self.client_for(self.ana).get(reverse("dreams:detail", args=[self.dream.pk]))
+        self.assertContains(r, "Saturdays and Sundays.")
+
+    def test_the_dreamer_cannot_pledge_to_their_own_dream(self) -> None:
+        url = reverse("dreams:pledge", args=[self.dream.pk])
+        r = self.client_for(self.ana).post(url, {"message": "me"}, follow=True)
+        self.assertContains(r, "This is for your partner to do.")
+        self.assertFalse(Pledge.objects.exists())
+
+    def test_an_empty_pledge_is_explained(self) -> None:
+        r = self.client_for(self.ben).post(
+            reverse("dreams:pledge", args=[self.dream.pk]), {"message": ""}
+        )
+        self.assertContains(r, "This field is required.", status_code=400)
+
+    def test_withdrawing_a_pledge(self) -> None:
+        services.pledge(self.dream, self.ben, "yes")
+        self.client_for(self.ben).post(reverse("dreams:withdraw", args=[self.dream.pk]))
+        self.assertFalse(Pledge.objects.exists())
+
+    def test_the_dreamer_lists_a_task_and_the_partner_takes_it_on_and_does_it(self) -> None:
+        self.client_for(self.ana).post(
+            reverse("dreams:task_add", args=[self.dream.pk]), {"task-title": "School runs"}
+        )
+        task = Task.objects.get(dream=self.dream)
+        self.assertIsNone(task.taken_by)
+        r = self.client_for(self.ben).post(
+            reverse("dreams:task_take", args=[task.pk]), headers={"HX-Request": "true"}
+        )
+        self.assertContains(r, 'id="tasks"')
+        self.assertContains(r, "you took this on")
+        self.assertNotContains(r, "<html")
+        self.client_for(self.ben).post(reverse("dreams:task_done", args=[task.pk]), {"done": "1"})
+        task.refresh_from_db()
+        self.assertEqual(task.taken_by, self.ben)
+        self.assertIsNotNone(task.done_at)
+
+    def test_the_partner_adds_a_task_they_take_on(self) -> None:
+        self.client_for(self.ben).post(
+            reverse("dreams:task_add", args=[self.dream.pk]), {"task-title": "Cook weekdays"}
+        )
+        task = Task.objects.get(dream=self.dream)
+        self.assertEqual((task.taken_by, task.created_by), (self.ben, self.ben))
+
+    def test_the_dreamer_cannot_take_on_their_own_task(self) -> None:
+        task = services.add_task(self.dream, self.ana, "Laundry")
+        self.client_for(self.ana).post(reverse("dreams:task_take", args=[task.pk]))
+        task.refresh_from_db()
+        self.assertIsNone(task.taken_by)
+
+    def test_the_detail_page_is_constant_in_queries(self) -> None:
+        def count() -> int:
+            with CaptureQueriesContext(connection) as ctx:
+                self.client_for(self.ben).get(reverse("dreams:detail", args=[self.dream.pk]))
+            return len(ctx.captured_queries)
+
+        small = count()
+        services.pledge(self.dream, self.ben, "yes")
+        for n in range(8):
+            services.add_task(self.dream, self.ben, f"task {n}", take_on=True)
+            m = services.add_milestone(self.dream, self.ana, f"step {n}")
+            services.reach_milestone(m, self.ana, self.ben, "news")
+            services.celebrate(m, self.ben, "Wonderful!")
+        self.assertEqual(count(), small)
+
+    def test_the_index_is_constant_in_queries(self) -> None:
+        def count() -> int:
+            with CaptureQueriesContext(connection) as ctx:
+                self.client_for(self.ana).get(reverse("dreams:index"))
+            return len(ctx.captured_queries)
+
+        small = count()
+        for n in range(8):
+            dream = services.create_dream(self.couple, self.ben, title=f"d{n}", visibility=SHARED)
+            services.pledge(dream, self.ana, "yes")
+            m = services.add_milestone(dream, self.ben, "step")
+            services.reach_milestone(m, self.ben, self.ana)
+        self.assertEqual(count(), small)
+
+
+class MilestoneAndCelebrationTestCase(BaseTestCase):
+    def setUp(self) -> None:
+        self.dream = services.create_dream(
+            self.couple, self.ana, title="Run a marathon", visibility=SHARED
+        )
+        self.milestone = services.add_milestone(self.dream, self.ana, "First 10k")
+
+    def reach(self) -> None:
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client_for(self.ana).post(
+                reverse("dreams:reach", args=[self.milestone.pk]), {"news": "Under an hour!"}
+            )
+
+    def test_reaching_a_milestone_invites_the_partner_to_celebrate(self) -> None:
+        self.reach()
+        self.milestone.refresh_from_db()
+        self.assertEqual(self.milestone.news, "Under an hour!")
+        note = Notification.objects.get(recipient=self.ben)
+        self.assertEqual(note.text, "Ana reached a milestone.")
+        self.assertNotIn("10k", note.text)
+        r = self.client_for(self.ben).get(reverse("dreams:index"))
+        self.assertContains(r, "Ana reached a milestone")
+        self.assertContains(r, reverse("dreams:celebrate", args=[self.milestone.pk]))
+
+    def test_only_the_dreamer_marks_a_milestone_reached(self) -> None:
+        r = self.client_for(self.ben).post(
+            reverse("dreams:reach", args=[self.milestone.pk]), {"news": "x"}
+        )
+        self.assertEqual(r.status_code, 302)
+        self.milestone.refresh_from_db()
+        self.assertIsNone(self.milestone.reached_at)
+
+    def test_the_partner_celebrates_with_the_coach_and_the_dreamer_is_told(self) -> None:
+        self.reach()
+        url = reverse("dreams:celebrate", args=[self.milestone.pk])
+        r = self.client_for(self.ben).get(url)
+        self.assertContains(r, "Under an hour!")
+        self.assertContains(r, "Check with the coach")
+        with self.captureOnCommitCallbacks(execute=True):
+            r = self.client_for(self.ben).post(
+                url, {"message": "That's amazing! How did the last km feel?"}
+            )
+        self.assertRedirects(r, reverse("dreams:detail", args=[self.dream.pk]))
+        celebration = Celebration.objects.get(milestone=self.milestone)
+        self.assertEqual(celebration.author, self.ben)
+        self.assertEqual(
+            Notification.objects.get(recipient=self.ana).text, "Ben celebrated your milestone."
+        )
+        r = self.client_for(self.ana).get(reverse("dreams:detail", args=[self.dream.pk]))
+        self.assertContains(r, "How did the last km feel?")
+
+    def test_the_coach_reads_the_reply_against_the_good_news_without_saving(self) -> None:
+        self.reach()
+        url = reverse("dreams:celebrate", args=[self.milestone.pk])
+        feedback: dict[str, object] = {
+            "notes": [],
+            "empathy": [],
+            "level": "focused",
+            "notice": None,
+            "open_questions": [],
+            "all_clear": True,
+        }
+        with mock.patch("closeknit.dreams.views.coach_feedback", return_value=feedback) as coach:
+            r = self.client_for(self.ben).post(url, {"message": "Nice.", "coach": "1"})
+        coach.assert_called_once_with("Nice.", "Under an hour!")
+        self.assertContains(r, "only you see this")
+        self.assertFalse(Celebration.objects.exists())
+
+    def test_the_real_coach_recognises_an_active_constructive_reply(self) -> None:
+        self.reach()
+        url = reverse("dreams:celebrate", args=[self.milestone.pk])
+        message = "That's amazing, I'm so proud of you! How did the last km feel?"
+        r = self.client_for(self.ben).post(url, {"message": message, "coach": "1"})
+        self.assertContains(r, "Celebrating with them")
+        self.assertContains(r, "How did the last km feel?")  # kept in the box
+        self.assertFalse(Celebration.objects.exists())
+
+    def test_a_milestone_not_reached_cannot_be_celebrated(self) -> None:
+        url = reverse("dreams:celebrate", args=[self.milestone.pk])
+        r = self.client_for(self.ben).post(url, {"message": "Yay"})
+        self.assertRedirects(r, reverse("dreams:detail", args=[self.dream.pk]))
+        self.assertFalse(Celebration.objects.exists())
+
+    def test_the_dreamer_cannot_celebrate_themself(self) -> None:
+        self.reach()
+        r = self.client_for(self.ana).post(
+            reverse("dreams:celebrate", args=[self.milestone.pk]), {"message": "me!"}
+        )
+        self.assertEqual(r.status_code, 302)
+        self.assertFalse(Celebration.objects.exists())
+
+    def test_an_empty_celebration_is_explained(self) -> None:
+        self.reach()
+        r = self.client_for(self.ben).post(
+            reverse("dreams:celebrate", args=[self.milestone.pk]), {"message": ""}
+        )
+        self.assertContains(r, "This field is required.", status_code=400)

@@ -1,0 +1,107 @@
+// Closeknit's small enhancements. Every page works without this file.
+(function () {
+  "use strict";
+
+  function guessTimezone(root) {
+    var zone;
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
+    root.querySelectorAll("select[data-guess-timezone]").forEach(function (select) {
+      if (select.value === "UTC" && zone && select.querySelector('option[value="' + zone + '"]')) {
+        select.value = zone;
+      }
+    });
+  }
+
+  function selectOnFocus(root) {
+    root.querySelectorAll("[data-select-on-focus]").forEach(function (input) {
+      input.addEventListener("focus", function () { input.select(); });
+    });
+  }
+
+  // The coach's one-tap suggestions: the writer chooses, the text changes in place.
+  function coachTextarea(button) {
+    var box = button.closest("[data-coach-box]");
+    return box ? box.querySelector("textarea") : null;
+  }
+
+  function applySuggestion(button) {
+    var area = coachTextarea(button);
+    if (!area) { return; }
+    var start = Number(button.dataset.start), end = Number(button.dataset.end);
+    var original = button.dataset.original, text = area.value;
+    if (text.slice(start, end) !== original) {
+      start = text.indexOf(original);
+      if (start < 0) { return; }
+      end = start + original.length;
+    }
+    area.value = text.slice(0, start) + button.dataset.suggestion + text.slice(end);
+    changed(area);
+  }
+
+  function appendSuggestion(button) {
+    var area = coachTextarea(button);
+    if (!area) { return; }
+    var text = area.value.replace(/\s+$/, "");
+    area.value = (text ? text + " " : "") + button.dataset.appendSuggestion;
+    changed(area);
+  }
+
+  function changed(area) {
+    area.focus();
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-apply-suggestion], [data-append-suggestion]");
+    if (!button) { return; }
+    event.preventDefault();
+    if (button.hasAttribute("data-apply-suggestion")) { applySuggestion(button); } else { appendSuggestion(button); }
+  });
+
+  // Web Push: register the service worker; subscribe when the person asks to.
+  function urlBase64ToUint8Array(value) {
+    var padded = (value + "===".slice((value.length + 3) % 4)).replace(/-/g, "+").replace(/_/g, "/");
+    var raw = atob(padded), out = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) { out[i] = raw.charCodeAt(i); }
+    return out;
+  }
+
+  function csrfToken() {
+    try { return JSON.parse(document.body.getAttribute("hx-headers"))["X-CSRFToken"]; } catch (e) { return ""; }
+  }
+
+  function setUpPush(root) {
+    var button = root.querySelector("[data-push-subscribe]");
+    if (!button || !("serviceWorker" in navigator) || !("PushManager" in window)) { return; }
+    var box = root.querySelector("[data-push-box]"), status = root.querySelector("[data-push-status]");
+    box.hidden = false;
+    button.addEventListener("click", function () {
+      status.textContent = "Asking this browser…";
+      navigator.serviceWorker.register("/sw.js").then(function (reg) {
+        return reg.pushManager.subscribe({
+          userVisibleOnly: true,
+          applicationServerKey: urlBase64ToUint8Array(button.dataset.vapidKey),
+        });
+      }).then(function (subscription) {
+        return fetch(button.dataset.url, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
+          body: JSON.stringify(subscription),
+        });
+      }).then(function (response) {
+        status.textContent = response.ok ? "Push is on for this device." : "That didn't work. Please try again.";
+      }).catch(function () {
+        status.textContent = "This browser couldn't turn on push (it may be blocked or offline).";
+      });
+    });
+  }
+
+  function enhance(root) {
+    guessTimezone(root);
+    selectOnFocus(root);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { enhance(document); setUpPush(document); });
+  document.addEventListener("htmx:load", function (event) { enhance(event.target); });
+  window.Closeknit = { enhance: enhance };
+})();

@@ -1,0 +1,52 @@
+"""Who is told what, how, and when: preferences, quiet hours, the digest."""
+
+import zoneinfo
+from datetime import datetime, time, timedelta
+
+from closeknit.accounts.models import User
+from closeknit.nudges.models import CHANNELS, NudgeSettings
+
+DEFAULT_CHANNELS = [c for c, _ in CHANNELS]
+
+
+def settings_for(user: User) -> NudgeSettings:
+    """The person's settings, or the defaults (unsaved) if they never changed them."""
+    found = NudgeSettings.objects.filter(user=user).first()
+    return found or NudgeSettings(user=user)
+
+
+def channels_for(prefs: NudgeSettings, kind: str) -> list[str]:
+    chosen = prefs.channels.get(kind)
+    return list(DEFAULT_CHANNELS if chosen is None else chosen)
+
+
+def in_quiet_hours(prefs: NudgeSettings, tz: str, moment: datetime) -> bool:
+    start, end = prefs.quiet_start, prefs.quiet_end
+    if start is None or end is None or start == end:
+        return False
+    local = moment.astimezone(zoneinfo.ZoneInfo(tz)).time()
+    if start < end:  # e.g. 13:00-15:00
+        return start <= local < end
+    return local >= start or local < end  # across midnight, e.g. 22:00-07:00
+
+
+def next_allowed(prefs: NudgeSettings, tz: str, moment: datetime) -> datetime:
+    """`moment`, or the end of quiet hours if it falls inside them."""
+    if not in_quiet_hours(prefs, tz, moment):
+        return moment
+    assert prefs.quiet_end is not None
+    return _next_local(prefs.quiet_end, tz, moment)
+
+
+def next_digest(prefs: NudgeSettings, tz: str, moment: datetime) -> datetime:
+    return _next_local(time(prefs.digest_hour), tz, moment)
+
+
+def _next_local(at: time, tz: str, moment: datetime) -> datetime:
+    """The next moment after `moment` when the local clock in `tz` shows `at`."""
+    zone = zoneinfo.ZoneInfo(tz)
+    local = moment.astimezone(zone)
+    candidate = datetime.combine(local.date(), at, tzinfo=zone)
+    if candidate <= local:
+        candidate = datetime.combine(local.date() + timedelta(days=1), at, tzinfo=zone)
+    return candidate

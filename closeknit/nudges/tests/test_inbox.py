@@ -1,0 +1,40 @@
+from django.urls import reverse
+
+from closeknit.nudges.models import Notification
+from closeknit.nudges.notify import notify
+from closeknit.test import BaseTestCase
+
+
+class InboxTestCase(BaseTestCase):
+    def test_notify_is_once_per_key(self) -> None:
+        self.assertTrue(notify(self.ben, "daily_answered", "/", key="k1", partner=self.ana))
+        self.assertFalse(notify(self.ben, "daily_answered", "/", key="k1", partner=self.ana))
+        self.assertEqual(Notification.objects.get().text, "Ana answered today's question.")
+
+    def test_notify_refuses_unknown_kinds(self) -> None:
+        with self.assertRaises(ValueError):
+            notify(self.ben, "free text here", "/", key="k2")
+
+    def test_inbox_lists_only_my_items_with_unread_count(self) -> None:
+        notify(self.ben, "appreciation", "/appreciate/", key="k3", partner=self.ana)
+        notify(self.cora, "appreciation", "/appreciate/", key="k4", partner=self.dev)
+        r = self.client_for(self.ben).get(reverse("inbox"))
+        self.assertContains(r, "Ana sent you an appreciation.")
+        self.assertNotContains(r, "Dev sent")
+        self.assertContains(r, '<span class="badge" aria-label="1 unread">1</span>', html=True)
+
+    def test_opening_marks_read_and_follows_the_link(self) -> None:
+        notify(self.ben, "appreciation", "/appreciate/", key="k5", partner=self.ana)
+        item = Notification.objects.get()
+        r = self.client_for(self.ben).post(reverse("open_notification", args=[item.id]))
+        self.assertRedirects(r, "/appreciate/", fetch_redirect_response=False)
+        item.refresh_from_db()
+        self.assertIsNotNone(item.read_at)
+
+    def test_another_persons_notification_is_404(self) -> None:
+        notify(self.cora, "appreciation", "/", key="k6", partner=self.dev)
+        item = Notification.objects.get()
+        r = self.client_for(self.ben).post(reverse("open_notification", args=[item.id]))
+        self.assertEqual(r.status_code, 404)
+        item.refresh_from_db()
+        self.assertIsNone(item.read_at)

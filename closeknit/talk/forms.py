@@ -1,0 +1,112 @@
+from django import forms
+
+from closeknit.talk.models import (
+    DEPTHS,
+    KINDS,
+    MAX_TEXT,
+    SESSION_KINDS,
+    TOPIC_KINDS,
+    TalkSettings,
+    TalkTime,
+)
+
+
+def text_field(label: str, required: bool = True, rows: int = 4) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=MAX_TEXT,
+        required=required,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"max_length": "Please keep it under %(limit_value)d characters."},
+    )
+
+
+class AnswerForm(forms.Form):
+    text = text_field("Your answer")
+
+
+class ReplyForm(forms.Form):
+    text = text_field("Your reply", rows=3)
+    keep_feedback = forms.BooleanField(
+        label="Keep the coach's notes on this reply, for me only", required=False
+    )
+
+
+class PromptForm(forms.Form):
+    text = forms.CharField(label="Your question", max_length=300)
+    kind = forms.ChoiceField(label="Kind", choices=KINDS)
+    depth = forms.ChoiceField(label="Depth", choices=DEPTHS, initial="medium")
+
+
+class DepthForm(forms.ModelForm):
+    class Meta:
+        model = TalkSettings
+        fields = ["depth"]
+        widgets = {"depth": forms.RadioSelect}
+
+
+class BothTrueForm(forms.Form):
+    title = forms.CharField(
+        label="Which moment?",
+        max_length=200,
+        help_text="A shared event you each remember your own way, e.g. “Sunday at your sister's”.",
+    )
+    text = text_field("How it was for me (you can write this later)", required=False)
+
+
+class SideForm(forms.Form):
+    text = text_field("How it was for me")
+
+
+class SideQuestionForm(forms.Form):
+    text = text_field("One open question about their side", rows=2)
+
+
+class SideAnswerForm(forms.Form):
+    text = text_field("Your answer", rows=3)
+
+
+class TalkTimeForm(forms.ModelForm):
+    class Meta:
+        model = TalkTime
+        fields = ["weekday", "time", "minutes"]
+        widgets = {"time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+
+
+class SessionForm(forms.Form):
+    kind = forms.ChoiceField(label="What kind of talk?", choices=SESSION_KINDS)
+    topic_kind = forms.ChoiceField(
+        label="Topic", choices=[*TOPIC_KINDS, ("own", "Our own topic")], initial="feelings"
+    )
+    topic = forms.CharField(
+        label="Your topic (optional)",
+        max_length=300,
+        required=False,
+        help_text="Leave empty and we'll suggest a question of the kind you chose.",
+    )
+    first_speaker = forms.ChoiceField(label="Who speaks first?", choices=[])
+    listen_minutes = forms.IntegerField(
+        label="Listening time per turn (minutes)", min_value=1, max_value=30, initial=3
+    )
+
+    def __init__(self, *args: object, people: list[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["first_speaker"].choices = people  # type: ignore[attr-defined]
+
+
+def rating_choice(label: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        coerce=int,
+        choices=[(n, str(n)) for n in range(1, 8)],
+        widget=forms.RadioSelect,
+    )
+
+
+class RatingForm(forms.Form):
+    """One person's three ratings (the page shows one per partner, with a prefix)."""
+
+    understood = rating_choice("I felt understood")
+    validated = rating_choice("I felt validated")
+    cared = rating_choice("I felt cared for")

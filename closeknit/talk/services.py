@@ -1,0 +1,294 @@
+"""Writes for Talk: one named function per action, each atomic.
+
+Notifications go through notify(), which is idempotent by key and carries no
+content; e-mail and push are sent after commit by the Nudges app.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from closeknit.accounts.models import User
+from closeknit.couples.models import Couple
+from closeknit.couples.sealing import is_revealed
+from closeknit.nudges.notify import notify
+from closeknit.talk import prompts
+from closeknit.talk.models import (
+    Answer,
+    BothTrue,
+    BothTrueQuestion,
+    BothTrueSide,
+    DailyQuestion,
+    Prompt,
+    Reply,
+    TalkRating,
+    TalkSession,
+    TalkSettings,
+    TalkTime,
+)
+
+
+class TalkError(Exception):
+    """Something the person can fix; the message says what."""
+
+
+def _answers(question: DailyQuestion) -> list[Answer]:
+    return list(Answer.objects.filter(question=question))
+
+
+def _partner_of(couple: Couple, user: User) -> User:
+    return (
+        User.objects.filter(memberships__couple=couple, memberships__left_at__isnull=True)
+        .exclude(pk=user.pk)
+        .get()
+    )
+
+
+@transaction.atomic
+def answer_question(question: DailyQuestion, author: User, text: str) -> Answer:
+    """Save (or edit) the author's answer. An edit after the reveal is marked."""
+    text = text.strip()
+    if not text:
+        raise TalkError("Write a few words, or pass on this one.")
+    # Lock the question so two partners answering at once are serialised.
+    DailyQuestion.objects.select_for_update().filter(pk=question.pk).first()
+    answers = _answers(question)
+    was_revealed = is_revealed(answers)
+    mine = next((a for a in answers if a.author_id == author.pk), None)
+    now = timezone.now()
+    if mine is None:
+        mine = _create_answer(question, author, text)
+    else:
+        mine.text, mine.passed, mine.updated = text, False, now
+        mine.edited_after_reveal = mine.edited_after_reveal or was_revealed
+        mine.save(update_fields=["text", "passed", "updated", "edited_after_reveal"])
+    partner = _partner_of(question.couple, author)
+    url = reverse("talk:question", args=[question.id])
+    notify(partner, "daily_answered", url, key=f"daily_answered:{mine.id}", partner=author)
+    return mine
+
+
+def _create_answer(
+    question: DailyQuestion, author: User, text: str, passed: bool = False
+) -> Answer:
+    try:
+        with transaction.atomic():
+            return Answer.objects.create(
+                question=question,
+                couple_id=question.couple_id,
+                author=author,
+                text=text,
+                passed=passed,
+            )
+    except IntegrityError:  # a double submit: the first one won, update it
+        answer = Answer.objects.get(question=question, author=author)
+        answer.text, answer.passed, answer.updated = text, passed, timezone.now()
+        answer.save(update_fields=["text", "passed", "updated"])
+        return answer
+
+
+@transaction.atomic
+def pass_question(question: DailyQuestion, author: User) -> Answer:
+    """Skip without guilt. It never unseals the partner's answer."""
+    mine = Answer.objects.filter(question=question, author=author).first()
+    if mine is not None and mine.is_complete:
+        raise TalkError("You've answered this one already. You can edit your answer instead.")
+    if mine is None:
+        return _create_answer(question, author, "", passed=True)
+    return mine
+
+
+@transaction.atomic
+def another_prompt(question: DailyQuestion, user: User) -> DailyQuestion:
+    """Swap today's prompt, as long as neither has written anything yet."""
+    question = DailyQuestion.objects.select_for_update().get(pk=question.pk)
+    if Answer.objects.filter(question=question).exists():
+        raise TalkError("One of you has started on this question, so it stays for today.")
+    prompt, _ = prompts.choose_prompt(question.couple, question.date, exclude=question.prompt)
+    question.prompt, question.revisit_of = prompt, None
+    question.save(update_fields=["prompt", "revisit_of"])
+    return question
+
+
+def toggle_saved(question: DailyQuestion) -> DailyQuestion:
+    question.saved_at = None if question.saved_at else timezone.now()
+    question.save(update_fields=["saved_at"])
+    return question
+
+
+@transaction.atomic
+def add_reply(question: DailyQuestion, author: User, text: str, kept_feedback: str = "") -> Reply:
+    text = text.strip()
+    if not text:
+        raise TalkError("Your reply is empty.")
+    if not is_revealed(_answers(question)):
+        raise TalkError("Replies open once you have both answered.")
+    reply = Reply.objects.create(
+        question=question,
+        couple_id=question.couple_id,
+        author=author,
+        text=text,
+        kept_feedback=kept_feedback,
+    )
+    partner = _partner_of(question.couple, author)
+    url = reverse("talk:question", args=[question.id]) + f"#reply-{reply.id}"
+    notify(partner, "reply", url, key=f"reply:{reply.id}", partner=author)
+    return reply
+
+
+def _check_recipient(reply: Reply, user: User) -> None:
+    if reply.author_id == user.pk:
+        raise TalkError("Reactions and thanks are for your partner's replies.")
+
+
+def react(reply: Reply, user: User, reaction: str) -> Reply:
+    _check_recipient(reply, user)
+    reply.reaction = "" if reply.reaction == reaction else reaction
+    reply.save(update_fields=["reaction"])
+    return reply
+
+
+@transaction.atomic
+def thank(reply: Reply, user: User) -> Reply:
+    """ "Thank you for listening", once per reply."""
+    _check_recipient(reply, user)
+    if reply.thanked_at is None:
+        reply.thanked_at = timezone.now()
+        reply.save(update_fields=["thanked_at"])
+        url = reverse("talk:question", args=[reply.question_id]) + f"#reply-{reply.id}"
+        notify(reply.author, "thanks", url, key=f"thanks:{reply.id}", partner=user)
+    return reply
+
+
+def add_prompt(couple: Couple, author: User, text: str, kind: str, depth: str) -> Prompt:
+    """A couple's own prompt; it comes before the library's next ones."""
+    return Prompt.objects.create(
+        couple=couple, author=author, text=text.strip(), kind=kind, depth=depth
+    )
+
+
+def set_depth(couple: Couple, depth: str) -> TalkSettings:
+    row, _ = TalkSettings.objects.update_or_create(couple=couple, defaults={"depth": depth})
+    return row
+
+
+# Both true
+
+
+@transaction.atomic
+def start_both_true(couple: Couple, user: User, title: str, text: str = "") -> BothTrue:
+    both = BothTrue.objects.create(couple=couple, started_by=user, title=title.strip())
+    if text.strip():
+        BothTrueSide.objects.create(both_true=both, couple=couple, author=user, text=text.strip())
+    partner = _partner_of(couple, user)
+    url = reverse("talk:both_true", args=[both.id])
+    notify(partner, "both_true", url, key=f"both_true:{both.id}", partner=user)
+    return both
+
+
+@transaction.atomic
+def write_side(both: BothTrue, author: User, text: str) -> BothTrueSide:
+    text = text.strip()
+    if not text:
+        raise TalkError("Write what it was like for you.")
+    side, created = BothTrueSide.objects.get_or_create(
+        both_true=both, author=author, defaults={"couple_id": both.couple_id, "text": text}
+    )
+    if not created:
+        side.text, side.updated = text, timezone.now()
+        side.save(update_fields=["text", "updated"])
+    partner = _partner_of(both.couple, author)
+    url = reverse("talk:both_true", args=[both.id])
+    notify(partner, "both_true_written", url, key=f"both_true_written:{side.id}", partner=author)
+    return side
+
+
+@transaction.atomic
+def ask_about_side(both: BothTrue, author: User, text: str) -> BothTrueQuestion:
+    text = text.strip()
+    if not text:
+        raise TalkError("Write your question first.")
+    if not is_revealed(both.sides.all()):
+        raise TalkError("You can ask once you have both written your side.")
+    if BothTrueQuestion.objects.filter(both_true=both, author=author).exists():
+        raise TalkError("You've asked your one question here. Talk it through together!")
+    return BothTrueQuestion.objects.create(
+        both_true=both, couple_id=both.couple_id, author=author, text=text
+    )
+
+
+def answer_side_question(question: BothTrueQuestion, user: User, text: str) -> BothTrueQuestion:
+    if question.author_id == user.pk:
+        raise TalkError("This question is for your partner to answer.")
+    if not text.strip():
+        raise TalkError("Your answer is empty.")
+    question.answer, question.answered_at = text.strip(), timezone.now()
+    question.save(update_fields=["answer", "answered_at"])
+    return question
+
+
+# Talk time
+
+
+@dataclass
+class Slot:
+    weekday: int
+    time: datetime.time
+    minutes: int
+
+
+@transaction.atomic
+def propose_talk_time(couple: Couple, user: User, slot: Slot) -> TalkTime:
+    """A new weekly time; any proposal still waiting for an answer is replaced."""
+    TalkTime.objects.filter(couple=couple, accepted_at__isnull=True).delete()
+    talk_time = TalkTime.objects.create(
+        couple=couple,
+        proposed_by=user,
+        weekday=slot.weekday,
+        time=slot.time,
+        minutes=slot.minutes,
+    )
+    partner = _partner_of(couple, user)
+    url = reverse("talk:talk_time")
+    notify(partner, "talk_time_proposed", url, key=f"talk_time:{talk_time.id}", partner=user)
+    return talk_time
+
+
+@transaction.atomic
+def accept_talk_time(talk_time: TalkTime, user: User) -> TalkTime:
+    if talk_time.proposed_by_id == user.pk:
+        raise TalkError("Your partner accepts the time you suggested.")
+    talk_time.accepted_at = timezone.now()
+    talk_time.save(update_fields=["accepted_at"])
+    # One weekly appointment at a time: the new one replaces the old.
+    TalkTime.objects.filter(couple_id=talk_time.couple_id).exclude(pk=talk_time.pk).delete()
+    return talk_time
+
+
+def start_session(couple: Couple, **fields: object) -> TalkSession:
+    return TalkSession.objects.create(couple=couple, **fields)
+
+
+def advance(session: TalkSession, steps: int, note: str = "") -> TalkSession:
+    """Move to the next step (or back, with -1), keeping a typed note if any."""
+    if note.strip():
+        session.notes.create(couple_id=session.couple_id, step=session.step, text=note.strip())
+    session.step = max(0, session.step + steps)
+    session.save(update_fields=["step"])
+    return session
+
+
+@transaction.atomic
+def rate_session(session: TalkSession, ratings: dict[User, dict[str, int]]) -> TalkSession:
+    """Both partners' ratings, entered together on the one device; ends the session."""
+    for rater, values in ratings.items():
+        TalkRating.objects.update_or_create(
+            session=session, rater=rater, defaults={"couple_id": session.couple_id, **values}
+        )
+    if session.ended_at is None:
+        session.ended_at = timezone.now()
+        session.save(update_fields=["ended_at"])
+    return session

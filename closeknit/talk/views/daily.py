@@ -1,0 +1,213 @@
+"""The daily question: answer (sealed until both have), reply with the coach, history."""
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Page, Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
+from closeknit.lib.coaching import coach_feedback, wants_coach
+from closeknit.talk import prompts, selectors, services
+from closeknit.talk.forms import AnswerForm, DepthForm, PromptForm, ReplyForm
+from closeknit.talk.models import REACTIONS, DailyQuestion, Prompt, Reply, TalkSettings
+from closeknit.talk.services import TalkError
+
+PAGE_SIZE = 10
+
+
+def _question(request: CoupleRequest, question_id: str) -> DailyQuestion:
+    return get_for_couple(selectors.questions_for(request.couple), request.couple, pk=question_id)
+
+
+def _render_question(
+    request: CoupleRequest, question: DailyQuestion, status: int = 200, **extra: object
+) -> HttpResponse:
+    view = selectors.question_view(question, request.user.pk)
+    ctx = {
+        "view": view,
+        "today": question.date == request.couple.today(),
+        "answer_form": AnswerForm(
+            initial={"text": view.mine.text if view.mine else ""}, prefix="answer"
+        ),
+        "reply_form": ReplyForm(prefix="reply"),
+        "reactions": REACTIONS,
+        **extra,
+    }
+    template = "talk/question.html"
+    if request.htmx:
+        template += "#question-card"
+    return render(request, template, ctx, status=status)
+
+
+@couple_required
+def index(request: CoupleRequest) -> HttpResponse:
+    """Today's question, with the way to everything else in Talk."""
+    question = prompts.todays_question(request.couple)
+    return _render_question(request, _question(request, str(question.id)))
+
+
+@couple_required
+def question(request: CoupleRequest, question_id: str) -> HttpResponse:
+    return _render_question(request, _question(request, question_id))
+
+
+@couple_required
+@require_POST
+def answer(request: CoupleRequest, question_id: str) -> HttpResponse:
+    q = _question(request, question_id)
+    form = AnswerForm(request.POST, prefix="answer")
+    if not form.is_valid():
+        return _render_question(request, q, status=400, answer_form=form, editing=True)
+    try:
+        services.answer_question(q, request.user, form.cleaned_data["text"])
+    except TalkError as exc:
+        form.add_error("text", str(exc))
+        return _render_question(request, q, status=400, answer_form=form, editing=True)
+    return _after_write(request, q)
+
+
+def _after_write(request: CoupleRequest, q: DailyQuestion) -> HttpResponse:
+    if request.htmx:
+        return _render_question(request, _question(request, str(q.id)))
+    return redirect("talk:question", question_id=q.id)
+
+
+@couple_required
+@require_POST
+def pass_question(request: CoupleRequest, question_id: str) -> HttpResponse:
+    q = _question(request, question_id)
+    try:
+        services.pass_question(q, request.user)
+    except TalkError as exc:
+        messages.info(request, str(exc))
+    return _after_write(request, q)
+
+
+@couple_required
+@require_POST
+def another(request: CoupleRequest, question_id: str) -> HttpResponse:
+    q = _question(request, question_id)
+    try:
+        services.another_prompt(q, request.user)
+    except TalkError as exc:
+        messages.info(request, str(exc))
+    return _after_write(request, q)
+
+
+@couple_required
+@require_POST
+def save_for_later(request: CoupleRequest, question_id: str) -> HttpResponse:
+    services.toggle_saved(_question(request, question_id))
+    return _after_write(request, _question(request, question_id))
+
+
+@couple_required
+@require_POST
+def reply(request: CoupleRequest, question_id: str) -> HttpResponse:
+    q = _question(request, question_id)
+    form = ReplyForm(request.POST, prefix="reply")
+    context = _reply_context(request, q)
+    if not form.is_valid() or wants_coach(request):
+        coach = coach_feedback(request.POST.get("reply-text", ""), context)
+        status = 200 if form.is_valid() else 400
+        return _render_question(request, q, status=status, reply_form=form, coach=coach)
+    kept = ""
+    if form.cleaned_data["keep_feedback"]:
+        kept = json.dumps(coach_feedback(form.cleaned_data["text"], context), ensure_ascii=False)
+    try:
+        services.add_reply(q, request.user, form.cleaned_data["text"], kept_feedback=kept)
+    except TalkError as exc:
+        messages.error(request, str(exc))
+        return _render_question(request, q, status=400, reply_form=form)
+    return _after_write(request, q)
+
+
+def _reply_context(request: CoupleRequest, q: DailyQuestion) -> str | None:
+    """What the partner shared: the coach reads a reply against it."""
+    theirs = selectors.question_view(q, request.user.pk).theirs
+    return theirs.text if theirs else None
+
+
+def _reply(request: CoupleRequest, reply_id: str) -> Reply:
+    return get_for_couple(Reply, request.couple, pk=reply_id)
+
+
+@couple_required
+@require_POST
+def react(request: CoupleRequest, reply_id: str) -> HttpResponse:
+    r = _reply(request, reply_id)
+    reaction = request.POST.get("reaction", "")
+    if reaction in dict(REACTIONS):
+        try:
+            services.react(r, request.user, reaction)
+        except TalkError as exc:
+            messages.info(request, str(exc))
+    return _after_write(request, _question(request, str(r.question_id)))
+
+
+@couple_required
+@require_POST
+def thank(request: CoupleRequest, reply_id: str) -> HttpResponse:
+    r = _reply(request, reply_id)
+    try:
+        services.thank(r, request.user)
+    except TalkError as exc:
+        messages.info(request, str(exc))
+    return _after_write(request, _question(request, str(r.question_id)))
+
+
+@couple_required
+def history(request: CoupleRequest) -> HttpResponse:
+    """Past questions with both answers (as far as the viewer may see), searchable."""
+    query = request.GET.get("q", "").strip()[:100]
+    number = request.GET.get("page")
+    current: Page[Any]
+    if query:
+        found = selectors.history(request.couple, request.user.pk, query)
+        current = Paginator(found, PAGE_SIZE).get_page(number)
+        views = list(current.object_list)
+    else:
+        # Without a search, only this page's questions are read.
+        current = Paginator(selectors.questions_for(request.couple), PAGE_SIZE).get_page(number)
+        views = [selectors.question_view(q, request.user.pk) for q in current.object_list]
+    ctx = {"page": current, "views": views, "q": query}
+    template = "talk/history.html#results" if request.htmx else "talk/history.html"
+    return render(request, template, ctx)
+
+
+@couple_required
+def library(request: CoupleRequest) -> HttpResponse:
+    """Browse the prompts, add your own, choose how deep daily questions go."""
+    settings_row = TalkSettings.objects.filter(couple=request.couple).first()
+    form = PromptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.add_prompt(request.couple, request.user, **form.cleaned_data)
+        messages.success(request, "Added. Your own questions come up before the library's.")
+        return redirect("talk:library")
+    ctx = {
+        "form": form,
+        "depth_form": DepthForm(instance=settings_row or TalkSettings(couple=request.couple)),
+        "own": Prompt.objects.filter(couple=request.couple).order_by("-created"),
+        "kind": request.GET.get("kind", ""),
+        "prompts": _library_prompts(request.GET.get("kind", "")),
+    }
+    return render(request, "talk/library.html", ctx, status=400 if form.errors else 200)
+
+
+def _library_prompts(kind: str) -> list[Prompt]:
+    library = Prompt.objects.filter(couple__isnull=True).order_by("kind", "key")
+    return list(library.filter(kind=kind) if kind else library[:60])
+
+
+@couple_required
+@require_POST
+def set_depth(request: CoupleRequest) -> HttpResponse:
+    form = DepthForm(request.POST)
+    if form.is_valid():
+        services.set_depth(request.couple, form.cleaned_data["depth"])
+        messages.success(request, "Saved. Tomorrow's question will follow it.")
+    return redirect("talk:library")

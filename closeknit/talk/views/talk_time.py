@@ -1,0 +1,176 @@
+"""Weekly talk time: the appointment, the guided session on one device, history."""
+
+from datetime import datetime, timedelta
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from closeknit.accounts.models import User
+from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
+from closeknit.couples.models import Couple
+from closeknit.lib.coaching import coach_feedback, wants_coach
+from closeknit.talk import guide, selectors, services
+from closeknit.talk.forms import RatingForm, SessionForm, TalkTimeForm
+from closeknit.talk.models import Prompt, TalkSession, TalkTime
+from closeknit.talk.services import Slot, TalkError
+
+
+def next_occurrence(talk_time: TalkTime, couple: Couple) -> datetime:
+    """The next start of a weekly appointment, in the couple's time zone."""
+    now = couple.now()
+    days = (talk_time.weekday - now.weekday()) % 7
+    start = datetime.combine(now.date() + timedelta(days=days), talk_time.time, tzinfo=couple.tz)
+    return start if start > now else start + timedelta(days=7)
+
+
+def _people(request: CoupleRequest) -> list[tuple[str, str]]:
+    return [
+        (str(request.user.pk), str(request.user)),
+        (str(request.partner.pk), str(request.partner)),
+    ]
+
+
+@couple_required
+def overview(request: CoupleRequest) -> HttpResponse:
+    times = list(TalkTime.objects.filter(couple=request.couple).select_related("proposed_by"))
+    accepted = next((t for t in times if t.accepted_at), None)
+    pending = next((t for t in times if not t.accepted_at), None)
+    sessions = list(selectors.sessions_for(request.couple)[:20])
+    ctx = {
+        "accepted": accepted,
+        "next_time": next_occurrence(accepted, request.couple) if accepted else None,
+        "pending": pending,
+        "time_form": TalkTimeForm(),
+        "session_form": SessionForm(people=_people(request)),
+        "sessions": sessions,
+    }
+    return render(request, "talk/talk_time.html", ctx)
+
+
+@couple_required
+@require_POST
+def propose(request: CoupleRequest) -> HttpResponse:
+    form = TalkTimeForm(request.POST)
+    if form.is_valid():
+        services.propose_talk_time(request.couple, request.user, Slot(**form.cleaned_data))
+        messages.success(request, f"Suggested. {request.partner} can accept it here.")
+    else:
+        messages.error(request, "Choose a day, a time and 10 to 180 minutes.")
+    return redirect("talk:talk_time")
+
+
+@couple_required
+@require_POST
+def accept(request: CoupleRequest, talk_time_id: str) -> HttpResponse:
+    talk_time = get_for_couple(TalkTime, request.couple, pk=talk_time_id)
+    try:
+        services.accept_talk_time(talk_time, request.user)
+    except TalkError as exc:
+        messages.info(request, str(exc))
+    return redirect("talk:talk_time")
+
+
+@couple_required
+@require_POST
+def start(request: CoupleRequest) -> HttpResponse:
+    form = SessionForm(request.POST, people=_people(request))
+    if not form.is_valid():
+        messages.error(request, "Please choose the kind of talk, a topic and who starts.")
+        return redirect("talk:talk_time")
+    data = form.cleaned_data
+    first = request.user if data["first_speaker"] == str(request.user.pk) else request.partner
+    topic = data["topic"] or _suggested_topic(data["topic_kind"])
+    session = services.start_session(
+        request.couple,
+        kind=data["kind"],
+        topic_kind=data["topic_kind"],
+        topic=topic,
+        first_speaker=first,
+        listen_minutes=data["listen_minutes"],
+    )
+    return redirect("talk:session", session_id=session.id)
+
+
+def _suggested_topic(kind: str) -> str:
+    prompt = (
+        Prompt.objects.filter(couple__isnull=True, kind=kind, depth="medium").order_by("?").first()
+    )
+    return prompt.text if prompt else ""
+
+
+def _turns(request: CoupleRequest, session: TalkSession) -> list[guide.Turn]:
+    first: User = session.first_speaker
+    second = request.partner if first.pk == request.user.pk else request.user
+    return guide.turns(session.kind, first, second)
+
+
+@couple_required
+def session(request: CoupleRequest, session_id: str) -> HttpResponse:
+    s = get_for_couple(selectors.sessions_for(request.couple), request.couple, pk=session_id)
+    turns = _turns(request, s)
+    if request.method == "POST":
+        return _step_post(request, s, turns)
+    return _render_step(request, s, turns)
+
+
+def _render_step(
+    request: CoupleRequest,
+    s: TalkSession,
+    turns: list[guide.Turn],
+    status: int = 200,
+    **extra: object,
+) -> HttpResponse:
+    index = min(s.step, len(turns) - 1)
+    turn = turns[index]
+    ctx = {
+        "session": s,
+        "turn": turn,
+        "index": index,
+        "count": len(turns),
+        "timer_seconds": (
+            s.listen_minutes if turn.step.key == "listen" else turn.step.timer_minutes or 0
+        )
+        * 60,
+        "questions": _tier_questions(turn.step.tier),
+        "ratings": s.ratings.all(),
+        "forms": extra.pop("forms", None) or _rating_forms(request),
+        "notes": list(s.notes.all()),
+        **extra,
+    }
+    return render(request, "talk/session.html", ctx, status=status)
+
+
+def _tier_questions(tier: str | None) -> list[Prompt]:
+    if tier is None:
+        return []
+    return list(Prompt.objects.filter(couple__isnull=True, depth=tier).order_by("?")[:4])
+
+
+def _rating_forms(request: CoupleRequest, data: object = None) -> list[tuple[User, RatingForm]]:
+    return [
+        (person, RatingForm(data, prefix=f"r{n}"))  # type: ignore[arg-type]
+        for n, person in enumerate([request.user, request.partner])
+    ]
+
+
+def _step_post(request: CoupleRequest, s: TalkSession, turns: list[guide.Turn]) -> HttpResponse:
+    action = request.POST.get("action", "next")
+    if action == "rate":
+        return _rate(request, s, turns)
+    note = request.POST.get("note", "")[:5000]
+    if wants_coach(request):
+        return _render_step(request, s, turns, coach=coach_feedback(note), note=note)
+    step = {"next": 1, "back": -1}.get(action, 0)
+    services.advance(s, min(step, len(turns) - 1 - s.step), note)
+    return redirect("talk:session", session_id=s.id)
+
+
+def _rate(request: CoupleRequest, s: TalkSession, turns: list[guide.Turn]) -> HttpResponse:
+    forms = _rating_forms(request, request.POST)
+    if not all(form.is_valid() for _, form in forms):
+        return _render_step(request, s, turns, status=400, forms=forms)
+    services.rate_session(s, {person: form.cleaned_data for person, form in forms})
+    messages.success(request, "Thank you both. Your talk is in your history.")
+    return redirect("talk:talk_time")

@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from closeknit.api.api import api
+from closeknit.lib.views import coach as coach_view
+from closeknit.lib.views import health
+from closeknit.nudges import views as nudge_views
+
+urlpatterns = [
+    path("", include("closeknit.couples.urls")),
+    path("settings/", include("closeknit.accounts.urls")),
+    path("talk/", include("closeknit.talk.urls")),
+    path("appreciate/", include("closeknit.appreciate.urls")),
+    path("check-in/", include("closeknit.checkin.urls")),
+    path("assessment/", include("closeknit.assessment.urls")),
+    path("dates/", include("closeknit.dates.urls")),
+    path("dreams/", include("closeknit.dreams.urls")),
+    path("private/", include("closeknit.bedroom.urls")),
+    path("inbox/", include("closeknit.nudges.urls")),
+    path("coach/", coach_view, name="coach"),
+    path("health/", health, name="health"),
+    path("manifest.webmanifest", nudge_views.manifest, name="manifest"),
+    path("sw.js", nudge_views.service_worker, name="service_worker"),
+    path("accounts/", include("allauth.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
