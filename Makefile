@@ -53,7 +53,7 @@ faults: install
 	$(BIN)/python load/faults.py
 
 bench-http: install
-	$(BIN)/python benchmarks/http.py
+	$(BIN)/python benchmarks/throughput.py
 
 bench-queries: install
 	$(BIN)/python benchmarks/queries.py

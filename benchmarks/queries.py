@@ -14,11 +14,8 @@ are the goal; the script prints figures and asserts nothing.
 import sys
 from pathlib import Path
 
-# benchmarks/http.py is named like the standard library's `http`: this folder must not
-# be on the path when urllib or Django import it.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
-sys.path.insert(0, str(_HERE.parent))
+# Run as a script: the project root (for `load.stack`) goes on the path.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import argparse  # noqa: E402
 import itertools  # noqa: E402

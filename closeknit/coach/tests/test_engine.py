@@ -66,7 +66,7 @@ def test_listening_levels() -> None:
 
 
 def test_weights_are_small_and_complete() -> None:
-    assert WEIGHTS.stat().st_size < 400_000
+    assert WEIGHTS.stat().st_size < 600_000  # committed to git: keep it well under a megabyte
     heads = get_heads()
     for name in (*SIGNALS, *MECHANISMS):
         assert name in heads, name

@@ -1,6 +1,6 @@
 """Requests per second and latency of Closeknit's busiest pages, served for real.
 
-    .venv/bin/python benchmarks/http.py [--couples 200] [--seconds 10] [--concurrency 16]
+    .venv/bin/python benchmarks/throughput.py [--couples 200] [--seconds 10] [--concurrency 16]
 
 Starts `closeknit serve` (gunicorn, the production server) against a fresh
 PostgreSQL database and Redis, seeds couples with a little history (every
@@ -19,11 +19,8 @@ with the server, so absolute numbers are a floor.
 import sys
 from pathlib import Path
 
-# This file is named like the standard library's `http` package: run as a script, its
-# folder must not shadow it (urllib, aiohttp and gunicorn all import `http`).
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
-sys.path.insert(0, str(_HERE.parent))
+# Run as a script: the project root (for `load.stack`) goes on the path.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
