@@ -17,14 +17,14 @@ from pathlib import Path
 # Run as a script: the project root (for `load.stack`) goes on the path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import argparse  # noqa: E402
-import itertools  # noqa: E402
-import statistics  # noqa: E402
-import time  # noqa: E402
-from datetime import timedelta  # noqa: E402
-from typing import Any  # noqa: E402
+import argparse
+import itertools
+import statistics
+import time
+from datetime import timedelta
+from typing import Any
 
-from load.stack import Stack, log  # noqa: E402
+from load.stack import Stack, log
 
 FEATURES = {"talk", "appreciate", "checkin", "assessment", "dates", "dreams", "bedroom", "nudges"}
 MEMORY = "the walk by the river, your laugh at breakfast, the long call with your sister"

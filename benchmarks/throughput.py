@@ -22,13 +22,13 @@ from pathlib import Path
 # Run as a script: the project root (for `load.stack`) goes on the path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import argparse  # noqa: E402
-import asyncio  # noqa: E402
-import itertools  # noqa: E402
-import time  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
+import argparse
+import asyncio
+import itertools
+import time
+from dataclasses import dataclass
 
-from load.stack import SimCouple, Stack, log, running, seed_couples  # noqa: E402
+from load.stack import SimCouple, Stack, log, running, seed_couples
 
 REPLIES = [
     "That sounds really hard. What was the worst part of it for you?",

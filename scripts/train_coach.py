@@ -326,9 +326,7 @@ def scores_for_each_c(
     def run(train: np.ndarray, test: np.ndarray) -> np.ndarray:
         scaler = Scaler(rows[train])
         train_rows, test_rows = scaler(rows[train]), scaler(rows[test])
-        return np.stack(
-            [output(fit(train_rows, y[train], c), test_rows) for c in C_GRID], axis=1
-        )
+        return np.stack([output(fit(train_rows, y[train], c), test_rows) for c in C_GRID], axis=1)
 
     return cross_validate(len(y), groups, run)
 

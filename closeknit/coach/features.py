@@ -111,9 +111,7 @@ class Reading:
     def reply_row(self) -> np.ndarray:
         """One row for the reply: vector, rule patterns of any sentence, shape, n-grams."""
         if self._reply_row is None:  # several heads read it; build it once
-            self._reply_row = np.concatenate(
-                [self._reply_dense(), grams(self.prepared.clean)]
-            )
+            self._reply_row = np.concatenate([self._reply_dense(), grams(self.prepared.clean)])
         return self._reply_row
 
     def news_row(self) -> np.ndarray:

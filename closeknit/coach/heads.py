@@ -3,8 +3,9 @@
 The weights file holds, per head, a matrix `<head>.w` (classes x features, or
 1 x features for a yes/no head), a bias `<head>.b` and, for yes/no heads, a
 decision threshold `<head>.t`; a sentence signal also has a reply head
-`<head>.reply.*` and the weight `<head>.mix` of the reply head in their mean. Standardisation was folded into the weights
-when they were saved, so a head is one matrix product and a softmax.
+`<head>.reply.*` and the weight `<head>.mix` of the reply head in their mean.
+Standardisation was folded into the weights when they were saved, so a head
+is one matrix product and a softmax.
 """
 
 import threading

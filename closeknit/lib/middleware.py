@@ -78,8 +78,9 @@ def refuse_nul(
 
 
 def _has_nul(request: HttpRequest) -> bool:
-    if any("\x00" in key or "\x00" in value for key, values in request.GET.lists() for value in values):
-        return True
+    for key, values in request.GET.lists():
+        if "\x00" in key or any("\x00" in value for value in values):
+            return True
     if request.method in ("GET", "HEAD") or request.content_type != "application/json":
         return False
     try:
