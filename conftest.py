@@ -24,3 +24,12 @@ def _product_content(request: pytest.FixtureRequest) -> Iterator[None]:
         for _, module in hooks("content"):
             module.load(apps)
     yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    """Each test starts with an empty cache: no cached home cards or rate-limit counts."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

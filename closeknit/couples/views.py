@@ -1,3 +1,5 @@
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -5,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
-from closeknit.couples import invites
+from closeknit.couples import homecache, invites
 from closeknit.couples.access import (
     AuthenticatedRequest,
     CoupleRequest,
@@ -23,8 +25,14 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(request, "couples/landing.html")
     if not attach_couple(request):
         return redirect("pair")
-    cards = [card for _, module in hooks("home") if (card := module.card(request))]
+    paired = cast(CoupleRequest, request)
+    cards = homecache.cards(paired, lambda: render_cards(paired))
     return render(request, "couples/home.html", {"cards": cards})
+
+
+def render_cards(request: CoupleRequest) -> list[str]:
+    """Every feature's card for this person, in the features' order."""
+    return [card for _, module in hooks("home") if (card := module.card(request))]
 
 
 @login_required
