@@ -154,19 +154,24 @@ def main() -> None:
             )
             log(HEADER)
             results = {}
-            for name, target in [
-                ("bare view /health/", "health"),
-                ("couple home page /", "home"),
-                ("daily question /talk/", "talk"),
-                ("coach POST /api/v1/coach", "coach"),
+            # The home page twice: first visits render every card, later ones
+            # come from each person's cached cards (closeknit/couples/homecache.py).
+            for name, key, target in [
+                ("bare view /health/", "health", "health"),
+                ("home page /, first visits", "home", "home"),
+                ("home page /, cards cached", "home-cached", "home"),
+                ("daily question /talk/", "talk", "talk"),
+                ("coach POST /api/v1/coach", "coach", "coach"),
             ]:
-                results[target] = measure(name, target, base, couples, args)
-                log(results[target].row())
-            share = results["home"].rps / results["health"].rps
-            log(f"\nHome page throughput = {share:.0%} of the bare view's (target: at least 33%)")
+                results[key] = measure(name, target, base, couples, args)
+                log(results[key].row())
+            for key, what in (("home", "first visits"), ("home-cached", "cards cached")):
+                share = results[key].rps / results["health"].rps
+                log(f"\nHome page ({what}) = {share:.0%} of the bare view's throughput")
+            log("(target: at least 33%)")
             stack.stop(server)
 
-            log("\nScaling: the home page with 1, 2 and 4 app processes\n")
+            log("\nScaling: the home page (cards cached) with 1, 2 and 4 app processes\n")
             log(f"{'processes':<28}" + HEADER[28:])
             scaling = []
             for workers in (1, 2, 4):

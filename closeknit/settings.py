@@ -115,7 +115,6 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "closeknit.lib.middleware.refuse_nul",
     "closeknit.lib.middleware.DatabaseUnavailable",
-    "closeknit.couples.homecache.forget_on_write",
 ]
 
 ROOT_URLCONF = "closeknit.urls"

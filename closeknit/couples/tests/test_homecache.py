@@ -72,10 +72,14 @@ class HomeCardsCacheTestCase(BaseTestCase):
         from closeknit.dates import services
 
         ritual = services.add_own_ritual(self.couple, self.ana, title="Six-second kiss")
-        ana = Client(enforce_csrf_checks=True)
+        # Ana's phone fills the cache; her laptop (another CSRF secret) reads it.
+        phone, ana = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+        phone.force_login(self.ana)
+        phone.get(reverse("home"))
         ana.force_login(self.ana)
-        ana.get(reverse("home"))
-        cached = ana.get(reverse("home")).content.decode()
+        with CaptureQueriesContext(connection) as cached_visit:
+            cached = ana.get(reverse("home")).content.decode()
+        self.assertLess(len(cached_visit), 8)
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', cached)
         assert token is not None
         r = ana.post(
@@ -90,3 +94,18 @@ class HomeCardsCacheTestCase(BaseTestCase):
         self.assertEqual(r.status_code, 302)
         # The write made the card stale: the ritual now shows as done.
         self.assertContains(ana.get(reverse("home")), 'aria-pressed="true"')
+
+    def test_a_partners_new_name_shows_on_the_next_visit(self) -> None:
+        ana = self.client_for(self.ana)
+        self.assertContains(ana.get(reverse("home")), "Appreciate Ben")
+        self.ben.display_name = "Benji"
+        self.ben.save()
+        self.assertContains(ana.get(reverse("home")), "Appreciate Benji")
+
+    def test_a_row_written_outside_a_request_makes_the_cards_stale(self) -> None:
+        from closeknit.talk import services
+
+        ana = self.client_for(self.ana)
+        ana.get(reverse("home"))
+        services.answer_question(self.question, self.ben, "Written by the worker.")
+        self.assertContains(ana.get(reverse("home")), "Ben has answered.")
