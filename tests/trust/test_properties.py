@@ -9,6 +9,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from closeknit.assessment import scoring as assessment_scoring
+from closeknit.checkin import scoring as checkin_scoring
 from closeknit.coach import CoachInputError, analyze
 from closeknit.coach.engine import MECHANISMS, SIGNALS
 from closeknit.coach.text import MAX_CHARS
@@ -85,7 +87,7 @@ kinds = st.dictionaries(st.sampled_from(["emotional", "physical", "fun"]), st.li
 @given(answers=answers, kinds=kinds, theirs=answers)
 def test_assessment_scores_stay_on_the_scale(answers: dict, kinds: dict, theirs: dict) -> None:
     # reason: the assessment app may not be installed in every checkout.
-    scoring = pytest.importorskip("closeknit.assessment.scoring")
+    scoring = assessment_scoring
     mine_scores = scoring.kind_scores(answers, kinds)
     their_scores = scoring.kind_scores(theirs, kinds)
     for score in [*mine_scores.values(), *their_scores.values()]:
@@ -118,7 +120,7 @@ def test_lovemap_accuracy_counts_within_bounds(
     guesser: dict, answerer: dict, topics: dict
 ) -> None:
     # reason: the assessment app may not be installed in every checkout.
-    scoring = pytest.importorskip("closeknit.assessment.scoring")
+    scoring = assessment_scoring
     per_topic = scoring.lovemap_accuracy(guesser, answerer, topics)
     assert set(per_topic) == set(topics)
     for accuracy in per_topic.values():
@@ -142,7 +144,7 @@ weeks = st.lists(st.none() | st.floats(min_value=1, max_value=7), max_size=20)
 @given(closeness=scale, scores=item_scores, other=st.none() | st.floats(1, 7))
 def test_checkin_scores_stay_on_the_scale(closeness: int, scores: dict, other: float) -> None:
     # reason: the check-in app may not be installed in every checkout.
-    scoring = pytest.importorskip("closeknit.checkin.scoring")
+    scoring = checkin_scoring
     sat = scoring.satisfaction(scores)
     assert (sat is None) == (not scores)
     assert sat is None or 1 <= sat <= 7
@@ -158,7 +160,7 @@ def test_checkin_scores_stay_on_the_scale(closeness: int, scores: dict, other: f
 @given(values=weeks)
 def test_a_dip_needs_three_low_weeks_after_a_usual_level(values: list) -> None:
     # reason: the check-in app may not be installed in every checkout.
-    scoring = pytest.importorskip("closeknit.checkin.scoring")
+    scoring = checkin_scoring
     dip = scoring.sustained_dip(values)
     assert isinstance(dip, bool)
     known = [v for v in values if v is not None]
@@ -173,7 +175,7 @@ def test_a_dip_needs_three_low_weeks_after_a_usual_level(values: list) -> None:
 @given(step=st.integers(min_value=-5, max_value=12), radius=st.integers(min_value=4, max_value=60))
 def test_the_closeness_circles_come_closer_step_by_step(step: int, radius: int) -> None:
     # reason: the check-in app may not be installed in every checkout.
-    scoring = pytest.importorskip("closeknit.checkin.scoring")
+    scoring = checkin_scoring
     if not 1 <= step <= scoring.STEPS:
         with pytest.raises(ValueError):
             scoring.closeness_circles(step, radius)
