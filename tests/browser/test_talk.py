@@ -30,6 +30,9 @@ def test_the_daily_question_stays_sealed_until_both_answer_then_a_coached_reply(
     ben.get_by_role("button", name="Share my answer").click()
     expect(ben.get_by_text("The smell of rain on the balcony.")).to_be_visible()
 
+    # htmx binds the live coach when the page has loaded; typing before that
+    # sends no input event to it.
+    ben.wait_for_load_state("load")
     reply = ben.get_by_label("Your reply")
     reply.fill("Sure, but rain is just water.")
     expect(ben.get_by_text("A “but” that may cancel")).to_be_visible()
