@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from closeknit.assessment import scoring as assessment_scoring
-from closeknit.checkin import scoring as checkin_scoring
+from closeknit.assessment import scoring as assessment
+from closeknit.checkin import scoring as checkin
 from closeknit.coach import CoachInputError, analyze
 from closeknit.coach.engine import MECHANISMS, SIGNALS
 from closeknit.coach.text import MAX_CHARS
@@ -86,17 +86,18 @@ kinds = st.dictionaries(st.sampled_from(["emotional", "physical", "fun"]), st.li
 @FAST
 @given(answers=answers, kinds=kinds, theirs=answers)
 def test_assessment_scores_stay_on_the_scale(answers: dict, kinds: dict, theirs: dict) -> None:
-    # reason: the assessment app may not be installed in every checkout.
-    scoring = assessment_scoring
+    scoring = assessment
     mine_scores = scoring.kind_scores(answers, kinds)
     their_scores = scoring.kind_scores(theirs, kinds)
     for score in [*mine_scores.values(), *their_scores.values()]:
-        assert 1 <= score.now <= 7 and 1 <= score.ideal <= 7
+        assert 1 <= score.now <= 7, score
+        assert 1 <= score.ideal <= 7, score
         assert -6 <= score.gap <= 6
     total = scoring.overall(mine_scores)
     assert (total is None) == (not mine_scores)
     if total is not None:
-        assert 1 <= total.now <= 7 and 1 <= total.ideal <= 7
+        assert 1 <= total.now <= 7, total
+        assert 1 <= total.ideal <= 7, total
     gaps = scoring.biggest_gaps(mine_scores, their_scores)
     assert len(gaps) <= 3
     assert [g.together for g in gaps] == sorted((g.together for g in gaps), reverse=True)
@@ -107,7 +108,8 @@ def test_assessment_scores_stay_on_the_scale(answers: dict, kinds: dict, theirs:
     felt = scoring.responsiveness(answers)
     assert (felt is None) == (not answers)
     if felt is not None:
-        assert 1 <= felt.felt <= 7 and 1 <= felt.given <= 7
+        assert 1 <= felt.felt <= 7, felt
+        assert 1 <= felt.given <= 7, felt
 
 
 options = st.integers(min_value=0, max_value=4)
@@ -119,8 +121,7 @@ lovemap = st.dictionaries(keys, st.lists(options, min_size=2, max_size=2), max_s
 def test_lovemap_accuracy_counts_within_bounds(
     guesser: dict, answerer: dict, topics: dict
 ) -> None:
-    # reason: the assessment app may not be installed in every checkout.
-    scoring = assessment_scoring
+    scoring = assessment
     per_topic = scoring.lovemap_accuracy(guesser, answerer, topics)
     assert set(per_topic) == set(topics)
     for accuracy in per_topic.values():
@@ -143,8 +144,7 @@ weeks = st.lists(st.none() | st.floats(min_value=1, max_value=7), max_size=20)
 @FAST
 @given(closeness=scale, scores=item_scores, other=st.none() | st.floats(1, 7))
 def test_checkin_scores_stay_on_the_scale(closeness: int, scores: dict, other: float) -> None:
-    # reason: the check-in app may not be installed in every checkout.
-    scoring = checkin_scoring
+    scoring = checkin
     sat = scoring.satisfaction(scores)
     assert (sat is None) == (not scores)
     assert sat is None or 1 <= sat <= 7
@@ -159,8 +159,7 @@ def test_checkin_scores_stay_on_the_scale(closeness: int, scores: dict, other: f
 @FAST
 @given(values=weeks)
 def test_a_dip_needs_three_low_weeks_after_a_usual_level(values: list) -> None:
-    # reason: the check-in app may not be installed in every checkout.
-    scoring = checkin_scoring
+    scoring = checkin
     dip = scoring.sustained_dip(values)
     assert isinstance(dip, bool)
     known = [v for v in values if v is not None]
@@ -174,8 +173,7 @@ def test_a_dip_needs_three_low_weeks_after_a_usual_level(values: list) -> None:
 @FAST
 @given(step=st.integers(min_value=-5, max_value=12), radius=st.integers(min_value=4, max_value=60))
 def test_the_closeness_circles_come_closer_step_by_step(step: int, radius: int) -> None:
-    # reason: the check-in app may not be installed in every checkout.
-    scoring = checkin_scoring
+    scoring = checkin
     if not 1 <= step <= scoring.STEPS:
         with pytest.raises(ValueError):
             scoring.closeness_circles(step, radius)
