@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
 
 
 class CouplesConfig(AppConfig):
@@ -9,5 +8,4 @@ class CouplesConfig(AppConfig):
     def ready(self) -> None:
         from closeknit.couples import homecache
 
-        post_save.connect(homecache.row_changed, dispatch_uid="homecache-save")
-        post_delete.connect(homecache.row_changed, dispatch_uid="homecache-delete")
+        homecache.connect()

@@ -1,7 +1,7 @@
 """The couple home's cards, kept per person until the couple next changes something.
 
 The home page is the most visited page, and every feature adds a card to it
-(about twenty queries and a dozen templates in all). The rendered cards are
+(fourteen queries and a dozen templates in all). The rendered cards are
 cached under a key made of:
 
 - the couple and the person: cards show only what that person may see;
@@ -17,9 +17,11 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Model
+from django.db.models.signals import post_delete, post_save
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -67,13 +69,26 @@ def couple_changed(couple_id: uuid.UUID) -> None:
     cache.set(_version_key(couple_id), uuid.uuid4().hex, None)
 
 
-def row_changed(sender: type[Model], instance: Model, raw: bool = False, **kwargs: Any) -> None:
-    """post_save and post_delete of any model: a couple's row makes its cards stale.
+def connect() -> None:
+    """Listen to saves and deletes of the couple's own rows, and of nothing else.
 
     Every model that holds couple data has a `couple` foreign key; the couple
-    itself and a partner's profile (the name on the cards) count too. Stale
-    at once, and again after the commit: a visit in between may have cached
-    the rows as they were before the commit.
+    itself and a partner's profile (the name on the cards) count too. Only
+    these senders: a post_delete listener turns off Django's fast bulk delete
+    for its model, which sessions, deliveries and the like should keep.
+    """
+    for model in apps.get_models():
+        names = {field.name for field in model._meta.get_fields()}
+        if model in (Couple, User) or "couple" in names:
+            post_save.connect(row_changed, sender=model, dispatch_uid=f"homecache-save-{model}")
+            post_delete.connect(row_changed, sender=model, dispatch_uid=f"homecache-del-{model}")
+
+
+def row_changed(sender: type[Model], instance: Model, raw: bool = False, **kwargs: Any) -> None:
+    """A couple's row was saved or deleted: its cards are stale.
+
+    Stale at once, and again after the commit: a visit in between may have
+    cached the rows as they were before the commit.
     """
     if raw or kwargs.get("update_fields") == frozenset({"last_login"}):
         return  # loading fixtures; a sign-in
