@@ -5,13 +5,14 @@ the console, a secret key kept in the data directory); production sets
 `SITE_URL` to an https address and `DATABASE_URL`, `REDIS_URL` and `EMAIL_URL`.
 """
 
-import os
 import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
+
+from closeknit.lib.files import made_once
 
 env = environ.Env()
 
@@ -25,12 +26,8 @@ def _secret_key() -> str:
     if key := env.str("SECRET_KEY", default=""):
         return key
     path = Path(env.str("SECRET_KEY_FILE", default=str(DATA_DIR / "secret_key")))
-    if not path.exists():
-        # Created once with owner-only permissions so restarts keep sessions valid.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as f:
-            f.write(secrets.token_urlsafe(50))
-    return path.read_text().strip()
+    # Created once, owner-only, so restarts keep sessions valid.
+    return made_once(path, lambda: secrets.token_urlsafe(50)).strip()
 
 
 SECRET_KEY = _secret_key()
@@ -50,14 +47,10 @@ def _encryption_keys() -> list[str]:
     """
     if keys := env.list("ENCRYPTION_KEYS", default=[]):
         return keys
-    path = ENCRYPTION_KEYS_FILE
-    if not path.exists():
-        from cryptography.fernet import Fernet
+    from cryptography.fernet import Fernet
 
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as f:
-            f.write(Fernet.generate_key().decode() + "\n")
-    return [line.strip() for line in path.read_text().splitlines() if line.strip()]
+    text = made_once(ENCRYPTION_KEYS_FILE, lambda: Fernet.generate_key().decode() + "\n")
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 ENCRYPTION_KEYS = _encryption_keys()

@@ -8,6 +8,8 @@ from cryptography.hazmat.primitives import serialization
 from django.conf import settings
 from py_vapid import Vapid01
 
+from closeknit.lib.files import made_once
+
 
 def _path() -> Path:
     return Path(settings.DATA_DIR) / "vapid_private.pem"
@@ -15,13 +17,13 @@ def _path() -> Path:
 
 @cache
 def keys() -> Vapid01:
-    path = _path()
-    if not path.exists():
-        vapid = Vapid01()
-        vapid.generate_keys()
-        vapid.save_key(str(path))
-        path.chmod(0o600)
-    return Vapid01.from_file(str(path))
+    return Vapid01.from_pem(made_once(_path(), _new_private_pem).encode())
+
+
+def _new_private_pem() -> str:
+    vapid = Vapid01()
+    vapid.generate_keys()
+    return vapid.private_pem().decode()
 
 
 def public_key() -> str:
