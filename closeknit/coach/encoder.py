@@ -10,6 +10,7 @@ Text longer than the model's window is read in consecutive windows.
 """
 
 import importlib.util
+import os
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +34,22 @@ def _package_dir(name: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise ModelMissingError(f"The coach needs the {name} package; run `make install`.")
     return Path(next(iter(spec.submodule_search_locations)))
+
+
+def data_dir() -> Path:
+    """Where the coach keeps what it makes once (the int8-arithmetic model).
+
+    $COACH_DATA_DIR if set, else the app's data directory ($DATA_DIR, by
+    default ./data beside the code, as in settings.py) plus "coach".
+
+    >>> import os; os.environ["COACH_DATA_DIR"] = "/tmp/x"; str(data_dir())
+    '/tmp/x'
+    >>> del os.environ["COACH_DATA_DIR"]
+    """
+    if os.environ.get("COACH_DATA_DIR"):
+        return Path(os.environ["COACH_DATA_DIR"])
+    root = Path(__file__).resolve().parent.parent.parent / "data"
+    return Path(os.environ.get("DATA_DIR") or root) / "coach"
 
 
 def model_file() -> Path:
@@ -72,9 +89,13 @@ def _unit(vector: np.ndarray) -> np.ndarray:
 
 
 class Encoder:
-    """A tokenizer and one onnxruntime session, set up for one thread per call."""
+    """A tokenizer and one onnxruntime session, set up for one thread per call.
 
-    def __init__(self) -> None:
+    `cache_dir` holds the int8-arithmetic model made on first use (see int8.py);
+    None keeps it in memory only.
+    """
+
+    def __init__(self, cache_dir: Path | None = None) -> None:
         import onnxruntime
         from tokenizers import Tokenizer
 
@@ -87,7 +108,7 @@ class Encoder:
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
-        model = int8.quantize(model_file().read_bytes())
+        model = int8.cached_model(model_file(), cache_dir)
         self.session = onnxruntime.InferenceSession(
             model, options, providers=["CPUExecutionProvider"]
         )
@@ -131,7 +152,7 @@ _lock = threading.Lock()
 
 @lru_cache(maxsize=1)
 def _load() -> Encoder:
-    return Encoder()
+    return Encoder(data_dir())
 
 
 def get_encoder() -> Encoder:
