@@ -58,5 +58,11 @@ bench-http: install
 bench-queries: install
 	$(BIN)/python benchmarks/queries.py
 
+# The whole browser suite N times, with each test's pass count (never part of `make test`).
+N ?= 10
+.PHONY: stress-browser
+stress-browser: install
+	$(BIN)/python scripts/stress_browser.py $(N)
+
 clean:
 	rm -rf $(VENV) node_modules

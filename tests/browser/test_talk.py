@@ -2,9 +2,10 @@ import pytest
 from playwright.sync_api import expect
 from pytest_django.live_server_helper import LiveServer
 
+from closeknit.talk import prompts, services
 from closeknit.talk.models import Reply, TalkRating
 from closeknit.test import make_couple
-from tests.browser.helpers import log_in
+from tests.browser.helpers import htmx_settled, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,9 +31,7 @@ def test_the_daily_question_stays_sealed_until_both_answer_then_a_coached_reply(
     ben.get_by_role("button", name="Share my answer").click()
     expect(ben.get_by_text("The smell of rain on the balcony.")).to_be_visible()
 
-    # htmx binds the live coach when the page has loaded; typing before that
-    # sends no input event to it.
-    ben.wait_for_load_state("load")
+    htmx_settled(ben)
     reply = ben.get_by_label("Your reply")
     reply.fill("Sure, but rain is just water.")
     expect(ben.get_by_text("A “but” that may cancel")).to_be_visible()
@@ -46,6 +45,30 @@ def test_the_daily_question_stays_sealed_until_both_answer_then_a_coached_reply(
     expect(ana.get_by_text("Our Sunday walks.")).to_be_visible()
     ana.get_by_role("button", name="Thank you for listening").click()
     expect(ana.get_by_text("You said thank you for listening")).to_be_visible()
+
+
+def test_a_reply_typed_before_htmx_has_loaded_still_gets_the_coach(
+    live_server: LiveServer, new_page
+) -> None:
+    """On a slow link the page shows (and takes typing) before htmx has loaded.
+
+    The script is held back until the reply is typed: the coach must still read it.
+    """
+    ana, ben, couple = make_couple("ana", "ben")
+    question = prompts.todays_question(couple)
+    services.answer_question(question, ana, "The smell of rain on the balcony.")
+    services.answer_question(question, ben, "Our Sunday walks.")
+    page = new_page("ben")
+    log_in(page, live_server.url, "ben@example.org")
+
+    held = []
+    page.route("**/htmx.min.js", lambda route: held.append(route))
+    page.goto(f"{live_server.url}/talk/", wait_until="commit")
+    page.get_by_label("Your reply").fill("Sure, but rain is just water.")
+    expect(page.get_by_text("A “but” that may cancel")).to_have_count(0)
+    assert len(held) == 1
+    held[0].continue_()
+    expect(page.get_by_text("A “but” that may cancel")).to_be_visible()
 
 
 def test_a_full_talk_time_session_on_one_device(live_server: LiveServer, new_page) -> None:

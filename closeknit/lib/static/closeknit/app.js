@@ -96,12 +96,30 @@
     });
   }
 
+  // Live checks (the coach, the history search) listen for "input" once htmx
+  // has bound them. Words typed before that (a slow first load, a form the
+  // browser restored after Back) would never reach them, so each such field
+  // is replayed once as the input it was. Its server-rendered text is its
+  // defaultValue; anything else was typed here.
+  function replayEarlyInput(root) {
+    root.querySelectorAll("textarea, input[type=search], input[type=text]").forEach(function (field) {
+      if (field.value !== field.defaultValue && field.closest("[hx-trigger^='input']")) {
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    });
+  }
+
   function enhance(root) {
     guessTimezone(root);
     selectOnFocus(root);
   }
 
   document.addEventListener("DOMContentLoaded", function () { enhance(document); setUpPush(document); });
-  document.addEventListener("htmx:load", function (event) { enhance(event.target); });
+  // htmx fires htmx:load once for the whole page when it has bound it, then for
+  // every swapped-in element.
+  document.addEventListener("htmx:load", function (event) {
+    enhance(event.target);
+    replayEarlyInput(event.target);
+  });
   window.Closeknit = { enhance: enhance };
 })();

@@ -1,0 +1,60 @@
+"""Run the whole browser suite N times and print each test's pass count.
+
+    make stress-browser            # 10 runs
+    make stress-browser N=30
+
+A flaky test shows as fewer than N passes. Nothing is rerun: a rerun would
+hide exactly the failures this is for. Exits 1 when any test failed once.
+"""
+
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_once(report: Path) -> None:
+    """One run of the browser suite, its results written as JUnit XML."""
+    subprocess.run(
+        [sys.executable, "-m", "pytest", "-m", "browser", "-q", f"--junitxml={report}"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        check=False,
+    )
+
+
+def outcomes(report: Path) -> dict[str, bool]:
+    """Each test case in a JUnit report, and whether it passed."""
+    result = {}
+    for case in ET.parse(report).iter("testcase"):
+        name = f"{case.get('classname')}::{case.get('name')}"
+        result[name] = not any(child.tag in ("failure", "error") for child in case)
+    return result
+
+
+def main() -> int:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+    passes: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(1, runs + 1):
+            report = Path(tmp) / f"run-{i}.xml"
+            run_once(report)
+            for name, passed in outcomes(report).items():
+                seen[name] += 1
+                passes[name] += passed
+            print(f"run {i}/{runs}: {sum(passes.values())} passes so far", flush=True)
+    width = max(len(name) for name in seen)
+    for name in sorted(seen):
+        print(f"{name:<{width}}  {passes[name]}/{runs}")
+    flaky = [name for name in seen if passes[name] < runs or seen[name] < runs]
+    print(f"{len(seen)} browser tests, {runs} runs: {len(flaky)} failed at least once")
+    return 1 if flaky else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
