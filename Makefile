@@ -22,7 +22,7 @@ node_modules/.package-lock.json: package-lock.json
 
 # The demo: SQLite in ./data, e-mail to the console, no e-mail verification.
 run: install
-	DEBUG=$${DEBUG:-1} EMAIL_VERIFICATION=$${EMAIL_VERIFICATION:-none} \
+	HOST=$(HOST) PORT=$(PORT) DEBUG=$${DEBUG:-1} EMAIL_VERIFICATION=$${EMAIL_VERIFICATION:-none} \
 		$(BIN)/closeknit dev --host $(HOST) --port $(PORT)
 
 test: install

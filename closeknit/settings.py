@@ -55,7 +55,20 @@ def _encryption_keys() -> list[str]:
 
 ENCRYPTION_KEYS = _encryption_keys()
 DEBUG = env.bool("DEBUG", default=False)
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+HOST = env.str("HOST", default="127.0.0.1")
+PORT = env.int("PORT", default=8000)
+
+
+def _default_site_url() -> str:
+    """Where this process serves, when SITE_URL does not say (links in e-mails, .ics, invites).
+
+    A wildcard listening address is no address to link to: links then name this machine.
+    """
+    host = "127.0.0.1" if HOST in ("0.0.0.0", "::", "") else HOST
+    return f"http://{f'[{host}]' if ':' in host else host}:{PORT}"
+
+
+SITE_URL = env.str("SITE_URL", default=_default_site_url()).rstrip("/")
 SITE_NAME = "Closeknit"
 _site = urlsplit(SITE_URL)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[_site.hostname or "127.0.0.1", "localhost"])
@@ -69,6 +82,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.humanize",  # allauth's list of signed-in sessions uses it
     "whitenoise.runserver_nostatic",
     "closeknit.lib.apps.StaticFilesConfig",
     "django_htmx",
@@ -76,6 +90,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     "csp",
     "django_q",
     "ninja",
@@ -105,6 +120,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "closeknit.lib.middleware.permissions_policy",
     "allauth.account.middleware.AccountMiddleware",
+    "closeknit.accounts.devices.track_activity",
     "django_htmx.middleware.HtmxMiddleware",
     "closeknit.lib.middleware.refuse_nul",
     "closeknit.lib.middleware.DatabaseUnavailable",
@@ -195,8 +211,13 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Closeknit] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = _site.scheme
 ACCOUNT_ADAPTER = "closeknit.accounts.adapter.AccountAdapter"
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = SITE_NAME
+# Passkeys: sign in with one instead of a password, or use one as the second
+# factor. Browsers allow WebAuthn on http only for localhost, which is also
+# the only plain-http address the demo serves.
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = _site.scheme != "https"
 
 # E-mail: the console unless EMAIL_URL (smtp://user:pass@host:587/?tls=True) is set.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

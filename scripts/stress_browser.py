@@ -9,12 +9,12 @@ hide exactly the failures this is for. Exits 1 when any test failed once.
 
 import subprocess
 import sys
-import tempfile
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+REPORTS = ROOT / "test-output" / "stress"  # each run's JUnit report, kept to read failures
 
 
 def run_once(report: Path) -> None:
@@ -40,14 +40,18 @@ def main() -> int:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     passes: Counter[str] = Counter()
     seen: Counter[str] = Counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        for i in range(1, runs + 1):
-            report = Path(tmp) / f"run-{i}.xml"
-            run_once(report)
-            for name, passed in outcomes(report).items():
-                seen[name] += 1
-                passes[name] += passed
-            print(f"run {i}/{runs}: {sum(passes.values())} passes so far", flush=True)
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    for i in range(1, runs + 1):
+        report = REPORTS / f"run-{i}.xml"
+        run_once(report)
+        results = outcomes(report)
+        for name, passed in results.items():
+            seen[name] += 1
+            passes[name] += passed
+        failed = sorted(name for name, passed in results.items() if not passed)
+        print(f"run {i}/{runs}: {len(results) - len(failed)}/{len(results)} passed", flush=True)
+        for name in failed:
+            print(f"  failed: {name} (see {report})", flush=True)
     width = max(len(name) for name in seen)
     for name in sorted(seen):
         print(f"{name:<{width}}  {passes[name]}/{runs}")

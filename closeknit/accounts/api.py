@@ -1,11 +1,9 @@
 from uuid import UUID
 
-from django.contrib.auth import authenticate
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
-from ninja.errors import HttpError
+from ninja import Field, Router, Schema, Status
 
-from closeknit.accounts.tokens import create_token
+from closeknit.accounts.tokens import TokenRefused, token_for_credentials
 from closeknit.api.auth import api_user, limit
 from closeknit.couples.access import couple_and_partner
 from closeknit.couples.api import CoupleOut, ErrorOut, couple_out
@@ -24,7 +22,18 @@ class MeOut(Schema):
 class TokenIn(Schema):
     email: str
     password: str
+    code: str = Field(
+        "", description="With two-factor turned on: the authenticator code or a recovery code."
+    )
     name: str = "API client"
+
+
+class TokenRefusedOut(Schema):
+    detail: str
+    reason: str = Field(
+        description="invalid_credentials, second_factor_required, invalid_second_factor "
+        "or passkey_only"
+    )
 
 
 class TokenOut(Schema):
@@ -41,12 +50,16 @@ def me(request: HttpRequest) -> MeOut:
     )
 
 
-@router.post("/tokens", auth=None, response={201: TokenOut, 401: ErrorOut, 429: ErrorOut})
-def obtain_token(request: HttpRequest, data: TokenIn) -> Status[TokenOut]:
-    """Trade an e-mail and password for an API token (shown once; keep it safe)."""
+@router.post("/tokens", auth=None, response={201: TokenOut, 401: TokenRefusedOut, 429: ErrorOut})
+def obtain_token(request: HttpRequest, data: TokenIn) -> Status[TokenOut | TokenRefusedOut]:
+    """Trade an e-mail, password and (with two-factor on) a code for an API token.
+
+    The token is shown once; keep it safe. An account whose only second factor
+    is a passkey creates tokens in Settings instead.
+    """
     limit(request, "tokens", "10/m")
-    user = authenticate(request, email=data.email, password=data.password)
-    if user is None:
-        raise HttpError(401, "That e-mail and password don't match an account.")
-    _, raw = create_token(user, data.name[:60])
+    try:
+        raw = token_for_credentials(request, data.email, data.password, data.code, data.name)
+    except TokenRefused as refused:
+        return Status(401, TokenRefusedOut(detail=str(refused), reason=refused.reason))
     return Status(201, TokenOut(token=raw))

@@ -9,4 +9,5 @@ urlpatterns = [
     path("delete/", views.delete, name="delete_account"),
     path("tokens/", views.tokens, name="tokens"),
     path("tokens/<uuid:token_id>/revoke/", views.revoke_token, name="revoke_token"),
+    path("devices/<str:device_id>/end/", views.end_device, name="end_device"),
 ]

@@ -3,12 +3,13 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from closeknit.accounts import readable
+from closeknit.accounts import devices, readable
+from closeknit.accounts.devices import devices_for
 from closeknit.accounts.export import export_for
 from closeknit.accounts.forms import DeleteAccountForm, ProfileForm, TokenForm
 from closeknit.accounts.models import ApiToken
@@ -70,14 +71,29 @@ def delete(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def tokens(request: AuthenticatedRequest) -> HttpResponse:
+    """Signed-in devices and API tokens, each with when it was last used; a new token."""
     attach_couple(request)
     form = TokenForm(request.POST or None)
     new_token = None
     if request.method == "POST" and form.is_valid():
         _, new_token = create_token(request.user, form.cleaned_data["name"])
         form = TokenForm()
-    ctx = {"form": form, "tokens": request.user.api_tokens.all(), "new_token": new_token}
+    ctx = {
+        "form": form,
+        "tokens": request.user.api_tokens.all(),
+        "new_token": new_token,
+        "devices": devices_for(request, request.user),
+    }
     return render(request, "accounts/tokens.html", ctx)
+
+
+@login_required
+@require_POST
+def end_device(request: AuthenticatedRequest, device_id: str) -> HttpResponse:
+    if not devices.end_device(request.user, device_id):
+        raise Http404
+    messages.info(request, "That device is signed out.")
+    return redirect("tokens")
 
 
 @login_required

@@ -26,6 +26,7 @@ from closeknit.accounts.models import User
 from closeknit.nudges import vapid
 from closeknit.nudges.kinds import KINDS
 from closeknit.nudges.models import Delivery, Notification, PushSubscription
+from closeknit.nudges.preferences import ALL_KINDS
 
 log = logging.getLogger(__name__)
 
@@ -87,17 +88,19 @@ def send_email(notification: Notification) -> None:
 
 
 def send_digest_email(user: User, notifications: list[Notification]) -> None:
-    settings_url = absolute(reverse("nudge_settings"))
+    # The digest gathers every kind, so its one-click link stops every e-mail.
+    unsubscribe = absolute(reverse("unsubscribe", args=[unsubscribe_token(user, ALL_KINDS)]))
     ctx = {
         "user": user,
         "items": notifications,
         "link": absolute("/inbox/"),
         "digest": True,
-        "unsubscribe": settings_url,
+        "unsubscribe": unsubscribe,
+        "settings": absolute(reverse("nudge_settings")),
     }
     count = len(notifications)
     subject = f"{count} new thing{'s' if count != 1 else ''} in Closeknit today"
-    _send(user, subject, ctx, settings_url)
+    _send(user, subject, ctx, unsubscribe)
 
 
 def _send(user: User, subject: str, ctx: dict[str, object], unsubscribe: str) -> None:

@@ -3,10 +3,56 @@
 import zoneinfo
 from datetime import datetime, time, timedelta
 
+from django.core.exceptions import ValidationError
+
 from closeknit.accounts.models import User
+from closeknit.nudges.kinds import KINDS
 from closeknit.nudges.models import CHANNELS, NudgeSettings
 
 DEFAULT_CHANNELS = [c for c, _ in CHANNELS]
+ALL_KINDS = "all"  # an unsubscribe link that stops every e-mail (the digest's)
+
+
+def check_quiet_hours(start: time | None, end: time | None) -> None:
+    """Quiet hours are both ends or neither, and not the same minute twice.
+
+    A half-filled or zero-length window would silently do nothing; the person
+    is told instead.
+    """
+    if (start is None) != (end is None):
+        field = "quiet_end" if start is not None else "quiet_start"
+        raise ValidationError(
+            {field: "Give quiet hours both a start and an end, or leave both empty."}
+        )
+    if start is not None and start == end:
+        raise ValidationError(
+            {"quiet_end": "Quiet hours need to end at a different time than they start."}
+        )
+
+
+def save_settings(user: User, changes: dict[str, object]) -> NudgeSettings:
+    """Save the person's notification settings (quiet hours checked first)."""
+    check_quiet_hours(changes.get("quiet_start"), changes.get("quiet_end"))  # type: ignore[arg-type]
+    prefs, _ = NudgeSettings.objects.update_or_create(user=user, defaults=changes)
+    return prefs
+
+
+def stop_email(user: User, kind: str) -> None:
+    """No more e-mail about `kind` (or about anything, for ALL_KINDS); the inbox keeps all."""
+    prefs = settings_for(user)
+    kinds = list(KINDS) if kind == ALL_KINDS else [kind]
+    channels = dict(prefs.channels)
+    for each in kinds:
+        channels[each] = [c for c in channels_for(prefs, each) if c != "email"]
+    save_settings(
+        user,
+        {
+            "channels": channels,
+            "daily_digest": prefs.daily_digest and kind != ALL_KINDS,
+            "quiet_start": prefs.quiet_start,
+            "quiet_end": prefs.quiet_end,
+        },
+    )
 
 
 def settings_for(user: User) -> NudgeSettings:

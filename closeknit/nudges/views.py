@@ -3,6 +3,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +19,7 @@ from closeknit.couples.access import AuthenticatedRequest, attach_couple
 from closeknit.nudges import preferences, vapid
 from closeknit.nudges.forms import NudgeSettingsForm
 from closeknit.nudges.kinds import KINDS
-from closeknit.nudges.models import Notification, NudgeSettings, PushSubscription
+from closeknit.nudges.models import Notification, PushSubscription
 
 
 @login_required
@@ -62,12 +63,14 @@ def nudge_settings(request: AuthenticatedRequest) -> HttpResponse:
     }
     form = NudgeSettingsForm(request.POST or None, initial=initial, channels=prefs.channels)
     if request.method == "POST" and form.is_valid():
-        NudgeSettings.objects.update_or_create(
-            user=request.user,
-            defaults={**{k: form.cleaned_data[k] for k in initial}, "channels": form.channels()},
-        )
-        messages.success(request, "Your notification settings are saved.")
-        return redirect("nudge_settings")
+        changes = {**{k: form.cleaned_data[k] for k in initial}, "channels": form.channels()}
+        try:
+            preferences.save_settings(request.user, changes)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Your notification settings are saved.")
+            return redirect("nudge_settings")
     ctx = {
         "form": form,
         "devices": PushSubscription.objects.filter(user=request.user).count(),
@@ -82,7 +85,8 @@ def _from_token(token: str) -> tuple[User, str] | None:
     except signing.BadSignature:
         return None
     user = User.objects.filter(pk=data.get("u")).first()
-    return (user, data["k"]) if user and data.get("k") in KINDS else None
+    known = data.get("k") in KINDS or data.get("k") == preferences.ALL_KINDS
+    return (user, data["k"]) if user and known else None
 
 
 @csrf_exempt  # one-click unsubscribe (RFC 8058) posts from the mail client, without a session
@@ -91,15 +95,11 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     if found is None:
         return render(request, "nudges/unsubscribe.html", {"invalid": True}, status=400)
     user, kind = found
+    label = KINDS[kind].label if kind in KINDS else ""
     if request.method == "POST":
-        prefs = preferences.settings_for(user)
-        kept = [c for c in preferences.channels_for(prefs, kind) if c != "email"]
-        prefs.channels = {**prefs.channels, kind: kept}
-        prefs.save()
-        return render(
-            request, "nudges/unsubscribe.html", {"done": True, "label": KINDS[kind].label}
-        )
-    return render(request, "nudges/unsubscribe.html", {"label": KINDS[kind].label})
+        preferences.stop_email(user, kind)
+        return render(request, "nudges/unsubscribe.html", {"done": True, "label": label})
+    return render(request, "nudges/unsubscribe.html", {"label": label})
 
 
 @login_required

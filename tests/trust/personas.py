@@ -1,5 +1,6 @@
 """The personas of the trust tests: ana & ben, cora & dev (who own one of everything), eli."""
 
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,8 +29,17 @@ class Personas:
         return getattr(self, name)  # type: ignore[no-any-return]
 
     def page_client(self, name: str) -> Client:
+        """Signed in, and recently re-authenticated: allauth's account pages then
+        look their objects up instead of asking for the password first."""
         client = Client()
-        client.force_login(self.user(name))
+        user = self.user(name)
+        client.force_login(user)
+        session = client.session
+        session["account_authentication_methods_user"] = str(user.pk)
+        session["account_authentication_methods"] = [
+            {"method": "password", "at": time.time(), "reauthenticated": True}
+        ]
+        session.save()
         return client
 
     def api(self, name: str, method: str, path: str, body: Any = None) -> Any:

@@ -190,7 +190,9 @@ def test_it_finds_every_route_and_operation() -> None:
         if route.app == "api" and route.params:
             assert "/" + route.template in api_paths, route.template
     for route in ROUTES:
-        if route.app != ADMIN_APP and route.name not in CAPABILITY_ROUTES:
+        # allauth's passkey pages number keys as allauth does; the sweep above shows
+        # another person's number is a 404 there too.
+        if route.app not in (ADMIN_APP, "allauth") and route.name not in CAPABILITY_ROUTES:
             assert world.resolve_ok(route.url({n: str(uuid.uuid4()) for n, _ in route.params}))
 
 

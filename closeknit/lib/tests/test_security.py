@@ -116,3 +116,28 @@ class NulCharacterTestCase(BaseTestCase):
     def test_text_without_a_nul_goes_through(self) -> None:
         r = self.client_for(self.ana).get(reverse("talk:history"), {"q": "rain"})
         self.assertEqual(r.status_code, 200)
+
+
+def site_url_with(tmp_path: Path, **variables: str) -> str:
+    env = {**os.environ, "DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "closeknit.settings"}
+    for name in ("SITE_URL", "HOST", "PORT"):
+        env.pop(name, None)
+    env.update(variables)
+    code = (
+        "import django; django.setup(); from django.conf import settings; print(settings.SITE_URL)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    return out.stdout.strip()
+
+
+def test_links_follow_host_and_port_when_site_url_is_not_set(tmp_path: Path) -> None:
+    """E-mail links, .ics URLs and invite links name the address the app really serves."""
+    assert site_url_with(tmp_path) == "http://127.0.0.1:8000"
+    assert site_url_with(tmp_path, PORT="8102") == "http://127.0.0.1:8102"
+    assert site_url_with(tmp_path, HOST="localhost", PORT="8102") == "http://localhost:8102"
+    assert site_url_with(tmp_path, HOST="0.0.0.0", PORT="9000") == "http://127.0.0.1:9000"
+    assert site_url_with(tmp_path, PORT="8102", SITE_URL="https://us.example.org/") == (
+        "https://us.example.org"
+    )

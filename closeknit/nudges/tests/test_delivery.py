@@ -2,7 +2,9 @@ from datetime import UTC, datetime, timedelta
 from unittest import mock
 
 import time_machine
+from django.conf import settings
 from django.core import mail
+from django.test import Client
 
 from closeknit.nudges import delivery
 from closeknit.nudges.kinds import KINDS
@@ -106,6 +108,29 @@ class DeliveryTestCase(BaseTestCase):
         self.assertEqual(len(mail.outbox), 1)
         self.assertEqual(mail.outbox[0].subject, "[Closeknit] 2 new things in Closeknit today")
         self.assertIn("Ana sent you an appreciation.", mail.outbox[0].body)
+
+    def test_the_digests_one_click_unsubscribe_works_from_the_mail_client(self) -> None:
+        NudgeSettings.objects.create(user=self.ben, daily_digest=True, digest_hour=18)
+        self.notify_ben("a")
+        with time_machine.travel(NOON + timedelta(hours=5), tick=False):
+            delivery.send_digests()
+        header = mail.outbox[0].extra_headers["List-Unsubscribe"]
+        self.assertEqual(
+            mail.outbox[0].extra_headers["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click"
+        )
+        url = header.strip("<>").removeprefix(settings.SITE_URL)
+        # RFC 8058: the mail client posts this body, with no cookie and no CSRF token.
+        r = Client(enforce_csrf_checks=True).post(
+            url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+        )
+        self.assertContains(r, "no more e-mails from Closeknit")
+        prefs = NudgeSettings.objects.get(user=self.ben)
+        self.assertFalse(prefs.daily_digest)
+        self.assertTrue(all("email" not in prefs.channels[kind] for kind in KINDS))
+        mail.outbox.clear()
+        self.notify_ben("b")
+        self.assertEqual(len(mail.outbox), 0)
+        self.assertTrue(Notification.objects.filter(recipient=self.ben, read_at=None).exists())
 
     def test_a_person_can_turn_email_off_for_a_kind(self) -> None:
         NudgeSettings.objects.create(user=self.ben, channels={"daily_answered": []})

@@ -32,6 +32,28 @@ class NudgeSettingsTestCase(BaseTestCase):
         self.assertContains(r, "Enter a valid time")
         self.assertFalse(NudgeSettings.objects.exists())
 
+    def test_half_filled_or_zero_length_quiet_hours_are_refused(self) -> None:
+        cases = [
+            ({"quiet_start": "22:00", "quiet_end": ""}, "both a start and an end"),
+            ({"quiet_start": "", "quiet_end": "07:00"}, "both a start and an end"),
+            ({"quiet_start": "22:00", "quiet_end": "22:00"}, "end at a different time"),
+        ]
+        for times, message in cases:
+            with self.subTest(**times):
+                r = self.client_for(self.ben).post(
+                    "/inbox/settings/", {**times, "digest_hour": "7"}
+                )
+                self.assertContains(r, message)
+                self.assertFalse(NudgeSettings.objects.exists())
+
+    def test_quiet_hours_can_be_turned_off_by_leaving_both_empty(self) -> None:
+        r = self.client_for(self.ben).post(
+            "/inbox/settings/", {"quiet_start": "", "quiet_end": "", "digest_hour": "7"}
+        )
+        self.assertRedirects(r, "/inbox/settings/")
+        prefs = NudgeSettings.objects.get(user=self.ben)
+        self.assertEqual((prefs.quiet_start, prefs.quiet_end), (None, None))
+
     def test_one_click_unsubscribe_needs_no_login(self) -> None:
         token = unsubscribe_token(self.ben, "reply")
         self.assertContains(self.client.get(f"/inbox/unsubscribe/{token}/"), "Stop e-mails about")
