@@ -58,7 +58,7 @@ def test_a_partner_with_an_account_pairs_with_a_typed_code(
     cora.goto(f"{base}/accounts/login/")
     cora.get_by_label("Email").fill("cora@example.org")
     cora.get_by_label("Password").fill(PASSWORD)
-    cora.get_by_role("button", name="Sign In").click()
+    cora.get_by_role("button", name="Sign In", exact=True).click()
     cora.get_by_role("button", name="Create an invite").click()
     code = cora.get_by_label("Invite code").inner_text()
 
@@ -66,7 +66,7 @@ def test_a_partner_with_an_account_pairs_with_a_typed_code(
     dev.goto(f"{base}/accounts/login/")
     dev.get_by_label("Email").fill("dev@example.org")
     dev.get_by_label("Password").fill(PASSWORD)
-    dev.get_by_role("button", name="Sign In").click()
+    dev.get_by_role("button", name="Sign In", exact=True).click()
     dev.get_by_label("Your partner's code").fill("WRONG-CODE")
     dev.get_by_role("button", name="Continue").click()
     expect(dev.get_by_text("couldn't find that invite")).to_be_visible()
