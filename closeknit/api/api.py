@@ -1,8 +1,7 @@
-from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError
 
 from closeknit.accounts.api import router as accounts_router
+from closeknit.api import errors
 from closeknit.api.auth import API_AUTH
 from closeknit.api.coach import router as coach_router
 from closeknit.appreciate.api import router as appreciate_router
@@ -35,13 +34,4 @@ api.add_router("/dreams", dreams_router)
 api.add_router("/private", bedroom_router)
 
 
-@api.exception_handler(AuthenticationError)
-def unauthorized(request: HttpRequest, exc: Exception) -> HttpResponse:
-    return api.create_response(
-        request, {"detail": "Sign in or send a valid API token."}, status=401
-    )
-
-
-@api.exception_handler(HttpError)
-def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+errors.install(api)
