@@ -18,8 +18,9 @@ What it trains (see closeknit/coach/features.py for the features):
   are per reply, so a reply labelled "yes" with several candidate sentences is
   a bag: first every candidate counts with weight 1/k, then only the candidate
   the head scores highest (multiple-instance learning, two rounds);
-- too_short, on short replies, and active_constructive, on replies that
-  have a context;
+- too_short, on short replies; active_constructive and good_news_dismissed,
+  on replies that have a context (the latter only where it is not bad news
+  alone); self_focus, on replies that speak of the writer;
 - one three-level head per EPITOME mechanism.
 Each head's regularisation and decision threshold are chosen by
 cross-validation that leaves one writer's file out at a time: the test set
@@ -384,13 +385,46 @@ def train_too_short(examples: list[Example], report: dict) -> dict:
     return out
 
 
+def train_on_news_rows(
+    name: str, examples: list[Example], asked: Callable[[Example], bool], report: dict
+) -> dict:
+    """A yes/no head over the replies the engine asks it about, read with news and focus."""
+    chosen = [ex for ex in examples if asked(ex)]
+    rows = np.array([ex.reading.news_row() for ex in chosen])
+    y = np.array([int(ex.record["signals"][name]) for ex in chosen])
+    groups = np.array([ex.writer for ex in chosen])
+    out = train_yes_no(name, rows, y, groups, report)
+    report[name]["ungated_positives"] = sum(
+        1 for ex in examples if ex.record["signals"][name] and not asked(ex)
+    )
+    return out
+
+
 def train_active_constructive(examples: list[Example], report: dict) -> dict:
     """On every reply that has a context: the reply plus the context's news cues."""
-    chosen = [ex for ex in examples if ex.reading.context]
-    rows = np.array([ex.reading.news_row() for ex in chosen])
-    y = np.array([int(ex.record["signals"]["active_constructive"]) for ex in chosen])
-    groups = np.array([ex.writer for ex in chosen])
-    return train_yes_no("active_constructive", rows, y, groups, report)
+    return train_on_news_rows(
+        "active_constructive", examples, lambda ex: bool(ex.reading.context), report
+    )
+
+
+def train_self_focus(examples: list[Example], report: dict) -> dict:
+    """On every reply that speaks of the writer (the engine asks no other)."""
+    from closeknit.coach import rules
+
+    def asked(ex: Example) -> bool:
+        return bool(rules.FEATURES["first_person"].search(ex.reading.prepared.clean))
+
+    return train_on_news_rows("self_focus", examples, asked, report)
+
+
+def train_good_news_dismissed(examples: list[Example], report: dict) -> dict:
+    """On replies to a message that is not only bad news (the engine asks no other)."""
+    from closeknit.coach.engine import _bad_news_only
+
+    def asked(ex: Example) -> bool:
+        return bool(ex.reading.context) and not _bad_news_only(ex.reading.context or "")
+
+    return train_on_news_rows("good_news_dismissed", examples, asked, report)
 
 
 def train_empathy(examples: list[Example], report: dict) -> dict:
@@ -413,6 +447,10 @@ def train_all(examples: list[Example], report: dict, only: str | None = None) ->
         arrays.update(train_too_short(examples, report))
     if not only or only in "active_constructive":
         arrays.update(train_active_constructive(examples, report))
+    if not only or only in "self_focus":
+        arrays.update(train_self_focus(examples, report))
+    if not only or only in "good_news_dismissed":
+        arrays.update(train_good_news_dismissed(examples, report))
     if not only or any(only in m for m in MECHANISMS):
         arrays.update(train_empathy(examples, report))
     return arrays

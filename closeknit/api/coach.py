@@ -19,7 +19,9 @@ class CoachIn(Schema):
 
 
 class FindingOut(Schema):
-    signal: str
+    signal: str = Field(
+        ..., description="A signal's name, or 'i_statement' for a word of recognition."
+    )
     start: int
     end: int
     message: str
@@ -36,6 +38,8 @@ class SignalsOut(Schema):
     minimizing: bool
     too_short: bool
     active_constructive: bool
+    self_focus: bool
+    good_news_dismissed: bool
 
 
 class EmpathyOut(Schema):

@@ -18,15 +18,11 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 from closeknit.coach.engine import Analysis, analyze, warm_up
+from closeknit.coach.summary import describe
 from closeknit.coach.text import CoachInputError
 
 USAGE_ERROR = 2
-POSITIVE = {"validation", "open_question", "active_constructive"}
-EMPATHY_NAMES = {
-    "emotional_reactions": "warmth",
-    "interpretations": "understanding",
-    "explorations": "exploring",
-}
+POSITIVE = {"validation", "open_question", "active_constructive", "i_statement"}
 
 
 def main(argv: list[str]) -> int:
@@ -128,13 +124,15 @@ def _batch_line(line: str) -> dict[str, Any]:
 
 
 def render(text: str, analysis: Analysis) -> str:
-    """The analysis as a few lines for a person to read."""
-    lines = [f"Listening level: {analysis.listening_level} (experimental)"]
-    lines.append(
-        "Empathy: " + ", ".join(f"{EMPATHY_NAMES[k]} {v}/2" for k, v in analysis.empathy.items())
-    )
-    seen = [name.replace("_", " ") for name, on in analysis.signals.items() if on]
-    lines.append("Signals: " + (", ".join(seen) if seen else "none"))
+    """The analysis as a few lines for a person to read (--json has the levels).
+
+    >>> print(render("ok", analyze("ok")).splitlines()[0])
+    A word or two gives them little to hold on to.
+    """
+    summary = describe(analysis.signals, analysis.empathy)
+    lines = [summary.text]
+    if summary.next_step:
+        lines.append(f"Next: {summary.next_step}")
     if analysis.notice:
         lines.append(f"Note: {analysis.notice}")
     for finding in analysis.findings:

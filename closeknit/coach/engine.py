@@ -30,7 +30,12 @@ SIGNALS = (
     "minimizing",
     "too_short",
     "active_constructive",
+    "self_focus",
+    "good_news_dismissed",
 )
+# Findings name a signal, or one of these words of recognition.
+PRAISE_ONLY = ("i_statement",)
+FINDING_KINDS = (*SIGNALS, *PRAISE_ONLY)
 MECHANISMS = ("emotional_reactions", "interpretations", "explorations")
 
 NOT_ENGLISH = "The coach reads English only for now; its feedback on this text may be off."
@@ -50,13 +55,21 @@ MESSAGES = {
     "offer": "A kind offer. If you also want to hear more, a 'what' or 'how' question invites it.",
     "too_short": "A word or two can feel like a closed door. One line about how it landed "
     "for you, or a question, shows you're with them.",
-    "validation": "Lovely: this tells them their feeling makes sense.",
+    "self_focus": "This turns the talk toward your own story. A line of your own is fine; "
+    "handing it back to them keeps the focus on what they shared.",
+    "good_news_dismissed": "Their good news could get lost here. Staying with it for a "
+    "moment, with what's great about it and a question, lets them enjoy it with you.",
+    "validation": "Lovely: you name how they feel and let it make sense.",
     "open_question": "A warm question: it invites them to tell you more.",
     "active_constructive": "You meet their good news with real enthusiasm and interest; "
     "that is how good news grows between two people.",
+    "i_statement": "A clear I-statement: you say how it was for you without blame, "
+    "which makes it easy to hear.",
 }
 ADVICE_SUGGESTION = "What would help most right now: ideas, or just someone to listen?"
 MINIMIZING_SUGGESTION = "That sounds really hard, and it makes sense it's weighing on you."
+SELF_FOCUS_SUGGESTION = "What's been the hardest part of it for you?"
+GOOD_NEWS_SUGGESTION = "I'm so happy for you! How did it feel when you found out?"
 
 
 @dataclass(frozen=True)
@@ -113,7 +126,7 @@ def analyze(text: str, context: str | None = None) -> Analysis:
     >>> result.signals["dismissive_but"], result.signals["you_statement"]
     (True, True)
     >>> result.findings[0].suggestion
-    'I hear you, and you always do this.'
+    "I hear you. I feel \u2026 when you do this, and I'd like \u2026"
     """
     prepared = prepare(check(text))
     if not prepared.sentences:  # only tags or punctuation
@@ -126,12 +139,16 @@ def analyze(text: str, context: str | None = None) -> Analysis:
     signals = {name: bool(decided[name].any()) if name in decided else False for name in SIGNALS}
     signals["too_short"] = _too_short(reading, heads)
     signals["active_constructive"] = _active_constructive(reading, heads)
+    signals["self_focus"] = _self_focus(reading, heads)
+    # Enthusiasm and dismissal exclude each other (Gable's four kinds of reply).
+    dismissed = _good_news_dismissed(reading, heads)
+    signals["good_news_dismissed"] = dismissed and not signals["active_constructive"]
     empathy = {m: heads.level(m, reading.reply_row()) for m in MECHANISMS}
     return Analysis(
         signals=signals,
         empathy=empathy,
         listening_level=listening_level(signals, empathy),
-        findings=_findings(prepared, decided, signals),
+        findings=_findings(prepared, decided, signals, reading.context),
         notice=_notice(prepared),
     )
 
@@ -209,6 +226,27 @@ def _active_constructive(reading: Reading, heads: Heads) -> bool:
     return bool(heads.yes("active_constructive", row)[0] >= heads.threshold("active_constructive"))
 
 
+def _self_focus(reading: Reading, heads: Heads) -> bool:
+    """The reply turns the talk to the writer and keeps it there.
+
+    Only a reply that speaks of the writer at all is asked; the head weighs
+    whose story it tells and whether the last sentence hands the talk back.
+    """
+    if not rules.FEATURES["first_person"].search(reading.prepared.clean):
+        return False
+    row = reading.news_row()[None, :]
+    return bool(heads.yes("self_focus", row)[0] >= heads.threshold("self_focus"))
+
+
+def _good_news_dismissed(reading: Reading, heads: Heads) -> bool:
+    """Good news ignored, left for another subject, or deflated; never without good news."""
+    if reading.context is None or _bad_news_only(reading.context):
+        return False
+    row = reading.news_row()[None, :]
+    threshold = heads.threshold("good_news_dismissed")
+    return bool(heads.yes("good_news_dismissed", row)[0] >= threshold)
+
+
 def _bad_news_only(context: str) -> bool:
     """The message has cues of bad news and none of good news ("My dog died")."""
     good, bad, _ = rules.news_features(context)
@@ -219,8 +257,9 @@ def listening_level(signals: dict[str, bool], empathy: dict[str, int]) -> str:
     """The three levels of listening, read from the signals and empathy levels.
 
     - internal: the reply is about the writer: it defends ("but"), blames
-      ("you always"), shrinks the feeling, fixes without attending, or gives
-      almost nothing; or it shows no attention to the partner at all.
+      ("you always"), shrinks the feeling, turns to the writer's own story,
+      passes over good news, or gives almost nothing; or it shows no
+      attention to the partner at all.
     - focused: attention is on the partner: validation, an open question,
       warmth, understanding or exploring, and none of the above.
     - global: focused, and it also reads beyond the words: it names a feeling
@@ -233,9 +272,15 @@ def listening_level(signals: dict[str, bool], empathy: dict[str, int]) -> str:
     >>> listening_level({"validation": True, "minimizing": True}, {})
     'internal'
     """
-    self_focus = any(
-        signals.get(s) for s in ("dismissive_but", "you_statement", "minimizing", "too_short")
+    internal = (
+        "dismissive_but",
+        "you_statement",
+        "minimizing",
+        "too_short",
+        "self_focus",
+        "good_news_dismissed",
     )
+    self_focus = any(signals.get(s) for s in internal)
     attention = any(
         signals.get(s) for s in ("validation", "open_question", "active_constructive")
     ) or any(empathy.get(m, 0) >= 1 for m in MECHANISMS)
@@ -255,7 +300,10 @@ def listening_level(signals: dict[str, bool], empathy: dict[str, int]) -> str:
 
 
 def _findings(
-    prepared: Prepared, decided: dict[str, np.ndarray], signals: dict[str, bool]
+    prepared: Prepared,
+    decided: dict[str, np.ndarray],
+    signals: dict[str, bool],
+    context: str | None,
 ) -> list[Finding]:
     found = []
     for signal, yes in decided.items():
@@ -267,7 +315,51 @@ def _findings(
         found.append(Finding("too_short", *whole, MESSAGES["too_short"], None))
     if signals["active_constructive"]:
         found.append(Finding("active_constructive", *whole, MESSAGES["active_constructive"], None))
-    return sorted(found, key=lambda f: (f.start, SIGNALS.index(f.signal)))
+    if signals["self_focus"]:
+        found.append(_turning_finding("self_focus", prepared, _SELF_TURN, SELF_FOCUS_SUGGESTION))
+    if signals["good_news_dismissed"]:
+        found.append(
+            _turning_finding("good_news_dismissed", prepared, _DISMISS, GOOD_NEWS_SUGGESTION)
+        )
+    found += _i_statements(prepared, decided)
+    return sorted(found, key=lambda f: (f.start, FINDING_KINDS.index(f.signal)))
+
+
+_SELF_TURN = ("one_up", "own_story", "experience_share", "self_turn")
+_DISMISS = ("subject_change", "deflate", "destructive", "one_up", "self_turn")
+
+
+def _turning_finding(
+    signal: str, prepared: Prepared, features: tuple[str, ...], suggestion: str
+) -> Finding:
+    """A finding at the first sentence where the reply turns away (else the whole reply).
+
+    The suggestion replaces that sentence with one that hands the talk back,
+    in the writer's casing.
+    """
+    texts = prepared.sentence_texts()
+    turning = [
+        i for i, t in enumerate(texts) if any(rules.FEATURES[f].search(t) for f in features)
+    ]
+    if turning:
+        start, end = prepared.sentences[turning[0]]
+    else:
+        start, end = _whole(prepared)
+    sentence = prepared.clean[start:end]
+    return Finding(
+        signal, start, end, MESSAGES[signal], suggest.in_writers_voice(suggestion, sentence)
+    )
+
+
+def _i_statements(prepared: Prepared, decided: dict[str, np.ndarray]) -> list[Finding]:
+    """A word of recognition for each clear I-statement that blames nothing."""
+    found = []
+    for i, text in enumerate(prepared.sentence_texts()):
+        blamed = decided["you_statement"][i] or decided["dismissive_but"][i]
+        if not blamed and rules.clear_i_statement(text):
+            start, end = prepared.sentences[i]
+            found.append(Finding("i_statement", start, end, MESSAGES["i_statement"], None))
+    return found
 
 
 def _finding(signal: str, start: int, end: int, prepared: Prepared) -> Finding:
@@ -280,9 +372,11 @@ def _finding(signal: str, start: int, end: int, prepared: Prepared) -> Finding:
     if signal == "you_statement":
         return Finding(signal, start, end, MESSAGES[signal], suggest.i_statement(sentence))
     if signal == "advice":
-        return Finding(signal, start, end, MESSAGES[signal], ADVICE_SUGGESTION)
+        voiced = suggest.in_writers_voice(ADVICE_SUGGESTION, sentence)
+        return Finding(signal, start, end, MESSAGES[signal], voiced)
     if signal == "minimizing":
-        return Finding(signal, start, end, MESSAGES[signal], MINIMIZING_SUGGESTION)
+        voiced = suggest.in_writers_voice(MINIMIZING_SUGGESTION, sentence)
+        return Finding(signal, start, end, MESSAGES[signal], voiced)
     if signal == "closed_question":
         if rules.FEATURES["proposal"].search(sentence):
             return Finding(signal, start, end, MESSAGES["offer"], None)

@@ -47,7 +47,11 @@ VETOES = {
     "closed_question": rules.not_closed,
 }
 # Sentences the guide names as plain examples of a signal: "yes" without asking.
-SURE = {"open_question": rules.clearly_open, "you_statement": rules.clearly_blames}
+SURE = {
+    "open_question": rules.clearly_open,
+    "you_statement": rules.clearly_blames,
+    "validation": rules.reflects_feeling,
+}
 
 
 # Hashed n-gram buckets: enough that collisions cost nothing measurable in
@@ -115,10 +119,15 @@ class Reading:
         return self._reply_row
 
     def news_row(self) -> np.ndarray:
-        """The reply's row with the good- and bad-news cues of the partner's message."""
+        """The reply's row with the news cues of the partner's message and the reply's focus.
+
+        The heads that weigh the reply against what was shared read it:
+        active_constructive, good_news_dismissed and self_focus.
+        """
         news = rules.news_features(self.context or "")
         dense = len(self.reply_row()) - GRAM_BUCKETS
-        return np.concatenate([self.reply_row()[:dense], news, self.reply_row()[dense:]])
+        extra = [news, focus_features(self.prepared)]
+        return np.concatenate([self.reply_row()[:dense], *extra, self.reply_row()[dense:]])
 
     def _reply_dense(self) -> np.ndarray:
         return np.concatenate([self.reply_vector, self._any_rules(), self._shape()])
@@ -139,6 +148,41 @@ class Reading:
             ],
             np.float32,
         )
+
+
+_FIRST = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself|im|ive)\b", re.I)
+_SECOND = re.compile(r"\b(?:you|your|you're|youre|you've|you'd|yours|yourself|u|ur)\b", re.I)
+
+
+def focus_features(prepared: Prepared) -> np.ndarray:
+    """Whose story the reply tells, and whether it hands the talk back at the end.
+
+    Self-focus is about the balance of the whole reply: a short "I felt that
+    too" followed by a question about theirs hands the focus back; a story
+    about the writer with nothing after it keeps the floor.
+
+    >>> from closeknit.coach.text import prepare
+    >>> focus_features(prepare("Same happened to me. I just got over it.")).round(2).tolist()
+    [1.0, 1.0, 0.0, 0.0, 1.0]
+    >>> focus_features(prepare("I felt that too. How are you doing?")).round(2).tolist()
+    [0.5, 0.5, 1.0, 1.0, 0.0]
+    """
+    texts = prepared.sentence_texts() or [prepared.clean]
+    first = [len(_FIRST.findall(t)) for t in texts]
+    second = [len(_SECOND.findall(t)) for t in texts]
+    writer_led = [f > 0 and s == 0 for f, s in zip(first, second, strict=True)]
+    last = texts[-1]
+    hands_back = second[-1] > 0 and rules.is_question(last)
+    return np.array(
+        [
+            sum(first) / max(sum(first) + sum(second), 1),
+            sum(writer_led) / len(texts),
+            float(hands_back),
+            float(second[-1] > 0),
+            float(writer_led[-1]),
+        ],
+        np.float32,
+    )
 
 
 def read(prepared: Prepared, context: str | None, encoder: Encoder) -> Reading:

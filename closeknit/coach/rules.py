@@ -512,6 +512,72 @@ FEATURES: dict[str, re.Pattern[str]] = {
     "second_person": _rx(rf"\b{YOU}\b"),
     "first_person": _rx(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)\b"),
     "exclaim": _rx(r"!"),
+    # --- third pass (issue 15): buts that discount nothing, self-focus, good news ---
+    # A "but" that praises the thing itself: "long but really good", "tired but happy".
+    "but_then_praise": _rx(
+        r"\bbut (?:it was |it's |still |so |really |totally |absolutely |very |pretty |such "
+        r"|honestly |definitely |actually )*(?:good|great|fun|lovely|nice|beautiful|amazing"
+        r"|worth it|worth every|delicious|gorgeous|brilliant|fantastic|happy|wonderful|mighty"
+        r"|incredible|magical|perfect|cosy|cozy|sweet|funny|so much fun|made up for it)\b",
+        r"\bbut (?:we|i) (?:still )?(?:had|loved|enjoyed|liked|had a) (?:fun|it|a great|a good"
+        r"|a lovely|every)\b",
+        r"\bbut i'd (?:do|book|go|buy) it again\b",
+    ),
+    # A "but" about the writer's own time, with talk promised for later:
+    # "I'm sorry, but I have to go now, can we talk at nine?"
+    "but_later": _rx(
+        r"\bbut,? i(?:'ve| have)? (?:got to|have to|need to|gotta|must) (?:go|run|leave|dash|head"
+        r"|hop|get back|jump|pick up|sleep|finish)\b",
+        r"\bbut,? i(?:'m| am) (?:driving|at work|in a meeting|on the (?:train|bus|phone)|about to"
+        r"|heading|on shift|on my way|on a call|at the|in the car|just (?:about|heading|leaving))"
+        r"\b",
+        r"\bbut,? (?:i|we)(?:'ll| will) (?:call|ring|talk|text) (?:you )?(?:later|tonight|soon"
+        r"|after|when|as soon|the minute|in)\b",
+        r"\bcan (?:we|i) (?:talk|call you|ring you|speak)(?: about (?:it|this))? (?:later|tonight"
+        r"|tomorrow|at|after|when|in|at lunch|this evening)\b",
+        r"\bbut i'm (?:on shift|working) (?:till|until)\b",
+    ),
+    # Turning the talk to the writer: one-upping, "that reminds me", "wait till you
+    # hear about my day", "same happened to me" with no way back to them.
+    "one_up": _rx(
+        r"\b(?:that's nothing|try being|try having|welcome to my (?:life|week|world|day)"
+        r"|you think that's bad|wait (?:till|until) you hear|enough about (?:that|this|you)"
+        r"|you're not the only one|join the club|story of my life|lucky you|must be nice)\b",
+        r"\b(?:mine|my (?:\w+ )?(?:day|week|boss|manager|mum|mom|dad|job|one)) (?:was|is|did"
+        r"|does|has been)? ?(?:way |much |so much |even |far )?(?:worse|longer|harder|bigger"
+        r"|better)\b",
+        r"\bi(?:'m| am) (?:exhausted|tired|stressed|knackered|shattered) too\b",
+        r"\b(?:that )?reminds me\b|\bspeaking of\b|\bby the way\b|\bbtw\b",
+        r"\b(?:same|this|that|it) (?:exact )?(?:thing )?happened to me\b|\bhappened to me\b",
+        r"\bi know exactly how you feel\b|\bi've been there\b|\bbeen there\b",
+    ),
+    # The writer's own story in the past tense: "when I lost my job I...".
+    "own_story": _rx(
+        r"\bwhen (?:i|my|we) (?:was|were|had|lost|went|got|started|moved|first|did|left|tried"
+        r"|failed|bombed|changed|quit)\b",
+        r"\b(?:i|my \w+) (?:had|did|went|got|used to|failed|bombed|ran|moved|lost|quit|dropped"
+        r"|waited|forgot|cried|left)\b[^.!?]{0,60}\b(?:too|as well|once|last (?:year|week"
+        r"|month|summer|winter)|years? ago|in (?:19|20)\d\d|at (?:uni|school|college))\b",
+        r"\bi (?:just )?(?:got over it|moved on|never looked back|found something better"
+        r"|survived|was fine)\b",
+    ),
+    # Leaving the good news for something else: "Cool. Anyway, what's for dinner?"
+    "subject_change": _rx(
+        r"\b(?:anyway|anyways|btw|by the way|oh and|also,|speaking of|that reminds me)\b",
+        r"\b(?:did|have) you (?:remember to |ever )?(?:call|ring|pay|move|buy|book|email|send"
+        r"|finish|get|pick up|hand|sort|check|see the|tell)\b",
+        r"\bwhat(?:'s| is| are we having) for (?:dinner|tea|lunch)\b|\bwhat time are you\b",
+    ),
+    # Deflating good news: doubts, downsides, "hope it lasts", "told you".
+    "deflate": _rx(
+        r"\b(?:are you sure|won't that|won't it|isn't that|doesn't that|does that mean|is that"
+        r" (?:really|even)|don't get (?:your hopes|too|cocky|used)|hope (?:it|that|you) (?:doesn't"
+        r"|don't|lasts|isn't)|let's hope|we'll see|give it a|i'll believe it|told (?:you|u)"
+        r"|about time|took you long enough|not that hard|it's not that|still a long way|wait"
+        r" till you see|comes the hard part|the real (?:work|world)|don't celebrate|too early"
+        r"|one \w+ isn't|only (?:a|one)|just the title|just exposure|is it (?:paid|worth)"
+        r"|how much (?:does|did|will)|can you (?:even )?(?:afford|handle)|hope you didn't)\b",
+    ),
 }
 NAMES = list(FEATURES)
 
@@ -579,17 +645,36 @@ _BLAME = ("you_always", "you_label", "you_make_me", "you_general", "you_should_h
 
 
 def discounts_nothing(sentence: str) -> bool:
-    """The clause after the 'but' is warmth or shared coping, with no blame.
+    """The "but" discounts nothing of the partner's, and nothing blames.
 
-    The guide's own examples: "It was hard but we got through it together",
-    "I know it's small, but I'm proud of you".
+    The clause after it is warmth or shared coping ("It was hard but we got
+    through it together"), praise of the thing itself with no acknowledgement
+    before it to take back ("The movie was long but really good"), or the
+    writer's own time with talk promised for later ("I'm sorry, but I have to
+    go now, can we talk at nine?").
 
     >>> discounts_nothing("I know it's small, but I'm proud of you.")
     True
+    >>> discounts_nothing("The movie was long but really good.")
+    True
+    >>> discounts_nothing("I'm sorry, but I have to go now, can we talk at nine?")
+    True
+    >>> discounts_nothing("I hear you, but it was a great party.")
+    False
     >>> discounts_nothing("I hear you, but you always do this.")
     False
     """
-    return bool(FEATURES["but_then_warm"].search(sentence)) and not _blames(sentence)
+    if _blames(sentence):
+        return False
+    praise = FEATURES["but_then_praise"].search(sentence)
+    acknowledged = FEATURES["but_after_ack"].search(sentence) or FEATURES["yeah_but"].search(
+        sentence
+    )
+    return bool(
+        FEATURES["but_then_warm"].search(sentence)
+        or (praise and not acknowledged)
+        or FEATURES["but_later"].search(sentence)
+    )
 
 
 def only_supportive(sentence: str) -> bool:
@@ -673,6 +758,66 @@ def _fact(sentence: str) -> bool:
 
 def _blames(sentence: str) -> bool:
     return any(FEATURES[name].search(sentence) for name in _BLAME)
+
+
+_I_STATEMENT = _rx(
+    r"^\W*(?:(?:and|so|honestly|ok|okay|well|look),? )?i (?:feel|felt|get|got|was|am|'m|'ve been"
+    r"|have been|end up feeling|ended up feeling)\s+(?:so |really |very |pretty |a bit |a little"
+    r" |kind of |quite |super |totally |completely )*(?:lonely|alone|hurt|sad|angry|frustrated"
+    r"|scared|anxious|worried|invisible|ignored|overwhelmed|upset|embarrassed|disappointed"
+    r"|unheard|left out|taken for granted|stressed|exhausted|jealous|nervous|unimportant"
+    r"|dismissed|unappreciated|ashamed|rejected|forgotten|second place|like an afterthought"
+    r"|like a \w+|small|unsupported|on my own|confused|let down|panicky|sidelined|excluded)\b"
+    r"[^?]*\b(?:when|because|after|if|that|since|about|whenever)\b",
+)
+
+
+def clear_i_statement(sentence: str) -> bool:
+    """The writer names their own feeling and what it is about, with no blame.
+
+    >>> clear_i_statement("I felt lonely when you stayed late.")
+    True
+    >>> clear_i_statement("I feel hurt when you always ignore me.")
+    False
+    >>> clear_i_statement("I feel like you never listen.")
+    False
+    """
+    return bool(_I_STATEMENT.search(sentence)) and not _blames(sentence)
+
+
+_FEELING_WORD = (
+    r"(?:exhaust\w*|draining|drained|frustrat\w*|scary|scared|terrif\w*|frighten\w*|stressful"
+    r"|painful|hurt\w*|lonely|isolat\w*|embarrass\w*|humiliat\w*|mortif\w*|heartbreak\w*"
+    r"|heartbroken|infuriat\w*|maddening|upsetting|disappoint\w*|overwhelm\w*|nerve.?wracking"
+    r"|devastat\w*|crushing|gutting|tough|hard|rough|difficult|brutal|a lot|stung|sting"
+    r"|thrilled|relieved|over the moon|so proud|exciting|excited|unfair|confusing|awkward"
+    r"|miserable|invisible|helpless|hopeless|demorali[sz]ing|discouraging|agoni[sz]ing"
+    r"|unbearable|terrible|awful|horrible|heavy|sad|angry|furious|anxious|worrying|worried)"
+)
+_REFLECTION = _rx(
+    r"\b(?:that|this|it)(?:'s| is| was)? ?(?:sounds?|must (?:have )?(?:been|be|feel|felt)"
+    r"|must've been|sounded)\s+(?:like (?:it was |a )?)?(?:(?:so|really|incredibly|pretty|super"
+    r"|truly|very|such a|such|absolutely|completely|genuinely|kind of|a bit|deeply|properly"
+    r"|seriously|totally|horribly|unbelievably)\s+)*" + _FEELING_WORD + r"\b",
+    r"\b(?:that|this|it|which) must(?:'ve| have)? (?:really |so |truly )?(?:stung|hurt|hit (?:you"
+    r" )?hard|shaken you|scared you|broken your heart|felt (?:like|so|really)|gutted you)\b",
+    r"\byou must (?:be|have been|feel|have felt|'ve felt|'ve been) (?:so |really |feeling )?\w+",
+    r"\b(?:it )?sounds like you(?:'re| are| were|'ve| have| felt| feel)\b",
+    r"\bi can (?:only |totally |really |just )?imagine how\b|\bno wonder\b",
+)
+
+
+def reflects_feeling(sentence: str) -> bool:
+    """An accurate reflection of the partner's feeling: validation for the guide.
+
+    >>> reflects_feeling("That must have really stung."), reflects_feeling("That sucks.")
+    (True, False)
+    >>> reflects_feeling("You must be thrilled!"), reflects_feeling("You must be joking.")
+    (True, False)
+    """
+    if re.search(r"\byou must be (?:joking|kidding|mad|crazy|out of your mind)\b", sentence, _I):
+        return False
+    return bool(_REFLECTION.search(sentence)) and not _blames(sentence)
 
 
 def has_second_person(sentence: str) -> bool:

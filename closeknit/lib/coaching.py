@@ -19,6 +19,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from closeknit.coach import CoachInputError, analyze
+from closeknit.coach.summary import describe
 
 # Shown when a reply has no open question yet: ways to invite more.
 OPEN_QUESTIONS = [
@@ -38,8 +39,11 @@ LABELS = {
     "minimizing": "Making it smaller",
     "too_short": "Very short",
     "active_constructive": "Celebrating with them",
+    "self_focus": "Turning to your own story",
+    "good_news_dismissed": "Their good news may get lost",
+    "i_statement": "A clear I-statement",
 }
-POSITIVE = {"validation", "open_question", "active_constructive"}
+POSITIVE = {"validation", "open_question", "active_constructive", "i_statement"}
 MECHANISM_LABELS = {
     "emotional_reactions": "Warmth",
     "interpretations": "Understanding",
@@ -78,13 +82,18 @@ def _for_template(text: str, result: dict[str, Any]) -> dict[str, Any]:
         }
         for finding in result["findings"]
     ]
+    # The levels stay in the dict (the dreams API returns it as JSON); the
+    # template shows the plain sentences of `summary` instead of meters.
     empathy = [
         {"label": MECHANISM_LABELS[name], "level": level, "word": LEVEL_WORDS[level]}
         for name, level in result["empathy"].items()
     ]
     signals = result["signals"]
+    summary = describe(signals, result["empathy"])
     return {
         "notes": notes,
+        "summary": summary.text,
+        "next_step": summary.next_step,
         "empathy": empathy,
         "level": result["listening_level"],
         "notice": result.get("notice"),

@@ -13,10 +13,22 @@ def _lines(text: str) -> list[dict]:
 
 
 def test_it_prints_feedback_for_people(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["Sorry, but you knew I had plans."]) == 0
+    assert main(["I get that you're tired, but I was tired too."]) == 0
     out = capsys.readouterr().out
-    assert "Listening level:" in out
-    assert 'Try: "Sorry, and you knew I had plans."' in out
+    assert out.startswith("A \u201cbut\u201d here may take back the kind words")
+    assert "Next: End the kind part with a full stop" in out
+    assert 'Try: "I get that you\'re tired, and I was tired too."' in out
+    assert "Listening level" not in out and "internal" not in out and "/2" not in out
+
+
+def test_it_prints_plain_words_for_a_good_reply(capsys: pytest.CaptureFixture[str]) -> None:
+    reply = "That sounds exhausting, no wonder you're drained. What was the worst part?"
+    assert main(["--context", "Work was brutal today.", reply]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == (
+        "You reflect how they feel and ask about it: that's listening at its fullest."
+    )
+    assert '+ "' in out  # the words of recognition are marked +
 
 
 def test_it_prints_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from closeknit.coach import Analysis, analyze
-from closeknit.coach.engine import MECHANISMS, SIGNALS, listening_level
+from closeknit.coach.engine import FINDING_KINDS, MECHANISMS, SIGNALS, listening_level
 from closeknit.coach.heads import WEIGHTS, get_heads
 
 REPLY = "I hear you, but you always do this. Just ignore her. What happened?"
@@ -17,20 +17,29 @@ def test_to_dict_has_exactly_the_issues_keys() -> None:
     data: dict[str, Any] = analyze(REPLY, "My sister was rude again.").to_dict()
     assert set(data) == {"signals", "empathy", "listening_level", "findings", "notice"}
     assert list(data["signals"]) == list(SIGNALS)
+    assert {"self_focus", "good_news_dismissed"} <= set(SIGNALS)
     assert all(isinstance(v, bool) for v in data["signals"].values())
     assert list(data["empathy"]) == list(MECHANISMS)
     assert all(v in (0, 1, 2) and isinstance(v, int) for v in data["empathy"].values())
     assert data["listening_level"] in ("internal", "focused", "global")
     for finding in data["findings"]:
         assert set(finding) == {"signal", "start", "end", "message", "suggestion"}
-        assert finding["signal"] in SIGNALS
+        assert finding["signal"] in FINDING_KINDS
     json.dumps(data)  # plain JSON types only
 
 
-def test_every_flagged_signal_but_context_ones_has_a_finding() -> None:
-    result = analyze(REPLY)
-    flagged = {s for s, on in result.signals.items() if on}
-    assert flagged == {f.signal for f in result.findings}
+def test_every_flagged_signal_has_a_finding() -> None:
+    for text, context in [
+        (REPLY, None),
+        (
+            "That's nothing, my day was way worse. My boss yelled at me twice.",
+            "I had a rough day.",
+        ),
+        ("Cool. Anyway, what's for dinner?", "I got the job!!"),
+    ]:
+        result = analyze(text, context)
+        flagged = {s for s, on in result.signals.items() if on}
+        assert flagged == {f.signal for f in result.findings} - {"i_statement"}
 
 
 def test_output_is_deterministic() -> None:
@@ -63,6 +72,8 @@ def test_listening_levels() -> None:
     assert listening_level({**warm, "advice": True}, {"interpretations": 2}) == "focused"
     assert listening_level({**warm, "dismissive_but": True}, {"interpretations": 2}) == "internal"
     assert listening_level({}, {"interpretations": 0}) == "internal"
+    assert listening_level({**warm, "self_focus": True}, {"interpretations": 2}) == "internal"
+    assert listening_level({**warm, "good_news_dismissed": True}, {}) == "internal"
 
 
 def test_weights_are_small_and_complete() -> None:

@@ -13,6 +13,8 @@ POSITIVE = {
         "Yeah but it wasn't that bad.",
         "That's a fair point. However, you never told me.",
         "I hear you, but I was exhausted too.",
+        "I hear you, but it was a great party.",
+        "BUT YOU ALWAYS DO THIS",
     ],
     "you_statement": [
         "You always leave the dishes for me.",
@@ -31,6 +33,9 @@ POSITIVE = {
         "Anyone would feel that way.",
         "Your frustration is fair.",
         "I'd feel the same.",
+        "That sounds really embarrassing and frustrating.",
+        "That must have really stung.",
+        "That sounds exhausting.",
     ],
     "open_question": [
         "What was that like?",
@@ -79,6 +84,9 @@ NEGATIVE = {
         "I'm nervous but excited for you.",
         "I know it's small, but I'm proud of you.",
         "That makes sense. What was the hardest part?",
+        "The movie was long but really good.",
+        "I'm sorry, but I have to go now, can we talk at nine?",
+        "It rained the whole weekend but we still had a lovely time.",
     ],
     "you_statement": [
         "You worked so hard for this.",
@@ -93,6 +101,8 @@ NEGATIVE = {
         "Yes, the train was late.",
         "aww",
         "I hear you, but you knew it was coming.",
+        "I'm sorry.",
+        "It'll be fine.",
     ],
     "open_question": [
         "Did you eat?",
@@ -152,6 +162,73 @@ def test_it_sees_an_active_constructive_reply_to_good_news() -> None:
 )
 def test_it_does_not_call_passive_or_destructive_replies_active(reply: str) -> None:
     assert analyze(reply, GOOD_NEWS).signals["active_constructive"] is False
+
+
+SELF_FOCUS = [
+    ("I know exactly how you feel, when I lost my job I just got over it.", "I got laid off."),
+    ("That's nothing, my day was worse.", "I had an awful day at work."),
+    ("Same happened to me last year. I got over it in a week, honestly.", "My ex texted me."),
+]
+SUPPORT = [
+    ("I felt that way after my dad's surgery too. What's the hardest part for you?", "Mum's ill."),
+    ("That sounds so hard. What happened?", "I had an awful day at work."),
+    ("I'm so sorry. I'm here.", "I got laid off."),
+]
+
+
+@pytest.mark.parametrize(("reply", "context"), SELF_FOCUS)
+def test_it_hears_a_reply_that_turns_to_the_writer(reply: str, context: str) -> None:
+    assert analyze(reply, context).signals["self_focus"] is True
+
+
+@pytest.mark.parametrize(("reply", "context"), SUPPORT)
+def test_a_short_shared_experience_that_hands_it_back_is_not_self_focus(
+    reply: str, context: str
+) -> None:
+    assert analyze(reply, context).signals["self_focus"] is False
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Cool. Anyway, what's for dinner?",
+        "Are you sure you can handle it?",
+        "Hope it doesn't go to your head.",
+        "Won't that mean longer hours?",
+    ],
+)
+def test_it_hears_good_news_passed_over_or_deflated(reply: str) -> None:
+    result = analyze(reply, GOOD_NEWS)
+    assert result.signals["good_news_dismissed"] is True
+    assert result.signals["active_constructive"] is False
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Nice, well done.",
+        "That's amazing, I'm so proud of you! Tell me everything, how did they tell you?",
+    ],
+)
+def test_flat_or_warm_replies_to_good_news_are_not_dismissals(reply: str) -> None:
+    assert analyze(reply, GOOD_NEWS).signals["good_news_dismissed"] is False
+
+
+def test_nice_well_done_is_neither_dismissed_nor_active_constructive() -> None:
+    signals = analyze("Nice, well done.", GOOD_NEWS).signals
+    assert not signals["good_news_dismissed"] and not signals["active_constructive"]
+
+
+def test_good_news_dismissed_needs_good_news() -> None:
+    reply = "Cool. Anyway, what's for dinner?"
+    assert analyze(reply).signals["good_news_dismissed"] is False
+    assert analyze(reply, "My dog died this morning.").signals["good_news_dismissed"] is False
+
+
+def test_a_clear_i_statement_gets_a_word_of_recognition() -> None:
+    result = analyze("I felt lonely when you stayed late.")
+    assert [f.signal for f in result.findings] == ["i_statement"]
+    assert result.signals["you_statement"] is False
 
 
 def test_active_constructive_needs_good_news() -> None:

@@ -1,0 +1,115 @@
+"""How a reply listens, in one or two plain sentences, and where it helps one next step.
+
+This replaces meters and levels for people: "Listening level: internal" is
+jargon, and three meters feel like grading. The levels stay in the JSON for
+the API and the CLI's --json; the web and the CLI's own output say this.
+
+The first thing that applies wins, in this order: what may hurt (blame, a
+"but" that takes back, passed-over good news, a turn to the writer's own
+story, shrinking the feeling, early advice, a bare word), then what works.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Summary:
+    text: str
+    next_step: str | None = None
+
+
+# (signal, what it does, one concrete next step)
+_CONCERNS = [
+    (
+        "you_statement",
+        "Parts of this may land as blame, even if you mean to share how you feel.",
+        "Say what happened for you: \u201cI felt \u2026 when \u2026\u201d.",
+    ),
+    (
+        "dismissive_but",
+        "A \u201cbut\u201d here may take back the kind words that came before it.",
+        "End the kind part with a full stop and let it stand on its own.",
+    ),
+    (
+        "good_news_dismissed",
+        "Their good news could get lost in this reply.",
+        "Stay with it for a moment: say what's great about it and ask how it happened.",
+    ),
+    (
+        "self_focus",
+        "This turns the talk toward your own story.",
+        "Keep your part short and hand it back with a question about theirs.",
+    ),
+    (
+        "minimizing",
+        "This may make their feeling sound smaller than it is for them.",
+        "Let it be as big as it is: \u201cThat sounds really hard.\u201d",
+    ),
+    (
+        "too_short",
+        "A word or two gives them little to hold on to.",
+        "Add one line about how it landed with you, or ask about it.",
+    ),
+]
+
+
+def describe(signals: dict[str, bool], empathy: dict[str, int]) -> Summary:
+    """One or two plain sentences about how the reply listens.
+
+    >>> describe({"validation": True, "open_question": True}, {"interpretations": 2}).text
+    "You reflect how they feel and ask about it: that's listening at its fullest."
+    >>> describe({"you_statement": True}, {}).next_step
+    'Say what happened for you: \u201cI felt \u2026 when \u2026\u201d.'
+    """
+    for signal, text, step in _CONCERNS:
+        if signals.get(signal):
+            return Summary(text, step)
+    return _what_works(signals, empathy)
+
+
+def _what_works(signals: dict[str, bool], empathy: dict[str, int]) -> Summary:
+    reflects = signals.get("validation") or empathy.get("interpretations", 0) == 2
+    asks = signals.get("open_question") or empathy.get("explorations", 0) >= 1
+    if signals.get("active_constructive"):
+        return Summary(
+            "You celebrate with them and want to hear more: that's how good news grows."
+        )
+    if reflects and asks and not signals.get("advice"):
+        return Summary(
+            "You reflect how they feel and ask about it: that's listening at its fullest."
+        )
+    if signals.get("advice"):
+        return Summary(
+            "You go to solutions quickly; they may not feel heard yet.",
+            "Ask first what would help: ideas, or someone to listen?",
+        )
+    if reflects:
+        return Summary(
+            "You let them know their feeling makes sense.",
+            "A question like \u201cWhat was the hardest part?\u201d "
+            "would invite them to say more.",
+        )
+    if asks:
+        return Summary(
+            "You ask them to say more.",
+            "Naming how it might feel for them (\u201cThat sounds exhausting\u201d) "
+            "shows you're with them.",
+        )
+    return _quiet(signals, empathy)
+
+
+def _quiet(signals: dict[str, bool], empathy: dict[str, int]) -> Summary:
+    if empathy.get("emotional_reactions", 0) >= 1:
+        return Summary(
+            "Your care comes through.",
+            "Asking what it was like for them would invite them to say more.",
+        )
+    if signals.get("closed_question"):
+        return Summary(
+            "This asks for a short answer.",
+            "A \u201cwhat\u201d or \u201chow\u201d question invites them to tell you more.",
+        )
+    return Summary(
+        "This stays mostly with the facts.",
+        "Naming what they might feel, or asking about it, would show you're listening.",
+    )

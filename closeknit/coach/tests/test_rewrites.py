@@ -1,0 +1,203 @@
+"""Every rewrite the coach can offer is grammatical, in the writer's casing, without blame.
+
+The checks below run over every rewrite path (joining with "and", repairing
+blame after a "but", each I-statement shape, each open question, the fixed
+suggestions in the writer's casing) and over generated sentences.
+"""
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from closeknit.coach import engine, suggest
+from closeknit.coach.suggest import casing, i_statement, join_with_and, open_question
+
+_DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+_BROKEN_CASE = re.compile(r"\b[a-z]+[A-Z]\w*|\b[A-Z][a-z]+[A-Z]\w*")
+_BLAME_LEFT = re.compile(
+    r"\b(?:you|u)(?:'re| are)? (?:always|never)\b|\byou (?:make|made) me\b|\boverreact", re.I
+)
+
+
+def assert_well_formed(original: str, rewrite: str) -> None:
+    """The grammar checks the issue asks for, on one rewrite of `original`."""
+    assert not _DOUBLED.search(rewrite), f"doubled word in {rewrite!r}"
+    assert not _BROKEN_CASE.search(rewrite.replace("I'd", "").replace("I'm", "")), rewrite
+    assert not _BLAME_LEFT.search(rewrite), f"blame left in {rewrite!r}"
+    assert "  " not in rewrite and " ," not in rewrite and ",," not in rewrite, rewrite
+    assert re.search(r"[.!?\u2026]\W*$", rewrite) or not re.search(r"[.!?]$", original)
+    style = casing(original)
+    if style == "upper":
+        assert casing(rewrite) == "upper", rewrite
+    elif style == "lower":
+        assert casing(rewrite) == "lower", rewrite
+    else:
+        assert rewrite[0].isupper(), rewrite
+
+
+JOINS = [
+    "I get that you're tired, but I was tired too.",
+    "Sorry, but you knew I had plans.",
+    "Yeah but it wasn't that bad.",
+    "That's the job though, right?",
+    "That is fair; however, the bike saves money.",
+    "Still, she'll bring it up again.",
+    "I hear you, but you always overreact.",
+    "BUT YOU ALWAYS DO THIS",
+    "I HEAR YOU BUT YOU NEVER HELP",
+    "i hear u but ur always on ur phone",
+    "yeah but u never call me back",
+    "Okay, but you're being dramatic.",
+    "I know, but that's on you.",
+    "However, you never told me.",
+    "I get it, though you could have texted.",
+    "Sure, but rain is just water.",
+]
+
+
+@pytest.mark.parametrize("sentence", JOINS)
+def test_every_join_is_well_formed(sentence: str) -> None:
+    rewrite = join_with_and(sentence)
+    assert rewrite is not None
+    assert_well_formed(sentence, rewrite)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("I hear you, but you always overreact.", "I hear you. I see it differently"),
+        ("BUT YOU ALWAYS DO THIS", "I FEEL \u2026 WHEN YOU DO THIS"),
+        ("i hear u but ur always on ur phone", "i hear u. i feel \u2026 when you're on ur phone"),
+        ("I know, but that's on you.", "I know. I'm upset about how this went"),
+    ],
+)
+def test_blame_after_a_but_is_never_joined_with_and(sentence: str, expected: str) -> None:
+    rewrite = join_with_and(sentence)
+    assert rewrite is not None and rewrite.startswith(expected)
+    assert " and you always" not in rewrite.lower() and " and you never" not in rewrite.lower()
+
+
+I_STATEMENTS = [
+    ("You make me so angry when you do that.", "I get so angry when you do that."),
+    ("You make me feel invisible.", "I feel invisible."),
+    ("you make me so mad", "i get so mad."),
+    ("You never listen to me.", "I feel \u2026 when you don't listen to me, and I'd like \u2026"),
+    ("You never, ever help.", "I feel \u2026 when you don't help, and I'd like \u2026"),
+    ("You always leave your socks out.", "I feel \u2026 when you leave your socks out"),
+    ("Why do you keep agreeing to double shifts?", "I feel \u2026 when you keep agreeing"),
+    ("You're always on your phone.", "I feel \u2026 when you're on your phone"),
+    ("YOU NEVER LISTEN", "I FEEL \u2026 WHEN YOU DON'T LISTEN"),
+    ("You're overreacting.", suggest.LABEL_REPAIR),
+    ("You always exaggerate.", suggest.LABEL_REPAIR),
+    ("That's on you.", suggest.FAULT_REPAIR),
+    ("You never told me.", suggest.SHAPE),
+    ("You made me late.", suggest.SHAPE),
+]
+
+
+@pytest.mark.parametrize(("sentence", "start"), I_STATEMENTS)
+def test_every_i_statement_shape_is_well_formed(sentence: str, start: str) -> None:
+    rewrite = i_statement(sentence)
+    assert rewrite.startswith(start)
+    assert_well_formed(sentence, rewrite)
+    assert re.match(r"i\b", rewrite, re.IGNORECASE)  # it speaks for the writer
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Are you okay?",
+        "u ok?",
+        "did the interview go well?",
+        "Was it hard?",
+        "ARE YOU UPSET?",
+        "Did that hurt?",
+        "Do you want to talk about it?",
+    ],
+)
+def test_every_open_question_is_well_formed(sentence: str) -> None:
+    rewrite = open_question(sentence)
+    assert rewrite is not None and rewrite.endswith("?")
+    assert_well_formed(sentence, rewrite)
+
+
+@pytest.mark.parametrize(
+    "fixed",
+    [
+        engine.ADVICE_SUGGESTION,
+        engine.MINIMIZING_SUGGESTION,
+        engine.SELF_FOCUS_SUGGESTION,
+        engine.GOOD_NEWS_SUGGESTION,
+    ],
+)
+@pytest.mark.parametrize(
+    "sentence", ["Just ignore her.", "just ignore her lol", "JUST IGNORE HER"]
+)
+def test_fixed_suggestions_take_the_writers_casing(fixed: str, sentence: str) -> None:
+    assert_well_formed(sentence, suggest.in_writers_voice(fixed, sentence))
+
+
+# --- generated sentences --------------------------------------------------------------
+
+ACKS = ["I hear you", "I get it", "Sure", "Yeah", "I know", "Okay", "Fair enough", "Sorry", ""]
+CONTRASTS = [", but", " but", "; however,", ", though"]
+CLAUSES = [
+    "you always do this",
+    "you never listen to me",
+    "you're overreacting",
+    "you're being so dramatic",
+    "that's on you",
+    "you always leave the dishes",
+    "u never text back",
+    "it wasn't that bad",
+    "I was tired too",
+    "the bike saves money",
+    "you knew I had plans",
+]
+CASES = {"as is": lambda t: t, "upper": str.upper, "lower": str.lower}
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    ack=st.sampled_from(ACKS),
+    contrast=st.sampled_from(CONTRASTS),
+    clause=st.sampled_from(CLAUSES),
+    case=st.sampled_from(sorted(CASES)),
+    end=st.sampled_from([".", "!", "", "?"]),
+)
+def test_generated_buts_rewrite_well(
+    ack: str, contrast: str, clause: str, case: str, end: str
+) -> None:
+    if ack:
+        sentence = f"{ack}{contrast} {clause}{end}"
+    else:
+        sentence = f"{contrast.strip(' ,;').capitalize()} {clause}{end}"
+    sentence = CASES[case](_capitalised(sentence) if case == "as is" else sentence)
+    rewrite = join_with_and(sentence)
+    if rewrite is not None:
+        assert_well_formed(sentence, rewrite)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    lead=st.sampled_from(["You", "you", "YOU", "Why do you", "why do u"]),
+    adverb=st.sampled_from(["always", "never", "constantly"]),
+    rest=st.sampled_from(
+        ["leave your shoes in the hall", "interrupt me", "forget the bins", "check your phone"]
+    ),
+    end=st.sampled_from([".", "!", "?", ""]),
+)
+def test_generated_you_statements_become_blame_free_i_statements(
+    lead: str, adverb: str, rest: str, end: str
+) -> None:
+    if lead.isupper():
+        adverb, rest = adverb.upper(), rest.upper()
+    sentence = f"{lead} {adverb} {rest}{end}"
+    rewrite = i_statement(sentence)
+    assert_well_formed(sentence, rewrite)

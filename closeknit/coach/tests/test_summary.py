@@ -1,0 +1,48 @@
+"""The plain sentences that replace the meters: what they say, and that they say it plainly."""
+
+import pytest
+
+from closeknit.coach import analyze
+from closeknit.coach.summary import describe
+
+JARGON = ("internal", "focused", "global", "level", "/2", "empathy", "interpretation")
+
+
+@pytest.mark.parametrize(
+    ("signals", "empathy", "start"),
+    [
+        ({"you_statement": True, "validation": True}, {}, "Parts of this may land as blame"),
+        ({"dismissive_but": True}, {}, "A \u201cbut\u201d here may take back"),
+        ({"good_news_dismissed": True}, {}, "Their good news could get lost"),
+        ({"self_focus": True}, {"interpretations": 2}, "This turns the talk toward your own"),
+        ({"minimizing": True}, {}, "This may make their feeling sound smaller"),
+        ({"too_short": True}, {}, "A word or two"),
+        ({"active_constructive": True}, {}, "You celebrate with them"),
+        ({"validation": True, "open_question": True}, {}, "You reflect how they feel and ask"),
+        ({"advice": True, "validation": True}, {}, "You go to solutions quickly"),
+        ({"validation": True}, {}, "You let them know their feeling makes sense"),
+        ({"open_question": True}, {}, "You ask them to say more"),
+        ({}, {"emotional_reactions": 1}, "Your care comes through"),
+        ({"closed_question": True}, {}, "This asks for a short answer"),
+        ({}, {}, "This stays mostly with the facts"),
+    ],
+)
+def test_each_reading_gets_its_sentence(signals: dict, empathy: dict, start: str) -> None:
+    summary = describe(signals, empathy)
+    assert summary.text.startswith(start)
+    for words in (summary.text, summary.next_step or ""):
+        assert not any(j in words.lower() for j in JARGON), words
+        assert len(words) < 110  # one plain sentence, not a paragraph
+
+
+def test_concerns_come_with_a_next_step_and_praise_may_stand_alone() -> None:
+    assert describe({"self_focus": True}, {}).next_step
+    assert describe({"validation": True, "open_question": True}, {}).next_step is None
+
+
+def test_a_real_reply_reads_as_listening_at_its_fullest() -> None:
+    result = analyze(
+        "That sounds exhausting, no wonder you're drained. What was the worst part?",
+        "Work was brutal today.",
+    )
+    assert describe(result.signals, result.empathy).text.startswith("You reflect how they feel")
