@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import environ
 from csp.constants import NONE, SELF
 
-from closeknit.lib.files import made_once
+from closeknit.lib.files import key_lines, made_once, read_tracked
 
 env = environ.Env()
 
@@ -38,19 +38,24 @@ ENCRYPTION_KEYS_FILE = Path(
 )
 
 
+ENCRYPTION_KEYS_FROM_FILE = not env.list("ENCRYPTION_KEYS", default=[])
+
+
 def _encryption_keys() -> list[str]:
     """Fernet keys for intimate text at rest, newest first.
 
     ENCRYPTION_KEYS (comma-separated), else the file ENCRYPTION_KEYS_FILE (one
     key per line), else a key file generated once in DATA_DIR.
-    `closeknit rotate_keys` adds a key and re-encrypts with it.
+    `closeknit rotate_keys` adds a key and re-encrypts with it; running
+    processes read a changed key file again (closeknit/lib/fields.py), so a
+    rotation needs no restart.
     """
-    if keys := env.list("ENCRYPTION_KEYS", default=[]):
-        return keys
+    if not ENCRYPTION_KEYS_FROM_FILE:
+        return env.list("ENCRYPTION_KEYS")
     from cryptography.fernet import Fernet
 
-    text = made_once(ENCRYPTION_KEYS_FILE, lambda: Fernet.generate_key().decode() + "\n")
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    made_once(ENCRYPTION_KEYS_FILE, lambda: Fernet.generate_key().decode() + "\n")
+    return key_lines(read_tracked(ENCRYPTION_KEYS_FILE))
 
 
 ENCRYPTION_KEYS = _encryption_keys()
