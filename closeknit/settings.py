@@ -108,6 +108,8 @@ INSTALLED_APPS = [
     "closeknit.checkin",
     "closeknit.assessment",
     "closeknit.dates",
+    "closeknit.rituals",
+    "closeknit.fun",
     "closeknit.dreams",
     "closeknit.bedroom",
     "closeknit.nudges",

@@ -2,11 +2,16 @@ from django.contrib import admin
 from django.urls import include, path
 
 from closeknit.api.api import api
+from closeknit.lib.redirects import moved
 from closeknit.lib.views import coach as coach_view
 from closeknit.lib.views import health
 from closeknit.nudges import views as nudge_views
 
 urlpatterns = [
+    # Pages that moved to their own app: inbox items already stored, bookmarks
+    # and open pages still use the old addresses.
+    moved("dates/rituals/", "rituals/"),
+    moved("dates/fun/", "fun/"),
     path("", include("closeknit.couples.urls")),
     path("settings/", include("closeknit.accounts.urls")),
     path("talk/", include("closeknit.talk.urls")),
@@ -14,6 +19,8 @@ urlpatterns = [
     path("check-in/", include("closeknit.checkin.urls")),
     path("assessment/", include("closeknit.assessment.urls")),
     path("dates/", include("closeknit.dates.urls")),
+    path("rituals/", include("closeknit.rituals.urls")),
+    path("fun/", include("closeknit.fun.urls")),
     path("dreams/", include("closeknit.dreams.urls")),
     path("private/", include("closeknit.bedroom.urls")),
     path("inbox/", include("closeknit.nudges.urls")),

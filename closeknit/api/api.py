@@ -1,4 +1,5 @@
 from ninja import NinjaAPI
+from ninja.operation import Operation
 
 from closeknit.accounts.api import router as accounts_router
 from closeknit.api import errors
@@ -11,9 +12,26 @@ from closeknit.checkin.api import router as checkin_router
 from closeknit.couples.api import router as couples_router
 from closeknit.dates.api import router as dates_router
 from closeknit.dreams.api import router as dreams_router
+from closeknit.fun.api import router as fun_router
+from closeknit.rituals.api import router as rituals_router
 from closeknit.talk.api import router as talk_router
 
-api = NinjaAPI(
+
+class Api(NinjaAPI):
+    # Operations keep the ids they were published with when they move to
+    # another app: client generators name their methods after them.
+    MOVED = {
+        "closeknit.rituals.api": "closeknit.dates.api",
+        "closeknit.fun.api": "closeknit.dates.api",
+    }
+
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        module = operation.view_func.__module__
+        module = self.MOVED.get(module, module)
+        return f"{module}_{operation.view_func.__name__}".replace(".", "_")
+
+
+api = Api(
     title="Closeknit API",
     version="1",
     description="Everything in the Closeknit web app, for mobile and other clients. "
@@ -30,6 +48,10 @@ api.add_router("/appreciate", appreciate_router)
 api.add_router("/checkin", checkin_router)
 api.add_router("/assessment", assessment_router)
 api.add_router("/dates", dates_router)
+# Published under /dates before rituals and fun had their own apps; mobile
+# clients call these paths, so they stay.
+api.add_router("/dates", rituals_router, tags=["dates"])
+api.add_router("/dates", fun_router, tags=["dates"])
 api.add_router("/dreams", dreams_router)
 api.add_router("/private", bedroom_router)
 

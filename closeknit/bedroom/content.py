@@ -3,7 +3,7 @@
 from pathlib import Path
 from typing import Any
 
-from closeknit.dates.content import load_csv
+from closeknit.lib.content import load_csv
 
 ITEMS = Path(__file__).resolve().parent / "data" / "items.csv"
 

@@ -1,4 +1,4 @@
-"""Dates, the idea bank, the calendar feed, rituals and fun in the JSON API.
+"""Dates, the idea bank and the calendar feed in the JSON API.
 
 The same selectors and services as the pages; times are in the couple's zone
 (a time sent without an offset is read on the couple's clock).
@@ -16,28 +16,18 @@ from ninja.errors import HttpError
 from closeknit.accounts.models import User
 from closeknit.api.auth import api_couple, api_user
 from closeknit.couples.access import get_for_couple
+from closeknit.couples.localtime import as_couple_time
 from closeknit.couples.models import Couple
 from closeknit.dates import selectors, services
-from closeknit.dates.localtime import as_couple_time
-from closeknit.dates.models import (
-    CalendarFeed,
-    CoupleRitual,
-    DateIdea,
-    DatePlan,
-    DateRating,
-    InsideJoke,
-    Ritual,
-    Show,
-)
+from closeknit.dates.models import CalendarFeed, DateIdea, DatePlan, DateRating
 from closeknit.dates.services import DateError
 
 router = Router(tags=["dates"])
 
-# The same values as models.Category and Show.Status (a test keeps them in step).
+# The same values as models.Category (a test keeps them in step).
 CategoryIn = Literal[
     "at_home", "out", "outdoors", "low_cost", "new_to_both", "talk_centred", "playful"
 ]
-ShowStatus = Literal["want", "watching", "done"]
 Planner = Literal["me", "partner", "both"]
 PAGE = 20
 
@@ -101,63 +91,6 @@ class MonthOut(Schema):
 
 class FeedOut(Schema):
     url: str | None = Field(description="your private .ics address; null when turned off")
-
-
-class RitualOut(Schema):
-    id: UUID
-    title: str
-    description: str
-    when: str
-    suggestion: UUID | None
-    days_done: list[date] = Field(description="days of the requested week it was done")
-
-
-class SuggestionOut(Schema):
-    id: UUID
-    key: str
-    title: str
-    description: str
-    when: str
-    chosen: bool
-
-
-class RitualIn(Schema):
-    suggestion: UUID | None = Field(None, description="a suggestion's id; or give a title")
-    title: str = Field("", max_length=120)
-    when: str = Field("", max_length=120)
-    description: str = Field("", max_length=1000)
-
-
-class RitualWeekOut(Schema):
-    days: list[date]
-    rituals: list[RitualOut]
-
-
-class ShowIn(Schema):
-    title: str = Field(..., min_length=1, max_length=200)
-    status: ShowStatus = "want"
-
-
-class ShowStatusIn(Schema):
-    status: ShowStatus
-
-
-class ShowOut(Schema):
-    id: UUID
-    title: str
-    status: str
-    updated: datetime
-
-
-class JokeIn(Schema):
-    text: str = Field(..., min_length=1, max_length=1000)
-
-
-class JokeOut(Schema):
-    id: UUID
-    text: str
-    mine: bool
-    created: datetime
 
 
 def _planner(date_plan: DatePlan, viewer: User) -> str:
@@ -366,164 +299,4 @@ def new_calendar(request: HttpRequest) -> Status[FeedOut]:
 def calendar_off(request: HttpRequest) -> Status[None]:
     couple, _ = api_couple(request)
     services.revoke_feed(couple, api_user(request))
-    return Status(204, None)
-
-
-def _ritual_out(ritual: CoupleRitual) -> RitualOut:
-    return RitualOut(
-        id=ritual.pk,
-        title=ritual.title,
-        description=ritual.description,
-        when=ritual.when,
-        suggestion=ritual.source_id,
-        days_done=sorted(getattr(ritual, "days", set())),
-    )
-
-
-@router.get("/rituals/suggestions", response={200: list[SuggestionOut], 403: ErrorOut})
-def ritual_suggestions(request: HttpRequest) -> list[SuggestionOut]:
-    couple, _ = api_couple(request)
-    return [
-        SuggestionOut(
-            id=r.pk,
-            key=r.key,
-            title=r.title,
-            description=r.description,
-            when=r.when,
-            chosen=getattr(r, "chosen", False),
-        )
-        for r in selectors.suggested_rituals(couple)
-    ]
-
-
-@router.get("/rituals", response={200: RitualWeekOut, 403: ErrorOut})
-def rituals(request: HttpRequest, week: date | None = None) -> RitualWeekOut:
-    """Your rituals and the days of one week (Monday to Sunday) they were done."""
-    couple, _ = api_couple(request)
-    days = selectors.week_days(couple, week)
-    found = selectors.rituals_with_marks(couple, days[0], days[-1])
-    return RitualWeekOut(days=days, rituals=[_ritual_out(r) for r in found])
-
-
-@router.post("/rituals", response={201: RitualOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut})
-def add_ritual(request: HttpRequest, data: RitualIn) -> Status[RitualOut]:
-    """Choose a suggested ritual (by id) or add your own (a title)."""
-    couple, _ = api_couple(request)
-    user = api_user(request)
-    if data.suggestion:
-        suggestion = Ritual.objects.filter(pk=data.suggestion).first()
-        if suggestion is None:
-            raise HttpError(404, "There's no such suggestion.")
-        return Status(201, _ritual_out(services.choose_ritual(couple, user, suggestion)))
-    if not data.title.strip():
-        raise HttpError(400, "Give your ritual a title, or choose a suggestion.")
-    ritual = services.add_own_ritual(
-        couple, user, title=data.title.strip(), when=data.when, description=data.description
-    )
-    return Status(201, _ritual_out(ritual))
-
-
-@router.delete("/rituals/{ritual_id}", response={204: None, 403: ErrorOut, 404: ErrorOut})
-def remove_ritual(request: HttpRequest, ritual_id: UUID) -> Status[None]:
-    couple, _ = api_couple(request)
-    services.remove_ritual(get_for_couple(CoupleRitual, couple, pk=ritual_id))
-    return Status(204, None)
-
-
-def _mark(request: HttpRequest, ritual_id: UUID, day: date, done: bool) -> Status[None]:
-    couple, _ = api_couple(request)
-    ritual = get_for_couple(CoupleRitual, couple, pk=ritual_id)
-    try:
-        services.set_ritual_done(couple, ritual, api_user(request), day, done)
-    except DateError as exc:
-        raise HttpError(400, str(exc)) from exc
-    return Status(204, None)
-
-
-@router.put(
-    "/rituals/{ritual_id}/days/{day}",
-    response={204: None, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
-)
-def mark_done(request: HttpRequest, ritual_id: UUID, day: date) -> Status[None]:
-    """Mark a ritual done on a day (yours to mark up to two weeks back)."""
-    return _mark(request, ritual_id, day, True)
-
-
-@router.delete(
-    "/rituals/{ritual_id}/days/{day}",
-    response={204: None, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
-)
-def unmark_done(request: HttpRequest, ritual_id: UUID, day: date) -> Status[None]:
-    return _mark(request, ritual_id, day, False)
-
-
-def _show_out(show: Show) -> ShowOut:
-    return ShowOut(id=show.pk, title=show.title, status=show.status, updated=show.updated)
-
-
-@router.get("/shows", response={200: list[ShowOut], 403: ErrorOut})
-def shows(request: HttpRequest, status: ShowStatus | None = None) -> list[ShowOut]:
-    couple, _ = api_couple(request)
-    return [_show_out(s) for s in selectors.shows(couple, status or "")]
-
-
-@router.post("/shows", response={201: ShowOut, 403: ErrorOut})
-def add_show(request: HttpRequest, data: ShowIn) -> Status[ShowOut]:
-    couple, _ = api_couple(request)
-    return Status(
-        201, _show_out(services.add_show(couple, api_user(request), data.title, data.status))
-    )
-
-
-@router.patch("/shows/{show_id}", response={200: ShowOut, 403: ErrorOut, 404: ErrorOut})
-def move_show(request: HttpRequest, show_id: UUID, data: ShowStatusIn) -> ShowOut:
-    couple, _ = api_couple(request)
-    show = get_for_couple(Show, couple, pk=show_id)
-    services.set_show_status(show, data.status)
-    return _show_out(show)
-
-
-@router.delete("/shows/{show_id}", response={204: None, 403: ErrorOut, 404: ErrorOut})
-def remove_show(request: HttpRequest, show_id: UUID) -> Status[None]:
-    couple, _ = api_couple(request)
-    services.remove_show(get_for_couple(Show, couple, pk=show_id))
-    return Status(204, None)
-
-
-def _joke_out(joke: InsideJoke, viewer: User) -> JokeOut:
-    return JokeOut(
-        id=joke.pk, text=joke.text, mine=joke.added_by_id == viewer.pk, created=joke.created
-    )
-
-
-@router.get("/jokes", response={200: list[JokeOut], 403: ErrorOut})
-def jokes(request: HttpRequest) -> list[JokeOut]:
-    """Everything in the inside-jokes jar, newest first."""
-    couple, _ = api_couple(request)
-    return [_joke_out(j, api_user(request)) for j in selectors.jokes(couple)]
-
-
-@router.get("/jokes/random", response={200: JokeOut, 403: ErrorOut, 404: ErrorOut})
-def random_joke(request: HttpRequest) -> JokeOut:
-    """Pull one note from the jar."""
-    couple, _ = api_couple(request)
-    joke = selectors.random_joke(couple)
-    if joke is None:
-        raise HttpError(404, "The jar is empty.")
-    return _joke_out(joke, api_user(request))
-
-
-@router.post("/jokes", response={201: JokeOut, 403: ErrorOut})
-def add_joke(request: HttpRequest, data: JokeIn) -> Status[JokeOut]:
-    couple, _ = api_couple(request)
-    user = api_user(request)
-    return Status(201, _joke_out(services.add_joke(couple, user, data.text), user))
-
-
-@router.delete("/jokes/{joke_id}", response={204: None, 403: ErrorOut, 404: ErrorOut})
-def remove_joke(request: HttpRequest, joke_id: UUID) -> Status[None]:
-    """Take out a note you put in."""
-    couple, _ = api_couple(request)
-    user = api_user(request)
-    services.remove_joke(get_for_couple(InsideJoke, couple, pk=joke_id, added_by=user))
     return Status(204, None)

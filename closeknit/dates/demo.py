@@ -1,12 +1,12 @@
-"""A little shared history for the demo couple: dates with memories, rituals, shows, jokes."""
+"""A little shared history for the demo couple: dates with memories, one ahead."""
 
 from datetime import time, timedelta
 
 from closeknit.accounts.models import User
+from closeknit.couples.localtime import local
 from closeknit.couples.models import Couple
 from closeknit.dates import services
-from closeknit.dates.localtime import local
-from closeknit.dates.models import DateIdea, DatePlan, DateRating, Ritual
+from closeknit.dates.models import DateIdea, DatePlan, DateRating
 
 # (days ago, idea key, Ana's stars and memory, Ben's stars and memory)
 PAST = [
@@ -46,23 +46,3 @@ def seed(couple: Couple, a: User, b: User) -> None:
         starts_at=local(couple, today + timedelta(days=4), time(19, 30)),
         planner=b,
     )
-    _rituals(couple, a, b)
-    for title, status in [
-        ("The Bear", "watching"),
-        ("Paddington 2", "done"),
-        ("Slow Horses", "want"),
-    ]:
-        services.add_show(couple, a, title, status)
-    services.add_joke(couple, b, "“It's not lost, it's on an adventure.”")
-    services.add_joke(couple, a, "The great pancake flip of last spring.")
-
-
-def _rituals(couple: Couple, a: User, b: User) -> None:
-    today = couple.today()
-    kiss, bedtime = (
-        services.choose_ritual(couple, a, Ritual.objects.get(key=k))
-        for k in ["ritual-01", "ritual-02"]
-    )
-    for n in [1, 2, 4, 5]:
-        services.set_ritual_done(couple, kiss, b, today - timedelta(days=n), True)
-    services.set_ritual_done(couple, bedtime, a, today - timedelta(days=1), True)

@@ -5,7 +5,7 @@ from typing import Any
 from closeknit.accounts.models import User
 from closeknit.couples.models import Couple
 from closeknit.dates import selectors
-from closeknit.dates.models import DateRating, RitualMark
+from closeknit.dates.models import DateRating
 
 
 def section(user: User, couple: Couple) -> dict[str, Any]:
@@ -13,15 +13,6 @@ def section(user: User, couple: Couple) -> dict[str, Any]:
         "dates": [
             _date(d, user)
             for d in selectors.dates(couple).prefetch_related("ratings").order_by("starts_at")
-        ],
-        "rituals": _rituals(couple),
-        "shows": [
-            {"title": s.title, "status": s.status, "updated": s.updated.isoformat()}
-            for s in selectors.shows(couple)
-        ],
-        "inside_jokes": [
-            {"text": j.text, "added_by": str(j.added_by or ""), "created": j.created.isoformat()}
-            for j in selectors.jokes(couple)
         ],
     }
 
@@ -43,19 +34,3 @@ def _date(date_plan: Any, user: User) -> dict[str, Any]:
 
 def _rating(rating: DateRating | None) -> dict[str, Any] | None:
     return {"stars": rating.stars, "memory": rating.memory} if rating else None
-
-
-def _rituals(couple: Couple) -> list[dict[str, Any]]:
-    marks = RitualMark.objects.filter(couple=couple).order_by("day")
-    days: dict[Any, list[str]] = {}
-    for mark in marks:
-        days.setdefault(mark.ritual_id, []).append(mark.day.isoformat())
-    return [
-        {
-            "title": r.title,
-            "when": r.when,
-            "description": r.description,
-            "done_on": days.get(r.pk, []),
-        }
-        for r in selectors.rituals(couple)
-    ]

@@ -1,4 +1,4 @@
-"""Forms for dates, rituals and fun.
+"""Forms for dates.
 
 Views render and read them inside `in_couple_time`, so datetime fields are
 shown and parsed on the couple's clock.
@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from closeknit.accounts.models import User
-from closeknit.dates.models import Category, Show
+from closeknit.dates.models import Category
 
 LOCAL_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DURATIONS = [
@@ -80,30 +80,4 @@ class RatingForm(forms.Form):
 class IdeaFilterForm(forms.Form):
     category = forms.ChoiceField(
         label="Kind of date", choices=[("", "Any kind"), *Category.choices], required=False
-    )
-
-
-class OwnRitualForm(forms.Form):
-    title = forms.CharField(label="Your ritual", max_length=120)
-    when = forms.CharField(
-        label="When",
-        max_length=120,
-        required=False,
-        widget=forms.TextInput(attrs={"placeholder": "e.g. every Friday evening"}),
-    )
-    description = forms.CharField(
-        label="What you do", required=False, max_length=1000, widget=forms.Textarea({"rows": 2})
-    )
-
-
-class ShowForm(forms.Form):
-    title = forms.CharField(label="Show or film", max_length=200)
-    status = forms.ChoiceField(label="Where you are", choices=Show.Status.choices)
-
-
-class JokeForm(forms.Form):
-    text = forms.CharField(
-        label="A line only the two of you get",
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
     )

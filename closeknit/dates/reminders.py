@@ -6,8 +6,8 @@ from datetime import datetime, time, timedelta
 
 from django.urls import reverse
 
+from closeknit.couples.localtime import local
 from closeknit.couples.models import Couple
-from closeknit.dates.localtime import local
 from closeknit.dates.models import DatePlan
 from closeknit.nudges.schedule import Reminder, members
 

@@ -1,28 +1,18 @@
-"""Reads for dates, ideas, rituals and fun; every one is scoped to a couple."""
+"""Reads for dates and ideas; every one is scoped to a couple."""
 
 import random
 from dataclasses import dataclass
-from datetime import date, time, timedelta
-from uuid import UUID
+from datetime import date, time
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from closeknit.accounts.models import User
 from closeknit.couples.access import for_couple
+from closeknit.couples.localtime import local
 from closeknit.couples.models import Couple
 from closeknit.couples.sealing import visible_entries
-from closeknit.dates.localtime import local, week_start
-from closeknit.dates.models import (
-    CoupleRitual,
-    DateIdea,
-    DatePlan,
-    DateRating,
-    InsideJoke,
-    Ritual,
-    RitualMark,
-    Show,
-)
+from closeknit.dates.models import DateIdea, DatePlan, DateRating
 
 S = DatePlan.Status
 
@@ -110,50 +100,3 @@ def surprise_idea(couple: Couple, category: str = "") -> DateIdea | None:
     found = list(ideas(couple, category))
     pool = [idea for idea in found if not idea.done] or found  # type: ignore[attr-defined]
     return random.choice(pool) if pool else None
-
-
-def rituals(couple: Couple) -> QuerySet[CoupleRitual]:
-    return for_couple(CoupleRitual, couple).order_by("created")
-
-
-def rituals_with_marks(couple: Couple, first: date, last: date) -> list[CoupleRitual]:
-    """The couple's rituals, each with `.days`: the set of days it was done in [first, last]."""
-    marks = RitualMark.objects.filter(day__gte=first, day__lte=last)
-    found = list(rituals(couple).prefetch_related(Prefetch("marks", queryset=marks)))
-    for ritual in found:
-        ritual.days = {mark.day for mark in ritual.marks.all()}  # type: ignore[attr-defined]
-    return found
-
-
-def rituals_today(couple: Couple) -> QuerySet[CoupleRitual]:
-    """The couple's rituals, each annotated `done_today`, in one query."""
-    today = RitualMark.objects.filter(ritual=OuterRef("pk"), day=couple.today())
-    return rituals(couple).annotate(done_today=Exists(today))
-
-
-def week_days(couple: Couple, start: date | None = None) -> list[date]:
-    first = week_start(start or couple.today())
-    return [first + timedelta(days=n) for n in range(7)]
-
-
-def suggested_rituals(couple: Couple) -> QuerySet[Ritual]:
-    """The suggestions, each annotated `chosen` when the couple has it already."""
-    chosen = for_couple(CoupleRitual, couple).filter(source=OuterRef("pk"))
-    return Ritual.objects.annotate(chosen=Exists(chosen))
-
-
-def shows(couple: Couple, status: str = "") -> QuerySet[Show]:
-    qs = for_couple(Show, couple).select_related("added_by")
-    if status:
-        qs = qs.filter(status=status)
-    return qs.order_by("-updated")
-
-
-def jokes(couple: Couple) -> QuerySet[InsideJoke]:
-    return for_couple(InsideJoke, couple).select_related("added_by").order_by("-created")
-
-
-def random_joke(couple: Couple, exclude: UUID | None = None) -> InsideJoke | None:
-    """One note pulled from the jar (a different one than `exclude` when there is one)."""
-    pool = list(jokes(couple).filter(~Q(pk=exclude) if exclude else Q()))
-    return random.choice(pool) if pool else jokes(couple).first()

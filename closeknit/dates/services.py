@@ -1,31 +1,19 @@
-"""Writes for dates, the calendar feed, rituals and fun; one verb each."""
+"""Writes for dates and the calendar feed; one verb each."""
 
 import hashlib
 import secrets
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from closeknit.accounts.models import User
 from closeknit.couples.models import Couple
-from closeknit.dates.models import (
-    CalendarFeed,
-    CoupleRitual,
-    DateIdea,
-    DatePlan,
-    DateRating,
-    InsideJoke,
-    Ritual,
-    RitualMark,
-    Show,
-)
+from closeknit.dates.models import CalendarFeed, DateIdea, DatePlan, DateRating
 from closeknit.nudges.notify import notify
 
 S = DatePlan.Status
-# Ritual days can be marked a little after the fact, never ahead of time.
-MARK_DAYS_BACK = 14
 
 
 class DateError(Exception):
@@ -138,71 +126,3 @@ def regenerate_feed(couple: Couple, user: User) -> CalendarFeed:
 
 def revoke_feed(couple: Couple, user: User) -> None:
     CalendarFeed.objects.filter(couple=couple, user=user).delete()
-
-
-def choose_ritual(couple: Couple, user: User, ritual: Ritual) -> CoupleRitual:
-    """Add a suggested ritual (its wording copied, so the couple can make it theirs)."""
-    existing = CoupleRitual.objects.filter(couple=couple, source=ritual).first()
-    if existing:
-        return existing
-    return CoupleRitual.objects.create(
-        couple=couple,
-        source=ritual,
-        title=ritual.title,
-        description=ritual.description,
-        when=ritual.when,
-        added_by=user,
-    )
-
-
-def add_own_ritual(
-    couple: Couple, user: User, *, title: str, description: str = "", when: str = ""
-) -> CoupleRitual:
-    return CoupleRitual.objects.create(
-        couple=couple, title=title, description=description, when=when, added_by=user
-    )
-
-
-def remove_ritual(ritual: CoupleRitual) -> None:
-    ritual.delete()
-
-
-def set_ritual_done(
-    couple: Couple, ritual: CoupleRitual, user: User, day: date, done: bool
-) -> None:
-    """Mark (or unmark) a ritual as done on one of the couple's days."""
-    today = couple.today()
-    if not today - timedelta(days=MARK_DAYS_BACK) <= day <= today:
-        raise DateError("Mark a day from the last two weeks, up to today.")
-    if not done:
-        RitualMark.objects.filter(ritual=ritual, day=day).delete()
-        return
-    try:
-        with transaction.atomic():
-            RitualMark.objects.create(couple=couple, ritual=ritual, day=day, marked_by=user)
-    except IntegrityError:
-        pass  # the partner marked it a moment ago: done is done
-
-
-def add_show(couple: Couple, user: User, title: str, status: str = Show.Status.WANT) -> Show:
-    return Show.objects.create(couple=couple, title=title, status=status, added_by=user)
-
-
-def set_show_status(show: Show, status: str) -> None:
-    if status not in Show.Status.values:
-        raise DateError("Choose want to watch, watching or watched.")
-    show.status = status
-    show.updated = timezone.now()
-    show.save(update_fields=["status", "updated"])
-
-
-def remove_show(show: Show) -> None:
-    show.delete()
-
-
-def add_joke(couple: Couple, user: User, text: str) -> InsideJoke:
-    return InsideJoke.objects.create(couple=couple, text=text, added_by=user)
-
-
-def remove_joke(joke: InsideJoke) -> None:
-    joke.delete()

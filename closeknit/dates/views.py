@@ -1,5 +1,4 @@
 from collections.abc import Callable
-from datetime import date, timedelta
 from uuid import UUID
 
 from django.contrib import messages
@@ -11,27 +10,11 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
+from closeknit.couples.localtime import in_couple_time
 from closeknit.dates import selectors, services
 from closeknit.dates.calendar import feed_calendar
-from closeknit.dates.forms import (
-    IdeaFilterForm,
-    JokeForm,
-    OwnRitualForm,
-    ProposeForm,
-    RatingForm,
-    ShowForm,
-    SuggestTimeForm,
-)
-from closeknit.dates.localtime import in_couple_time
-from closeknit.dates.models import (
-    CalendarFeed,
-    CoupleRitual,
-    DateIdea,
-    DatePlan,
-    InsideJoke,
-    Ritual,
-    Show,
-)
+from closeknit.dates.forms import IdeaFilterForm, ProposeForm, RatingForm, SuggestTimeForm
+from closeknit.dates.models import CalendarFeed, DateIdea, DatePlan
 from closeknit.dates.services import DateError
 
 
@@ -256,171 +239,3 @@ def feed(request: HttpRequest, secret: str) -> HttpResponse:
     response["Cache-Control"] = "private, max-age=900"
     response["X-Robots-Tag"] = "noindex"
     return response
-
-
-def _week(request: CoupleRequest) -> date:
-    try:
-        return date.fromisoformat(request.GET.get("week", ""))
-    except ValueError:
-        return request.couple.today()
-
-
-@couple_required
-@in_couple_time
-def rituals(request: CoupleRequest) -> HttpResponse:
-    return render(request, "dates/rituals.html", _rituals_context(request, _week(request)))
-
-
-def _rituals_context(request: CoupleRequest, day: date) -> dict[str, object]:
-    days = selectors.week_days(request.couple, day)
-    today = request.couple.today()
-    return {
-        "days": days,
-        "today": today,
-        "earliest": today - timedelta(days=services.MARK_DAYS_BACK),
-        "rituals": selectors.rituals_with_marks(request.couple, days[0], days[-1]),
-        "previous_week": days[0] - timedelta(days=7),
-        "next_week": days[0] + timedelta(days=7) if days[-1] < today else None,
-    }
-
-
-@couple_required
-@in_couple_time
-@require_POST
-def ritual_done(request: CoupleRequest, pk: UUID) -> HttpResponse:
-    ritual = get_for_couple(CoupleRitual, request.couple, pk=pk)
-    try:
-        day = date.fromisoformat(request.POST.get("day", ""))
-        services.set_ritual_done(
-            request.couple, ritual, request.user, day, request.POST.get("done") == "1"
-        )
-    except (ValueError, DateError) as exc:
-        messages.error(request, str(exc) if isinstance(exc, DateError) else "Choose a day.")
-        day = request.couple.today()
-    from_home = request.POST.get("from") == "home"
-    if request.htmx:
-        return _ritual_fragment(request, ritual, day, from_home)
-    return redirect("home" if from_home else f"{reverse('dates:rituals')}?week={day}")
-
-
-def _ritual_fragment(
-    request: CoupleRequest, ritual: CoupleRitual, day: date, from_home: bool
-) -> HttpResponse:
-    """The one ritual's row again, as the page (or the home card) shows it."""
-    if from_home:
-        today = {"rituals": selectors.rituals_today(request.couple)}
-        return render(request, "dates/_home_cards.html#today-rituals", today)
-    ctx = _rituals_context(request, day)
-    rows: list[CoupleRitual] = ctx["rituals"]  # type: ignore[assignment]
-    ctx["ritual"] = next(r for r in rows if r.pk == ritual.pk)
-    return render(request, "dates/rituals.html#ritual-row", ctx)
-
-
-@couple_required
-@require_POST
-def ritual_remove(request: CoupleRequest, pk: UUID) -> HttpResponse:
-    ritual = get_for_couple(CoupleRitual, request.couple, pk=pk)
-    services.remove_ritual(ritual)
-    messages.info(request, f"“{ritual.title}” is off your list.")
-    return redirect("dates:rituals")
-
-
-@couple_required
-def rituals_choose(request: CoupleRequest) -> HttpResponse:
-    form = OwnRitualForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.add_own_ritual(request.couple, request.user, **form.cleaned_data)
-        messages.success(request, "Your own ritual is on the list.")
-        return redirect("dates:rituals")
-    ctx = {"suggestions": selectors.suggested_rituals(request.couple), "form": form}
-    return render(request, "dates/rituals_choose.html", ctx, status=400 if form.errors else 200)
-
-
-@couple_required
-@require_POST
-def ritual_add(request: CoupleRequest, pk: UUID) -> HttpResponse:
-    ritual = Ritual.objects.filter(pk=pk).first()
-    if ritual is None:
-        raise Http404("Not found")
-    services.choose_ritual(request.couple, request.user, ritual)
-    messages.success(request, f"“{ritual.title}” is on your list.")
-    return redirect("dates:rituals")
-
-
-@couple_required
-def fun(request: CoupleRequest) -> HttpResponse:
-    return render(request, "dates/fun.html", _fun_context(request))
-
-
-def _fun_context(request: CoupleRequest, **forms: object) -> dict[str, object]:
-    shows = list(selectors.shows(request.couple))
-    groups = [(s, label, [x for x in shows if x.status == s]) for s, label in Show.Status.choices]
-    return {
-        "groups": groups,
-        "statuses": Show.Status.choices,
-        "show_form": forms.get("show_form") or ShowForm(),
-        "joke_form": forms.get("joke_form") or JokeForm(),
-        "jokes": list(selectors.jokes(request.couple)),
-        "picked": forms.get("picked"),
-    }
-
-
-@couple_required
-@require_POST
-def show_add(request: CoupleRequest) -> HttpResponse:
-    form = ShowForm(request.POST)
-    if not form.is_valid():
-        return render(request, "dates/fun.html", _fun_context(request, show_form=form), status=400)
-    services.add_show(request.couple, request.user, **form.cleaned_data)
-    return redirect("dates:fun")
-
-
-@couple_required
-@require_POST
-def show_status(request: CoupleRequest, pk: UUID) -> HttpResponse:
-    show = get_for_couple(Show, request.couple, pk=pk)
-    try:
-        services.set_show_status(show, request.POST.get("status", ""))
-    except DateError as exc:
-        messages.error(request, str(exc))
-    return redirect("dates:fun")
-
-
-@couple_required
-@require_POST
-def show_remove(request: CoupleRequest, pk: UUID) -> HttpResponse:
-    services.remove_show(get_for_couple(Show, request.couple, pk=pk))
-    return redirect("dates:fun")
-
-
-@couple_required
-@require_POST
-def joke_add(request: CoupleRequest) -> HttpResponse:
-    form = JokeForm(request.POST)
-    if not form.is_valid():
-        return render(request, "dates/fun.html", _fun_context(request, joke_form=form), status=400)
-    services.add_joke(request.couple, request.user, form.cleaned_data["text"])
-    messages.success(request, "Into the jar it goes.")
-    return redirect("dates:fun")
-
-
-@couple_required
-@require_POST
-def joke_remove(request: CoupleRequest, pk: UUID) -> HttpResponse:
-    # Only its author takes a note out of the jar.
-    services.remove_joke(get_for_couple(InsideJoke, request.couple, pk=pk, added_by=request.user))
-    return redirect("dates:fun")
-
-
-@couple_required
-def joke_pick(request: CoupleRequest) -> HttpResponse:
-    """Pull a note from the jar: a fragment for htmx, the fun page otherwise."""
-    try:
-        exclude = UUID(request.GET.get("after", ""))
-    except ValueError:
-        exclude = None
-    picked = selectors.random_joke(request.couple, exclude)
-    if request.htmx:
-        return render(request, "dates/fun.html#jar", {"picked": picked, "tried": True})
-    ctx = {**_fun_context(request, picked=picked), "tried": True}
-    return render(request, "dates/fun.html", ctx)

@@ -22,6 +22,8 @@ FEATURES = [
     "checkin",
     "assessment",
     "dates",
+    "rituals",
+    "fun",
     "dreams",
     "bedroom",
     "nudges",

@@ -19,7 +19,7 @@ COUPLE_NAV = [
     NavItem("Talk", "talk:index", ("talk",)),
     NavItem("Appreciate", "appreciate:index", ("appreciate",)),
     NavItem("Check-in", "checkin:index", ("checkin",)),
-    NavItem("Dates", "dates:index", ("dates",)),
+    NavItem("Dates", "dates:index", ("dates", "rituals", "fun")),
     NavItem("Dreams", "dreams:index", ("dreams",)),
     NavItem("Us", "us", ("us", "unpair", "assessment", "bedroom")),
     NavItem("Inbox", "inbox", ("inbox", "open_notification")),

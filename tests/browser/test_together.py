@@ -48,7 +48,7 @@ def test_a_date_proposed_by_one_partner_is_accepted_by_the_other(
     expect(ana.get_by_role("heading", name="Next date")).to_be_visible()
 
     # A ritual chosen by one is marked done from the other's home page, in one tap (htmx).
-    ana.goto(f"{base}/dates/rituals/choose/")
+    ana.goto(f"{base}/rituals/choose/")
     ana.get_by_role("button", name="Add Six-second kiss").click()
     expect(ana.get_by_role("heading", name="Six-second kiss")).to_be_visible()
     ben.goto(f"{base}/")
@@ -56,7 +56,7 @@ def test_a_date_proposed_by_one_partner_is_accepted_by_the_other(
     expect(kiss).to_have_attribute("aria-pressed", "false")
     kiss.click()
     expect(kiss).to_have_attribute("aria-pressed", "true")
-    ana.goto(f"{base}/dates/rituals/")
+    ana.goto(f"{base}/rituals/")
     expect(ana.locator("button.day.done")).to_have_count(1)
 
 

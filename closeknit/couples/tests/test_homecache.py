@@ -69,7 +69,7 @@ class HomeCardsCacheTestCase(BaseTestCase):
         self.assertEqual(len(again), len(cached))
 
     def test_a_form_in_a_cached_card_still_passes_the_csrf_check(self) -> None:
-        from closeknit.dates import services
+        from closeknit.rituals import services
 
         ritual = services.add_own_ritual(self.couple, self.ana, title="Six-second kiss")
         # Ana's phone fills the cache; her laptop (another CSRF secret) reads it.
@@ -83,7 +83,7 @@ class HomeCardsCacheTestCase(BaseTestCase):
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', cached)
         assert token is not None
         r = ana.post(
-            reverse("dates:ritual_done", args=[ritual.pk]),
+            reverse("rituals:done", args=[ritual.pk]),
             {
                 "csrfmiddlewaretoken": token.group(1),
                 "day": self.couple.today().isoformat(),

@@ -1,11 +1,8 @@
-from datetime import timedelta
 from typing import get_args
 
-from django.utils import timezone
-
 from closeknit.api.tests.base import ApiTestCase
-from closeknit.dates import api, services
-from closeknit.dates.models import Category, DatePlan, Ritual, Show
+from closeknit.dates import api
+from closeknit.dates.models import Category, DatePlan
 from closeknit.dates.tests.helpers import make_date
 
 S = DatePlan.Status
@@ -105,72 +102,8 @@ class DatesApiTestCase(ApiTestCase):
         self.assertEqual(self.api("delete", "/dates/calendar", self.ana).status_code, 204)
         self.assertEqual(self.client.get(second.replace("http://testserver", "")).status_code, 404)
 
-
-class RitualsAndFunApiTestCase(ApiTestCase):
-    def test_rituals_are_chosen_marked_and_listed_by_week(self) -> None:
-        kiss = Ritual.objects.get(key="ritual-01")
-        suggestions = self.api("get", "/dates/rituals/suggestions", self.ana).json()
-        self.assertEqual(len(suggestions), 15)
-        r = self.api("post", "/dates/rituals", self.ana, {"suggestion": str(kiss.pk)})
-        ritual_id = r.json()["id"]
-        today = self.couple.today().isoformat()
-        self.assertEqual(
-            self.api("put", f"/dates/rituals/{ritual_id}/days/{today}", self.ben).status_code, 204
-        )
-        week = self.api("get", "/dates/rituals", self.ana).json()
-        self.assertEqual(len(week["days"]), 7)
-        self.assertEqual(week["rituals"][0]["days_done"], [today])
-        future = (self.couple.today() + timedelta(days=1)).isoformat()
-        r = self.api("put", f"/dates/rituals/{ritual_id}/days/{future}", self.ben)
-        self.assertEqual(r.status_code, 400)
-        self.api("delete", f"/dates/rituals/{ritual_id}/days/{today}", self.ben)
-        self.assertEqual(
-            self.api("get", "/dates/rituals", self.ana).json()["rituals"][0]["days_done"], []
-        )
-
-    def test_an_own_ritual_needs_a_title(self) -> None:
-        r = self.api("post", "/dates/rituals", self.ana, {"title": "  "})
-        self.assertEqual(r.status_code, 400)
-        r = self.api("post", "/dates/rituals", self.ana, {"title": "Friday dance"})
-        self.assertEqual(r.status_code, 201)
-
-    def test_rituals_of_another_couple_are_404(self) -> None:
-        ritual = services.add_own_ritual(self.couple, self.ana, title="Ours")
-        today = timezone.now().date().isoformat()
-        self.assertEqual(
-            self.api("put", f"/dates/rituals/{ritual.pk}/days/{today}", self.cora).status_code, 404
-        )
-        self.assertEqual(
-            self.api("delete", f"/dates/rituals/{ritual.pk}", self.cora).status_code, 404
-        )
-
-    def test_shows_and_jokes(self) -> None:
-        show = self.api("post", "/dates/shows", self.ana, {"title": "Severance"}).json()
-        self.assertEqual(show["status"], "want")
-        r = self.api("patch", f"/dates/shows/{show['id']}", self.ben, {"status": "done"})
-        self.assertEqual(r.json()["status"], "done")
-        self.assertEqual(
-            self.api(
-                "patch", f"/dates/shows/{show['id']}", self.cora, {"status": "want"}
-            ).status_code,
-            404,
-        )
-        self.assertEqual(Show.objects.get().status, "done")
-        self.assertEqual(self.api("get", "/dates/jokes/random", self.ana).status_code, 404)
-        joke = self.api("post", "/dates/jokes", self.ana, {"text": "The goose"}).json()
-        self.assertEqual(
-            self.api("get", "/dates/jokes/random", self.ben).json()["text"], "The goose"
-        )
-        self.assertEqual(
-            self.api("delete", f"/dates/jokes/{joke['id']}", self.ben).status_code, 404
-        )
-        self.assertEqual(
-            self.api("delete", f"/dates/jokes/{joke['id']}", self.ana).status_code, 204
-        )
-
     def test_api_choices_match_the_models(self) -> None:
         self.assertEqual(set(get_args(api.CategoryIn)), set(Category.values))
-        self.assertEqual(set(get_args(api.ShowStatus)), set(Show.Status.values))
 
     def test_everything_is_in_the_openapi_document(self) -> None:
         paths = self.client.get("/api/v1/openapi.json").json()["paths"]

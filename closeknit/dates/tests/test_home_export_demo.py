@@ -8,7 +8,7 @@ from django.urls import reverse
 from closeknit.accounts.models import User
 from closeknit.couples.models import Couple
 from closeknit.dates import demo, export, home, services
-from closeknit.dates.models import CoupleRitual, DatePlan, DateRating, Ritual, Show
+from closeknit.dates.models import DatePlan, DateRating
 from closeknit.dates.tests.helpers import make_date
 from closeknit.test import BaseTestCase
 
@@ -16,46 +16,31 @@ S = DatePlan.Status
 
 
 class HomeCardTestCase(BaseTestCase):
-    def test_it_shows_the_next_date_and_today_rituals(self) -> None:
+    def test_it_shows_the_next_date(self) -> None:
         make_date(self.couple, self.ben, days=2, title="Pottery", status=S.ACCEPTED)
-        services.choose_ritual(self.couple, self.ana, Ritual.objects.get(key="ritual-01"))
         r = self.client_for(self.ana).get(reverse("home"))
         self.assertContains(r, "Next date")
         self.assertContains(r, "Pottery")
-        self.assertContains(r, "Today's rituals")
-        self.assertContains(r, "Six-second kiss")
 
-    def test_marking_a_ritual_from_home_returns_the_card(self) -> None:
-        ritual = services.choose_ritual(self.couple, self.ana, Ritual.objects.get(key="ritual-01"))
-        url = reverse("dates:ritual_done", args=[ritual.pk])
-        data = {"day": self.couple.today().isoformat(), "done": "1", "from": "home"}
-        r = self.client_for(self.ana).post(url, data, headers={"HX-Request": "true"})
-        self.assertContains(r, 'id="today-rituals"')
-        self.assertContains(r, 'aria-pressed="true"')
-        r = self.client_for(self.ana).post(url, {**data, "done": "0"})
-        self.assertRedirects(r, reverse("home"), fetch_redirect_response=False)
-
-    def test_the_card_takes_two_queries(self) -> None:
+    def test_the_card_takes_one_query(self) -> None:
         request = self.client_for(self.ana).get(reverse("home")).wsgi_request
         request.couple, request.partner = self.couple, self.ben  # type: ignore[attr-defined]
         for n in range(5):
             make_date(self.couple, self.ben, days=n + 1)
         with CaptureQueriesContext(connection) as ctx:
             home.card(request)  # type: ignore[arg-type]
-        self.assertEqual(len(ctx.captured_queries), 2)
+        self.assertEqual(len(ctx.captured_queries), 1)
 
 
 class ExportTestCase(BaseTestCase):
-    def test_it_exports_dates_with_sealed_ratings_rituals_shows_and_jokes(self) -> None:
+    def test_it_exports_dates_with_sealed_ratings(self) -> None:
         d = make_date(self.couple, self.ana, days=-2, status=S.ACCEPTED)
         DateRating.objects.create(
             couple=self.couple, date=d, author=self.ben, stars=5, memory="Ben's memory"
         )
-        services.add_joke(self.couple, self.ben, "goose")
         services.regenerate_feed(self.couple, self.ana)
         data = export.section(self.ana, self.couple)
         self.assertEqual(data["dates"][0]["partner_rating"], None)  # sealed: Ana hasn't rated
-        self.assertEqual(data["inside_jokes"][0]["text"], "goose")
         self.assertNotIn("secret", json.dumps(data))
         services.rate_date(d, self.ana, 4, "mine")
         data = export.section(self.ana, self.couple)
@@ -81,5 +66,3 @@ class DemoTestCase(BaseTestCase):
         self.assertEqual(DateRating.objects.filter(couple=couple).count(), 6)
         upcoming = DatePlan.objects.get(couple=couple, status=S.PROPOSED)
         self.assertGreater(upcoming.starts_at.date(), couple.today() + timedelta(days=2))
-        self.assertEqual(CoupleRitual.objects.filter(couple=couple).count(), 2)
-        self.assertEqual(Show.objects.filter(couple=couple).count(), 3)

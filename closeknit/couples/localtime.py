@@ -1,7 +1,7 @@
 """Times on the couple's clock."""
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from functools import wraps
 from typing import Any
 
@@ -36,8 +36,3 @@ def as_couple_time(couple: Couple, value: datetime) -> datetime:
     if timezone.is_naive(value):
         return value.replace(tzinfo=couple.tz)
     return value
-
-
-def week_start(day: date) -> date:
-    """The Monday of `day`'s week."""
-    return day - timedelta(days=day.weekday())

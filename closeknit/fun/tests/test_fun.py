@@ -1,28 +1,28 @@
 from django.urls import reverse
 
-from closeknit.dates import services
-from closeknit.dates.models import InsideJoke, Show
+from closeknit.fun import services
+from closeknit.fun.models import InsideJoke, Show
 from closeknit.test import BaseTestCase
 
 
 class ShowsTestCase(BaseTestCase):
     def test_shows_move_from_want_to_watching_to_watched(self) -> None:
         self.client_for(self.ana).post(
-            reverse("dates:show_add"), {"title": "Slow Horses", "status": "want"}
+            reverse("fun:show_add"), {"title": "Slow Horses", "status": "want"}
         )
         show = Show.objects.get(couple=self.couple)
         self.client_for(self.ben).post(
-            reverse("dates:show_status", args=[show.pk]), {"status": "watching"}
+            reverse("fun:show_status", args=[show.pk]), {"status": "watching"}
         )
         show.refresh_from_db()
         self.assertEqual(show.status, "watching")
-        r = self.client_for(self.ben).get(reverse("dates:fun"))
+        r = self.client_for(self.ben).get(reverse("fun:index"))
         self.assertContains(r, "Slow Horses")
 
     def test_a_bad_status_is_explained(self) -> None:
         show = services.add_show(self.couple, self.ana, "Film")
         r = self.client_for(self.ben).post(
-            reverse("dates:show_status", args=[show.pk]), {"status": "binged"}, follow=True
+            reverse("fun:show_status", args=[show.pk]), {"status": "binged"}, follow=True
         )
         self.assertContains(r, "Choose want to watch, watching or watched.")
         show.refresh_from_db()
@@ -30,7 +30,7 @@ class ShowsTestCase(BaseTestCase):
 
     def test_an_empty_title_keeps_nothing_and_says_so(self) -> None:
         r = self.client_for(self.ana).post(
-            reverse("dates:show_add"), {"title": "", "status": "want"}
+            reverse("fun:show_add"), {"title": "", "status": "want"}
         )
         self.assertContains(r, "This field is required.", status_code=400)
         self.assertFalse(Show.objects.exists())
@@ -39,25 +39,23 @@ class ShowsTestCase(BaseTestCase):
         show = services.add_show(self.couple, self.ana, "Ours")
         for name in ["show_status", "show_remove"]:
             r = self.client_for(self.cora).post(
-                reverse(f"dates:{name}", args=[show.pk]), {"status": "done"}
+                reverse(f"fun:{name}", args=[show.pk]), {"status": "done"}
             )
             self.assertEqual(r.status_code, 404)
         show.refresh_from_db()
         self.assertEqual(show.status, "want")
-        self.assertNotContains(self.client_for(self.cora).get(reverse("dates:fun")), "Ours")
+        self.assertNotContains(self.client_for(self.cora).get(reverse("fun:index")), "Ours")
 
 
 class JarTestCase(BaseTestCase):
     def test_jokes_go_into_the_jar_encrypted_and_come_out_at_random(self) -> None:
-        self.client_for(self.ana).post(reverse("dates:joke_add"), {"text": "The goose incident"})
+        self.client_for(self.ana).post(reverse("fun:joke_add"), {"text": "The goose incident"})
         joke = InsideJoke.objects.get(couple=self.couple)
         self.assertEqual(joke.added_by, self.ana)
-        r = self.client_for(self.ben).get(
-            reverse("dates:joke_pick"), headers={"HX-Request": "true"}
-        )
+        r = self.client_for(self.ben).get(reverse("fun:joke_pick"), headers={"HX-Request": "true"})
         self.assertContains(r, "The goose incident")
         self.assertNotContains(r, "<html")
-        r = self.client_for(self.ben).get(reverse("dates:joke_pick"))
+        r = self.client_for(self.ben).get(reverse("fun:joke_pick"))
         self.assertContains(r, "The goose incident")
         self.assertContains(r, "<html")
         from django.db import connection
@@ -67,27 +65,25 @@ class JarTestCase(BaseTestCase):
             self.assertNotIn("goose", cursor.fetchone()[0])
 
     def test_an_empty_jar_says_so(self) -> None:
-        r = self.client_for(self.ben).get(
-            reverse("dates:joke_pick"), headers={"HX-Request": "true"}
-        )
+        r = self.client_for(self.ben).get(reverse("fun:joke_pick"), headers={"HX-Request": "true"})
         self.assertContains(r, "The jar is empty.")
 
     def test_another_one_prefers_a_different_joke(self) -> None:
         first = services.add_joke(self.couple, self.ana, "one")
         services.add_joke(self.couple, self.ana, "two")
         for _ in range(5):
-            r = self.client_for(self.ben).get(reverse("dates:joke_pick"), {"after": str(first.pk)})
+            r = self.client_for(self.ben).get(reverse("fun:joke_pick"), {"after": str(first.pk)})
             self.assertEqual(r.context["picked"].text, "two")
 
     def test_only_the_author_takes_a_joke_out(self) -> None:
         joke = services.add_joke(self.couple, self.ana, "mine")
-        r = self.client_for(self.ben).post(reverse("dates:joke_remove", args=[joke.pk]))
+        r = self.client_for(self.ben).post(reverse("fun:joke_remove", args=[joke.pk]))
         self.assertEqual(r.status_code, 404)
-        self.client_for(self.ana).post(reverse("dates:joke_remove", args=[joke.pk]))
+        self.client_for(self.ana).post(reverse("fun:joke_remove", args=[joke.pk]))
         self.assertFalse(InsideJoke.objects.exists())
 
     def test_another_couple_never_sees_our_jokes(self) -> None:
         services.add_joke(self.couple, self.ana, "ours only")
-        r = self.client_for(self.cora).get(reverse("dates:joke_pick"))
+        r = self.client_for(self.cora).get(reverse("fun:joke_pick"))
         self.assertNotContains(r, "ours only")
-        self.assertNotContains(self.client_for(self.cora).get(reverse("dates:fun")), "ours only")
+        self.assertNotContains(self.client_for(self.cora).get(reverse("fun:index")), "ours only")

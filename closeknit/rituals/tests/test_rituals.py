@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from closeknit.accounts.models import User
-from closeknit.dates import services
-from closeknit.dates.models import CoupleRitual, Ritual, RitualMark
+from closeknit.rituals import services
+from closeknit.rituals.models import CoupleRitual, Ritual, RitualMark
 from closeknit.test import BaseTestCase
 
 
@@ -18,7 +18,7 @@ class RitualsTestCase(BaseTestCase):
         self.today = self.couple.today()
 
     def mark(self, user: User, day, done: str = "1", **headers: str) -> Any:
-        url = reverse("dates:ritual_done", args=[self.ritual.pk])
+        url = reverse("rituals:done", args=[self.ritual.pk])
         return self.client_for(user).post(
             url, {"day": day.isoformat(), "done": done}, headers=headers
         )
@@ -26,26 +26,26 @@ class RitualsTestCase(BaseTestCase):
     def test_there_are_suggestions_including_the_six_second_kiss_without_science_claims(
         self,
     ) -> None:
-        r = self.client_for(self.ben).get(reverse("dates:rituals_choose"))
+        r = self.client_for(self.ben).get(reverse("rituals:choose"))
         self.assertContains(r, "Six-second kiss")
         self.assertContains(r, "On your list")
         for claim in ["studies", "research", "oxytocin", "proven", "science", "scientific"]:
             self.assertNotIn(claim, r.content.decode().lower())
 
     def test_choosing_a_suggestion_twice_keeps_one(self) -> None:
-        self.client_for(self.ben).post(reverse("dates:ritual_add", args=[self.kiss.pk]))
+        self.client_for(self.ben).post(reverse("rituals:add", args=[self.kiss.pk]))
         self.assertEqual(CoupleRitual.objects.filter(couple=self.couple).count(), 1)
 
     def test_a_couple_adds_their_own_ritual(self) -> None:
         data = {"title": "Sunday pancakes", "when": "Sundays", "description": ""}
-        r = self.client_for(self.ben).post(reverse("dates:rituals_choose"), data)
-        self.assertRedirects(r, reverse("dates:rituals"))
+        r = self.client_for(self.ben).post(reverse("rituals:choose"), data)
+        self.assertRedirects(r, reverse("rituals:index"))
         self.assertTrue(
             CoupleRitual.objects.filter(couple=self.couple, title="Sunday pancakes").exists()
         )
 
     def test_an_own_ritual_needs_a_title(self) -> None:
-        r = self.client_for(self.ben).post(reverse("dates:rituals_choose"), {"title": ""})
+        r = self.client_for(self.ben).post(reverse("rituals:choose"), {"title": ""})
         self.assertContains(r, "This field is required.", status_code=400)
 
     def test_marking_done_is_one_tap_and_undoable(self) -> None:
@@ -65,7 +65,7 @@ class RitualsTestCase(BaseTestCase):
         self.assertEqual(r.status_code, 302)
 
     def test_a_bad_day_is_explained(self) -> None:
-        url = reverse("dates:ritual_done", args=[self.ritual.pk])
+        url = reverse("rituals:done", args=[self.ritual.pk])
         r = self.client_for(self.ben).post(url, {"day": "soon", "done": "1"}, follow=True)
         self.assertContains(r, "Choose a day.")
         self.assertFalse(RitualMark.objects.exists())
@@ -78,21 +78,21 @@ class RitualsTestCase(BaseTestCase):
 
     def test_the_weekly_view_shows_seven_days_and_the_marks(self) -> None:
         self.mark(self.ben, self.today)
-        r = self.client_for(self.ana).get(reverse("dates:rituals"))
+        r = self.client_for(self.ana).get(reverse("rituals:index"))
         self.assertEqual(len(r.context["days"]), 7)
         self.assertEqual(r.context["days"][0].weekday(), 0)
         self.assertContains(r, 'aria-pressed="true"', count=1)
         earlier = self.today - timedelta(days=7)
-        r = self.client_for(self.ana).get(reverse("dates:rituals"), {"week": earlier.isoformat()})
+        r = self.client_for(self.ana).get(reverse("rituals:index"), {"week": earlier.isoformat()})
         self.assertNotContains(r, 'aria-pressed="true"')
 
     def test_removing_a_ritual(self) -> None:
-        self.client_for(self.ben).post(reverse("dates:ritual_remove", args=[self.ritual.pk]))
+        self.client_for(self.ben).post(reverse("rituals:remove", args=[self.ritual.pk]))
         self.assertFalse(CoupleRitual.objects.exists())
 
     def test_another_couple_gets_404(self) -> None:
-        for name in ["ritual_done", "ritual_remove"]:
-            url = reverse(f"dates:{name}", args=[self.ritual.pk])
+        for name in ["done", "remove"]:
+            url = reverse(f"rituals:{name}", args=[self.ritual.pk])
             r = self.client_for(self.cora).post(url, {"day": self.today.isoformat(), "done": "1"})
             self.assertEqual(r.status_code, 404)
         self.assertFalse(RitualMark.objects.exists())
@@ -101,7 +101,7 @@ class RitualsTestCase(BaseTestCase):
     def test_the_week_renders_in_constant_queries(self) -> None:
         def count() -> int:
             with CaptureQueriesContext(connection) as ctx:
-                self.client_for(self.ana).get(reverse("dates:rituals"))
+                self.client_for(self.ana).get(reverse("rituals:index"))
             return len(ctx.captured_queries)
 
         small = count()

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FunConfig(AppConfig):
+    name = "closeknit.fun"
+    label = "fun"

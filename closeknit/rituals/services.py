@@ -1,0 +1,60 @@
+"""Writes for rituals; one verb each."""
+
+from datetime import date, timedelta
+
+from django.db import IntegrityError, transaction
+
+from closeknit.accounts.models import User
+from closeknit.couples.models import Couple
+from closeknit.rituals.models import CoupleRitual, Ritual, RitualMark
+
+# Ritual days can be marked a little after the fact, never ahead of time.
+MARK_DAYS_BACK = 14
+
+
+class RitualError(Exception):
+    """Something a person can fix or understand; the message says what."""
+
+
+def choose_ritual(couple: Couple, user: User, ritual: Ritual) -> CoupleRitual:
+    """Add a suggested ritual (its wording copied, so the couple can make it theirs)."""
+    existing = CoupleRitual.objects.filter(couple=couple, source=ritual).first()
+    if existing:
+        return existing
+    return CoupleRitual.objects.create(
+        couple=couple,
+        source=ritual,
+        title=ritual.title,
+        description=ritual.description,
+        when=ritual.when,
+        added_by=user,
+    )
+
+
+def add_own_ritual(
+    couple: Couple, user: User, *, title: str, description: str = "", when: str = ""
+) -> CoupleRitual:
+    return CoupleRitual.objects.create(
+        couple=couple, title=title, description=description, when=when, added_by=user
+    )
+
+
+def remove_ritual(ritual: CoupleRitual) -> None:
+    ritual.delete()
+
+
+def set_ritual_done(
+    couple: Couple, ritual: CoupleRitual, user: User, day: date, done: bool
+) -> None:
+    """Mark (or unmark) a ritual as done on one of the couple's days."""
+    today = couple.today()
+    if not today - timedelta(days=MARK_DAYS_BACK) <= day <= today:
+        raise RitualError("Mark a day from the last two weeks, up to today.")
+    if not done:
+        RitualMark.objects.filter(ritual=ritual, day=day).delete()
+        return
+    try:
+        with transaction.atomic():
+            RitualMark.objects.create(couple=couple, ritual=ritual, day=day, marked_by=user)
+    except IntegrityError:
+        pass  # the partner marked it a moment ago: done is done
