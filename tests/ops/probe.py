@@ -34,7 +34,20 @@ def seed() -> dict[str, Any]:
 
     couple, ana, ben = create_demo_couple()
     built = world.build_world(couple, (ana, ben), "zqops")
+    fill_blank_encrypted_fields()
     return {"failures": built.failures}
+
+
+def fill_blank_encrypted_fields() -> None:
+    """Text in every encrypted column (the demo leaves a few optional ones blank)."""
+    from closeknit.lib.management.commands.rotate_keys import encrypted_fields
+
+    for model, names in encrypted_fields():
+        rows = model._default_manager.order_by("pk")
+        for name in names:
+            if not any(rows.values_list(name, flat=True)):
+                pk = rows.values_list("pk", flat=True).first()
+                rows.filter(pk=pk).update(**{name: f"zqops{model.__name__}{name}"})
 
 
 def login(email: str) -> dict[str, str]:
