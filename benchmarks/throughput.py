@@ -73,7 +73,7 @@ def requests_for(target: str, base: str, couples: list[SimCouple]) -> itertools.
     people = [p for c in couples for p in (c.a, c.b)]
     out = []
     for i, person in enumerate(people):
-        cookie = {"Cookie": f"sessionid={person.session}"}
+        cookie = {"Cookie": f"sessionid={person.session}; csrftoken={person.csrf}"}
         token = {"Authorization": f"Bearer {person.token}"}
         if target == "home":
             out.append(("GET", f"{base}/", cookie, None))
@@ -155,24 +155,24 @@ def main() -> None:
             log(HEADER)
             results = {}
             # The home page twice: the first pass (with its warm-up) renders and
-            # caches each person's cards, the second reads them from the cache
+            # keeps each person's page, the second serves the kept pages
             # (closeknit/couples/homecache.py).
             for name, key, target in [
                 ("bare view /health/", "health", "health"),
                 ("home page /, first pass", "home", "home"),
-                ("home page /, cards cached", "home-cached", "home"),
+                ("home page /, kept pages", "home-cached", "home"),
                 ("daily question /talk/", "talk", "talk"),
                 ("coach POST /api/v1/coach", "coach", "coach"),
             ]:
                 results[key] = measure(name, target, base, couples, args)
                 log(results[key].row())
-            for key, what in (("home", "first pass"), ("home-cached", "cards cached")):
-                share = results[key].rps / results["health"].rps
-                log(f"\nHome page ({what}) = {share:.0%} of the bare view's throughput")
-            log("(target: at least 33%)")
+            for key, what in (("home", "first pass"), ("home-cached", "kept pages")):
+                ratio = results[key].rps / results["health"].rps
+                log(f"\nHome page ({what}) to bare view: {ratio:.2f} of its requests per second")
+            log("(target: at least 0.50 with kept pages)")
             stack.stop(server)
 
-            log("\nScaling: the home page (cards cached) with 1, 2 and 4 app processes\n")
+            log("\nScaling: the home page (kept pages) with 1, 2 and 4 app processes\n")
             log(f"{'processes':<28}" + HEADER[28:])
             scaling = []
             for workers in (1, 2, 4):

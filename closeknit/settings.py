@@ -128,6 +128,7 @@ MIDDLEWARE = [
     "closeknit.lib.middleware.permissions_policy",
     "allauth.account.middleware.AccountMiddleware",
     "closeknit.accounts.devices.track_activity",
+    "closeknit.couples.homecache.bump_after_writes",
     "django_htmx.middleware.HtmxMiddleware",
     "closeknit.lib.middleware.refuse_nul",
     "closeknit.lib.middleware.DatabaseUnavailable",
@@ -187,6 +188,10 @@ else:
             "LOCATION": str(DATA_DIR / "cache"),
         }
     }
+
+# Sessions are read on every signed-in request: from the cache (Redis when
+# set), kept in the database too so a cache restart signs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_USER_MODEL = "accounts.User"
 PASSWORD_HASHERS = [

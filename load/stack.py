@@ -233,6 +233,8 @@ class Partner:
     email: str
     token: str
     session: str
+    # The CSRF cookie a browser holds after its first page: pages kept per device use it.
+    csrf: str = field(default_factory=lambda: secrets.token_hex(16))
 
 
 @dataclass

@@ -1,11 +1,13 @@
 """Signed-in devices: what Settings lists, and ending one.
 
-allauth's user sessions keep a row per browser session (made at sign-in);
-`track_activity` keeps its "last seen" fresh, at most every few minutes so a
-page view does not become a database write.
+allauth's user sessions keep a row per browser session, made at sign-in.
+"Last seen" lives in the cache, set by `track_activity` at most every few
+minutes per session: a page view never becomes a database write. When the
+cache has forgotten, the row's own time (the sign-in) stands in.
 """
 
 import hashlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,6 +15,7 @@ from datetime import datetime
 from allauth.usersessions.models import UserSession
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from ua_parser import parse
 
 from closeknit.accounts.models import User
@@ -46,17 +49,22 @@ def device_name(user_agent: str) -> str:
     return browser or system or "A browser or app"
 
 
+def _seen_key(session_key: str) -> str:
+    return f"seen:{session_key}"
+
+
 def devices_for(request: HttpRequest, user: User) -> list[Device]:
     """The person's live sessions, this one first, then the most recently seen."""
     current = request.session.session_key
     sessions = UserSession.objects.purge_and_list(user)
+    seen = cache.get_many([_seen_key(s.session_key) for s in sessions])
     devices = [
         Device(
             id=public_id(s),
             name=device_name(s.user_agent),
             ip=s.ip,
             signed_in=s.created_at,
-            last_seen=s.last_seen_at,
+            last_seen=max(s.last_seen_at, seen.get(_seen_key(s.session_key), s.last_seen_at)),
             current=s.session_key == current,
         )
         for s in sessions
@@ -81,12 +89,21 @@ def end_device(user: User, device_id: str) -> bool:
 def track_activity(
     get_response: Callable[[HttpRequest], HttpResponse],
 ) -> Callable[[HttpRequest], HttpResponse]:
-    """Keep each signed-in session's "last seen", one write per session every few minutes."""
+    """Note when each signed-in session was last seen, in the cache, every few minutes.
+
+    Each process remembers what it noted lately, so most requests cost nothing here.
+    """
+    noted: dict[str, float] = {}
 
     def middleware(request: HttpRequest) -> HttpResponse:
         key = request.session.session_key
-        if key and request.user.is_authenticated and cache.add(f"seen:{key}", 1, SEEN_EVERY):
-            UserSession.objects.create_from_request(request)
+        now = time.time()
+        if key and now - noted.get(key, -SEEN_EVERY) >= SEEN_EVERY:
+            if len(noted) > 10_000:
+                noted.clear()  # a bound on memory; forgetting only costs one more note
+            noted[key] = now
+            if request.user.is_authenticated:
+                cache.set(_seen_key(key), timezone.now(), 30 * 24 * 3600)
         return get_response(request)
 
     return middleware

@@ -7,6 +7,7 @@ from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
 from closeknit.api.auth import limit
+from closeknit.api.errors import ErrorOut
 from closeknit.coach import CoachInputError, analyze
 
 router = Router(tags=["coach"])
@@ -55,10 +56,6 @@ class CoachOut(Schema):
     listening_level: str
     findings: list[FindingOut]
     notice: str | None = None
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 @router.post("/coach", response={200: CoachOut, 400: ErrorOut, 429: ErrorOut})

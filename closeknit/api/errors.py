@@ -7,7 +7,7 @@ not match its schema, a missing sign-in or a rate limit, answers
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -41,6 +41,11 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(HttpError)
     def http(request: HttpRequest, exc: HttpError) -> HttpResponse:
         return answer(request, exc.status_code, str(exc))
+
+    @api.exception_handler(Http404)
+    def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        # The access helpers answer another couple's identifier like a missing one.
+        return answer(request, 404, "Not found.")
 
     @api.exception_handler(AuthenticationError)
     def unauthorized(request: HttpRequest, exc: Exception) -> HttpResponse:

@@ -13,6 +13,7 @@ from ninja.errors import HttpError
 
 from closeknit.accounts.models import User
 from closeknit.api.auth import api_couple, api_user
+from closeknit.api.errors import ErrorOut
 from closeknit.bedroom import selectors, services
 from closeknit.bedroom.models import Evening, Item, TryNext
 from closeknit.couples.access import get_for_couple
@@ -22,10 +23,6 @@ from closeknit.couples.models import Couple
 router = Router(tags=["private"])
 
 AnswerChoice = Literal["yes", "maybe", "no"]
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class StatusOut(Schema):

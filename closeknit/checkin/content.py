@@ -1,13 +1,14 @@
 """The check-in's wording: data/items.csv and data/resources.md, in our own words."""
 
 import csv
-import html
-import re
+import itertools
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from django.utils.text import slugify
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 
 DATA = Path(__file__).parent / "data"
 
@@ -38,62 +39,27 @@ def load(apps: Any) -> None:
     load_items(apps.get_model("checkin", "Item"))
 
 
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
+def _heading_ids(state: StateCore) -> None:
+    """Give each heading an id from its words, so a page can link to its sections."""
+    for opening, inline in itertools.pairwise(state.tokens):
+        if opening.type == "heading_open":
+            opening.attrSet("id", slugify(inline.content))
 
 
-def _inline(text: str) -> str:
-    return _BOLD.sub(r"<strong>\1</strong>", html.escape(text))
+# CommonMark with raw HTML off: anything that is not Markdown is escaped, and
+# links to javascript: and the like are not made (markdown-it's own check).
+_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+_MARKDOWN.core.ruler.push("heading_ids", _heading_ids)
 
 
-def markdown_lite(text: str) -> str:
-    """The few Markdown constructs our pages use, as HTML: headings, paragraphs, lists, bold.
+def markdown(text: str) -> str:
+    """Our pages' Markdown as safe HTML, headings with ids.
 
-    Everything else is escaped, so the output is safe to mark as such.
-
-    >>> print(markdown_lite("## Hi\\n\\nOne **two**\\n- a\\n- b"))
+    >>> print(markdown("## Hi\\n\\nOne **two**"), end="")
     <h2 id="hi">Hi</h2>
     <p>One <strong>two</strong></p>
-    <ul>
-    <li>a</li>
-    <li>b</li>
-    </ul>
     """
-    out: list[str] = []
-    paragraph: list[str] = []
-    in_list = False
-
-    def close() -> None:
-        nonlocal in_list
-        if paragraph:
-            out.append(f"<p>{_inline(' '.join(paragraph))}</p>")
-            paragraph.clear()
-        if in_list:
-            out.append("</ul>")
-            in_list = False
-
-    for line in text.splitlines():
-        stripped = line.strip()
-        heading = re.match(r"(#{1,6})\s+(.*)", stripped)
-        if heading:
-            close()
-            level, title = len(heading.group(1)), heading.group(2)
-            out.append(f'<h{level} id="{slugify(title)}">{_inline(title)}</h{level}>')
-        elif stripped.startswith(("- ", "* ")):
-            if paragraph:
-                out.append(f"<p>{_inline(' '.join(paragraph))}</p>")
-                paragraph.clear()
-            if not in_list:
-                out.append("<ul>")
-                in_list = True
-            out.append(f"<li>{_inline(stripped[2:])}</li>")
-        elif not stripped:
-            close()
-        else:
-            if in_list:
-                close()
-            paragraph.append(stripped)
-    close()
-    return "\n".join(out)
+    return _MARKDOWN.render(text)
 
 
 @cache
@@ -101,7 +67,7 @@ def resources_html() -> str:
     """The resources page body (its own "# " title is left to the template)."""
     text = (DATA / "resources.md").read_text(encoding="utf-8")
     body = "\n".join(line for line in text.splitlines() if not line.startswith("# "))
-    return markdown_lite(body)
+    return markdown(body)
 
 
 def resources_markdown() -> str:

@@ -85,7 +85,7 @@ def resources(request: HttpRequest) -> HttpResponse:
     """Support and resources: open to anyone, signed in or not."""
     if request.user.is_authenticated:
         attach_couple(request)
-    # markdown_lite escapes everything it does not turn into tags itself.
+    # content.markdown() escapes everything that is not Markdown (no raw HTML).
     body = mark_safe(content.resources_html())
     return render(request, "checkin/resources.html", {"body": body})
 

@@ -8,6 +8,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from closeknit.api.auth import api_couple, api_user, limit
+from closeknit.api.errors import ErrorOut
 from closeknit.couples import invites
 from closeknit.couples.invites import PairingError
 from closeknit.couples.models import Couple
@@ -35,10 +36,6 @@ class InviteOut(Schema):
 class AcceptIn(Schema):
     code: str = ""
     token: str = ""
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 def couple_out(couple: Couple, partner_name: str) -> CoupleOut:

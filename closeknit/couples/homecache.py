@@ -1,107 +1,145 @@
-"""The couple home's cards, kept per person until the couple next changes something.
+"""The couple home page, kept per person and device until something of theirs changes.
 
 The home page is the most visited page, and every feature adds a card to it
-(fourteen queries and a dozen templates in all). The rendered cards are
-cached under a key made of:
+(fourteen queries and a dozen templates). A profile of a signed-in visit
+showed rendering and the couple's and inbox's queries as most of its cost, so
+the whole rendered page is kept, and a repeat visit costs the session, the
+user and two cache reads.
 
-- the couple and the person: cards show only what that person may see;
-- the couple's version: any change to the couple's rows (saved or deleted,
-  by a page, the API, the worker or a command) gives the couple a new
-  version, so the next visit renders anew;
-- the couple's local date, and a short lifetime for what the clock changes
-  (the next date, this week's check-in, writes made by the worker).
+Freshness is explicit, not inferred from signals:
+
+- `couple_changed()` gives the couple a new version. `bump_after_writes`
+  calls it after every write request (POST, PUT, PATCH, DELETE) by a partner,
+  through a page or the API; code that changes a couple's things outside a
+  request calls it itself.
+- `inbox_changed()` gives a person's inbox a new version; `notify()` calls it,
+  so a reminder sent by the worker shows on the badge at the next visit.
+- The kept page names both versions and the couple's local date; it lives ten
+  minutes at most, for what the clock changes ("2 hours ago", a date that has
+  started).
+
+A page is kept per device: its forms carry that browser's CSRF token, so
+nothing in it is rewritten when it is served again. Nothing is shared between
+people, so a kept page can never show one partner what only the other may see.
 """
 
-import re
+import hashlib
 import uuid
 from collections.abc import Callable
 from typing import Any
 
-from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Model
-from django.db.models.signals import post_delete, post_save
-from django.middleware.csrf import get_token
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from closeknit.accounts.models import User
-from closeknit.couples.access import CoupleRequest, couple_for
-from closeknit.couples.models import Couple
+from closeknit.couples.access import couple_for
 
-# Writes make cards stale at once; this bounds only what the clock changes
-# (a date that has started, an after-care reminder whose window has passed).
 LIFETIME = 10 * 60  # seconds
+UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
-def _version_key(couple_id: uuid.UUID) -> str:
+def _couple_key(couple_id: uuid.UUID | str) -> str:
     return f"couple-version:{couple_id}"
 
 
-# A form's CSRF token in a rendered card: cached without it, filled in per visit.
-TOKEN = re.compile(r'(?<=name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(?=")')
-
-
-def cards(request: CoupleRequest, render: Callable[[], list[str]]) -> list[str]:
-    """The cached cards for this person now, or render() them and keep them."""
-    # The version is read before anything is rendered: a write that lands in
-    # between leaves these cards under the old version, never the new one.
-    version = cache.get(_version_key(request.couple.pk), "0")
-    today = timezone.localdate(timezone=request.couple.tz)
-    key = f"home-cards:{request.couple.pk}:{request.user.pk}:{version}:{today}"
-    pieces: list[list[str]] | None = cache.get(key)
-    if pieces is None:
-        pieces = [TOKEN.split(card) for card in render()]
-        cache.set(key, pieces, LIFETIME)
-    # A freshly masked token of this visitor's own secret, as {% csrf_token %} gives.
-    token = get_token(request)
-    # Safe: the pieces are our own rendered templates, split around the tokens.
-    return [mark_safe(token.join(parts)) for parts in pieces]
+def _inbox_key(user_id: object) -> str:
+    return f"inbox-version:{user_id}"
 
 
 def couple_changed(couple_id: uuid.UUID) -> None:
-    """Both partners' cached cards are stale: a new, unguessable version.
+    """Both partners' kept pages are stale.
 
     A new random value, not a counter: two processes bumping at once can
     never leave the old value in place.
     """
-    cache.set(_version_key(couple_id), uuid.uuid4().hex, None)
+    cache.set(_couple_key(couple_id), uuid.uuid4().hex, None)
 
 
-def connect() -> None:
-    """Listen to saves and deletes of the couple's own rows, and of nothing else.
+def inbox_changed(user_id: uuid.UUID) -> None:
+    """The person's kept page is stale (its unread badge), once the change is committed."""
+    transaction.on_commit(lambda: cache.set(_inbox_key(user_id), uuid.uuid4().hex, None))
 
-    Every model that holds couple data has a `couple` foreign key; the couple
-    itself and a partner's profile (the name on the cards) count too. Only
-    these senders: a post_delete listener turns off Django's fast bulk delete
-    for its model, which sessions, deliveries and the like should keep.
+
+def _page_key(request: HttpRequest) -> str | None:
+    """This person on this device; None before the browser has a CSRF cookie."""
+    secret = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+    if not secret:
+        return None
+    device = hashlib.sha256(secret.encode()).hexdigest()[:24]
+    return f"home-page:{request.user.pk}:{device}"
+
+
+def _has_messages(request: HttpRequest) -> bool:
+    # A flash message is shown once: such a visit is rendered, never served kept.
+    return "messages" in request.COOKIES or "_messages" in request.session
+
+
+def kept_page(request: HttpRequest) -> HttpResponse | None:
+    """The page kept for this person and device, if nothing of theirs changed since."""
+    user_id = request.user.pk
+    key = _page_key(request)
+    if key is None or _has_messages(request):
+        return None
+    entry: dict[str, Any] | None = cache.get(key)
+    if entry is None:
+        return None
+    versions = cache.get_many([_couple_key(entry["couple"]), _inbox_key(user_id)])
+    today = timezone.localdate(timezone=entry["tz"])
+    if (
+        versions.get(_couple_key(entry["couple"]), "0") != entry["couple_version"]
+        or versions.get(_inbox_key(user_id), "0") != entry["inbox_version"]
+        or today.isoformat() != entry["day"]
+    ):
+        return None
+    return HttpResponse(entry["body"])
+
+
+def keep_page(request: Any, render: Callable[[], HttpResponse]) -> HttpResponse:
+    """Render the page, and keep it under the versions read before rendering.
+
+    Read first: a write that lands while this renders leaves the page under
+    the old version, so it is never served after the write.
     """
-    for model in apps.get_models():
-        names = {field.name for field in model._meta.get_fields()}
-        if model in (Couple, User) or "couple" in names:
-            post_save.connect(row_changed, sender=model, dispatch_uid=f"homecache-save-{model}")
-            post_delete.connect(row_changed, sender=model, dispatch_uid=f"homecache-del-{model}")
+    key = _page_key(request)
+    couple = request.couple
+    versions = cache.get_many([_couple_key(couple.pk), _inbox_key(request.user.pk)])
+    response = render()
+    if key is not None and not _has_messages(request) and response.status_code == 200:
+        entry = {
+            "couple": str(couple.pk),
+            "tz": couple.tz,
+            "day": timezone.localdate(timezone=couple.tz).isoformat(),
+            "couple_version": versions.get(_couple_key(couple.pk), "0"),
+            "inbox_version": versions.get(_inbox_key(request.user.pk), "0"),
+            "body": response.content.decode(),
+        }
+        cache.set(key, entry, LIFETIME)
+    return response
 
 
-def row_changed(sender: type[Model], instance: Model, raw: bool = False, **kwargs: Any) -> None:
-    """A couple's row was saved or deleted: its cards are stale.
+def bump_after_writes(
+    get_response: Callable[[HttpRequest], HttpResponse],
+) -> Callable[[HttpRequest], HttpResponse]:
+    """After a write request by a partner (page or API), the couple's pages are stale.
 
-    Stale at once, and again after the commit: a visit in between may have
-    cached the rows as they were before the commit.
+    After the response, so after the request's transactions have committed:
+    a visit that read the old version meanwhile may keep the old rows only
+    under the old version.
     """
-    if raw or kwargs.get("update_fields") == frozenset({"last_login"}):
-        return  # loading fixtures; a sign-in
-    couple_id = _couple_of(instance)
-    if couple_id is not None:
-        couple_changed(couple_id)
-        transaction.on_commit(lambda: couple_changed(couple_id))
 
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        if request.method in UNSAFE:
+            user = getattr(request, "user", None)
+            # request.couple when a view attached it; else (an API token, a profile) look it up.
+            couple = getattr(request, "couple", None)
+            if couple is None and isinstance(user, User) and user.is_authenticated:
+                couple = couple_for(user)
+            if couple is not None:
+                couple_changed(couple.pk)
+        return response
 
-def _couple_of(instance: Model) -> uuid.UUID | None:
-    if isinstance(instance, Couple):
-        return instance.pk
-    if isinstance(instance, User):
-        couple = couple_for(instance)
-        return couple.pk if couple else None
-    return getattr(instance, "couple_id", None)
+    return middleware

@@ -23,11 +23,15 @@ def home(request: HttpRequest) -> HttpResponse:
     """The landing page when signed out, pairing when alone, the couple home when paired."""
     if not request.user.is_authenticated:
         return render(request, "couples/landing.html")
+    kept = homecache.kept_page(request)
+    if kept is not None:
+        return kept
     if not attach_couple(request):
         return redirect("pair")
     paired = cast(CoupleRequest, request)
-    cards = homecache.cards(paired, lambda: render_cards(paired))
-    return render(request, "couples/home.html", {"cards": cards})
+    return homecache.keep_page(
+        paired, lambda: render(paired, "couples/home.html", {"cards": render_cards(paired)})
+    )
 
 
 def render_cards(request: CoupleRequest) -> list[str]:

@@ -15,6 +15,7 @@ from ninja.errors import HttpError
 
 from closeknit.accounts.models import User
 from closeknit.api.auth import api_couple, api_user
+from closeknit.api.errors import ErrorOut
 from closeknit.couples.access import get_for_couple
 from closeknit.couples.localtime import as_couple_time
 from closeknit.couples.models import Couple
@@ -30,10 +31,6 @@ CategoryIn = Literal[
 ]
 Planner = Literal["me", "partner", "both"]
 PAGE = 20
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class IdeaOut(Schema):

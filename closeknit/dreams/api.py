@@ -10,6 +10,7 @@ from ninja.errors import HttpError
 
 from closeknit.accounts.models import User
 from closeknit.api.auth import api_couple, api_user
+from closeknit.api.errors import ErrorOut
 from closeknit.couples.access import get_for_couple
 from closeknit.dreams import selectors, services
 from closeknit.dreams.models import Dream, Milestone, Task
@@ -22,10 +23,6 @@ Kind = Literal["dream", "goal"]
 Visibility = Literal["private", "shared"]
 DreamStatus = Literal["active", "reached", "set_aside"]
 Text = Field(..., min_length=1, max_length=4000)
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class PledgeOut(Schema):

@@ -43,7 +43,8 @@ class DatabaseUnavailable:
         log.warning("Database unreachable, answered 503: %s", exception)
         message = "Closeknit is reconnecting to its database. Please try again in a moment."
         if request.path.startswith("/api/"):
-            response: HttpResponse = JsonResponse({"detail": message}, status=503)
+            body = {"detail": message, "code": "unavailable", "field": None}
+            response: HttpResponse = JsonResponse(body, status=503)
         else:
             response = HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
         response["Retry-After"] = "2"
@@ -71,7 +72,8 @@ def refuse_nul(
         if not _has_nul(request):
             return get_response(request)
         if request.path.startswith("/api/"):
-            return JsonResponse({"detail": NUL_MESSAGE}, status=400)
+            body = {"detail": NUL_MESSAGE, "code": "bad_request", "field": None}
+            return JsonResponse(body, status=400)
         return HttpResponseBadRequest(NUL_MESSAGE, content_type="text/plain; charset=utf-8")
 
     return middleware

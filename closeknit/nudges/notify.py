@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from closeknit.accounts.models import User
+from closeknit.couples import homecache
 from closeknit.nudges import preferences
 from closeknit.nudges.kinds import KINDS, text_for
 from closeknit.nudges.models import Delivery, Notification, PushSubscription
@@ -34,6 +35,7 @@ def notify(recipient: User, kind: str, url: str, *, key: str, partner: User | No
             deliveries = _plan_deliveries(notification, recipient)
     except IntegrityError:
         return False
+    homecache.inbox_changed(recipient.pk)  # the unread badge on a kept home page
     now = timezone.now()
     ready = [d.id for d in deliveries if not d.digest and d.due_at <= now]
     if ready:

@@ -16,6 +16,7 @@ from pydantic import (
 )
 
 from closeknit.api.auth import api_couple, api_user
+from closeknit.api.errors import ErrorOut
 from closeknit.couples.access import get_for_couple
 from closeknit.talk import prompts, selectors, services
 from closeknit.talk.models import (
@@ -37,10 +38,6 @@ Text = Field(..., min_length=1, max_length=MAX_TEXT)
 Depth = Literal["light", "medium", "deep"]
 Reaction = Literal["heart", "hug", "laugh", "thanks", "wow"]
 KIND_NAMES = [k for k, _ in KINDS]
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class PromptOut(Schema):

@@ -90,25 +90,25 @@ class ReportTestCase(BaseTestCase):
 
     def test_it_renders_in_constant_queries_as_history_grows(self) -> None:
         client = self.client_for(self.ana)
-        with self.assertNumQueries(13):
+        with self.assertNumQueries(12):
             client.get(self.url)
         for number in range(2, 12):
             rnd = make_round(self.couple, number=number)
             respond(rnd, self.ana)
             respond(rnd, self.ben)
-        with self.assertNumQueries(13):
+        with self.assertNumQueries(12):
             client.get(self.url)
 
     def test_the_index_renders_in_constant_queries(self) -> None:
         client = self.client_for(self.ana)
         client.get(reverse("assessment:index"))
-        with self.assertNumQueries(6):
+        with self.assertNumQueries(5):
             client.get(reverse("assessment:index"))
         for number in range(2, 12):
             rnd = make_round(self.couple, number=number)
             respond(rnd, self.ana)
             respond(rnd, self.ben)
-        with self.assertNumQueries(6):
+        with self.assertNumQueries(5):
             client.get(reverse("assessment:index"))
 
 

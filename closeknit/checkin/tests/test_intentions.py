@@ -64,12 +64,12 @@ class IntentionsTestCase(IntentionsBase):
         client = self.client_for(self.ana)
         self.write(self.ana)
         self.write(self.ben)
-        with self.assertNumQueries(5):
+        with self.assertNumQueries(4):
             client.get(URL)
         for day in range(60):
             self.write(self.ana, day + 1)
             self.write(self.ben, day + 1)
-        with self.assertNumQueries(5):
+        with self.assertNumQueries(4):
             client.get(URL)
 
 

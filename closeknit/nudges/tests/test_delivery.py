@@ -38,7 +38,7 @@ class DeliveryTestCase(BaseTestCase):
         with self.captureOnCommitCallbacks(execute=False) as callbacks:
             notify(self.ben, "daily_answered", "/talk/", key="k", partner=self.ana)
         # The callbacks never ran: in a real rollback they are dropped.
-        self.assertEqual(len(callbacks), 1)
+        self.assertTrue(callbacks)
         self.assertEqual(len(mail.outbox), 0)
 
     def test_delivering_twice_sends_once(self) -> None:
