@@ -5,9 +5,31 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint format bench clean
+# The browser tests drive Debian's Chromium, or the one CHROMIUM names (tests/browser).
+CHROMIUM ?= /usr/bin/chromium
+DEBIAN_CHROMIUM := /usr/bin/chromium
+APT_GET ?= apt-get
 
-install: $(VENV)/.installed node_modules/.package-lock.json
+.PHONY: install packages chromium run test test-fast lint format bench clean
+
+# Everything `make test` needs: the Python and npm packages, and Chromium.
+install: packages chromium
+
+# What the app itself needs (`make run` and the targets without a browser).
+packages: $(VENV)/.installed node_modules/.package-lock.json
+
+# Installed with apt-get when missing and this user can (root, with apt-get);
+# otherwise make stops with one line saying what to install. Never skipped in
+# silence: the browser tests would fail later instead.
+CAN_APT = $(shell [ "$$(id -u)" = 0 ] && command -v $(APT_GET))
+chromium:
+	@$(if $(wildcard $(CHROMIUM)),:,$(if $(and $(filter $(DEBIAN_CHROMIUM),$(CHROMIUM)),$(CAN_APT)),\
+		$(APT_INSTALL),$(error $(MISSING))))
+
+MISSING = Chromium is missing: run `sudo apt-get install chromium` (or set CHROMIUM=/path/to/chromium)
+APT_INSTALL = echo "Installing Debian's chromium for the browser tests (apt-get install chromium)"; \
+	$(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq chromium \
+	&& test -x $(CHROMIUM) || { echo '$(MISSING)' >&2; exit 1; }
 
 $(VENV)/.installed: requirements.lock requirements-nodeps.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +43,7 @@ node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
 # The demo: SQLite in ./data, e-mail to the console, no e-mail verification.
-run: install
+run: packages
 	HOST=$(HOST) PORT=$(PORT) DEBUG=$${DEBUG:-1} EMAIL_VERIFICATION=$${EMAIL_VERIFICATION:-none} \
 		$(BIN)/closeknit dev --host $(HOST) --port $(PORT)
 
@@ -29,33 +51,33 @@ test: install
 	$(BIN)/pytest
 
 # Everything but the browser suite, for quick loops while coding.
-test-fast: install
+test-fast: packages
 	$(BIN)/pytest -m "not browser"
 
-lint: install
+lint: packages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy closeknit
 
-format: install
+format: packages
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install
+bench: packages
 	$(BIN)/python benchmarks/coach.py
 
 # Trust at scale (PostgreSQL and Redis on this machine; never part of `make test`).
 .PHONY: load faults bench-http bench-queries
-load: install
+load: packages
 	$(BIN)/python load/run.py
 
-faults: install
+faults: packages
 	$(BIN)/python load/faults.py
 
-bench-http: install
+bench-http: packages
 	$(BIN)/python benchmarks/throughput.py
 
-bench-queries: install
+bench-queries: packages
 	$(BIN)/python benchmarks/queries.py
 
 # The whole browser suite N times, with each test's pass count (never part of `make test`).

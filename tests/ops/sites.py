@@ -182,9 +182,11 @@ def wait_until_up(url: str, process: subprocess.Popen[str], wait: float = 180.0)
             time.sleep(0.3)
 
 
-def stop(process: subprocess.Popen[str], wait: float = 30.0) -> tuple[str, str]:
-    """SIGTERM to the process group, then SIGKILL to whatever of it is left; its output."""
-    _signal_group(process, signal.SIGTERM)
+def stop(process: subprocess.Popen[str], wait: float = 60.0) -> tuple[str, str]:
+    """SIGTERM to the process (as a supervisor stops a service), then SIGKILL to whatever
+    is left of its process group; its output."""
+    with suppress(ProcessLookupError):
+        process.terminate()
     try:
         out, err = process.communicate(timeout=wait)
     except subprocess.TimeoutExpired:

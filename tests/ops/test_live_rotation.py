@@ -122,9 +122,9 @@ def running_site(site: sites.Site) -> Iterator[str]:
         sites.wait_until_up(base + "/health/", server)
         yield base
     finally:
-        for process in (server, worker):
-            _, err = sites.stop(process)
-            assert "InvalidToken" not in err, err[-3000:]
+        logs = [sites.stop(process)[1] for process in (server, worker)]
+    for log in logs:
+        assert "InvalidToken" not in log, log[-3000:]
 
 
 def timed(site: sites.Site, *args: str) -> tuple[subprocess.CompletedProcess[str], float, float]:

@@ -43,11 +43,11 @@ def test_migrating_a_full_database_to_the_newest_state_loses_nothing(tmp_path: P
 
 
 def test_the_comparison_sees_every_kind_of_loss() -> None:
-    before = {
+    before: upgrade.Rows = {
         "dropped": {1: {"id": 1}},
         "kept": {1: {"id": 1, "a": "x", "b": "y"}, 2: {"id": 2, "a": "z", "b": "w"}},
     }
-    after = {"kept": {1: {"id": 1, "a": "changed"}}}
+    after: upgrade.Rows = {"kept": {1: {"id": 1, "a": "changed"}}}
     assert sorted(upgrade.losses(before, after)) == [
         "dropped: the table is gone with its 1 rows",
         "kept 2: the row is gone",
