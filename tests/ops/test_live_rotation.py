@@ -150,11 +150,11 @@ def test_rotating_keys_under_a_running_server_and_worker_fails_nothing(tmp_path:
         stop_reads = tmp_path / "stop-reads"
         with running_site(site) as base, load(base, ana) as clients:
             enqueuer = site.start_probe("enqueue-reads", str(stop_reads))
-            clients.wait_for(40)
+            clients.wait_for(24)
             _, rotate_start, rotate_end = timed(site, "rotate_keys", "--new-key")
-            clients.wait_for(40)
+            clients.wait_for(24)
             _, drop_start, drop_end = timed(site, "rotate_keys", "--drop-old-keys")
-            clients.wait_for(40)
+            clients.wait_for(24)
             stop_reads.touch()
             enqueued = int(enqueuer.communicate(timeout=120)[0].strip())
             tasks = wait_for_tasks(site)

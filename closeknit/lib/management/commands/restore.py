@@ -140,7 +140,9 @@ def restore_postgres(file: Path) -> None:
     only after pg_restore has read the whole archive; psql stops at the first error, and an
     open transaction is rolled back when psql ends."""
     quote = connection.ops.quote_name
-    tables = connection.introspection.table_names()
+    # Only Closeknit's own tables: the database may hold other software's too.
+    ours = {*connection.introspection.django_table_names(), "django_migrations"}
+    tables = sorted(ours & set(connection.introspection.table_names()))
     connection.close()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
         psql = backup.start_tool(
