@@ -26,7 +26,11 @@ from typing import Any
 
 from load.stack import Stack, log
 
-FEATURES = {"talk", "appreciate", "checkin", "assessment", "dates", "dreams", "bedroom", "nudges"}
+# URL namespaces of the couple's pages.
+FEATURES = {
+    *("talk", "appreciate", "checkin", "support", "intentions", "assessment"),
+    *("dates", "rituals", "fun", "dreams", "bedroom", "nudges"),
+}
 MEMORY = "the walk by the river, your laugh at breakfast, the long call with your sister"
 WORDS = MEMORY.split(" ")
 

@@ -106,6 +106,8 @@ INSTALLED_APPS = [
     "closeknit.talk",
     "closeknit.appreciate",
     "closeknit.checkin",
+    "closeknit.support",
+    "closeknit.intentions",
     "closeknit.assessment",
     "closeknit.dates",
     "closeknit.rituals",

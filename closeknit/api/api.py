@@ -13,7 +13,9 @@ from closeknit.couples.api import router as couples_router
 from closeknit.dates.api import router as dates_router
 from closeknit.dreams.api import router as dreams_router
 from closeknit.fun.api import router as fun_router
+from closeknit.intentions.api import router as intentions_router
 from closeknit.rituals.api import router as rituals_router
+from closeknit.support.api import router as support_router
 from closeknit.talk.api import router as talk_router
 
 
@@ -21,6 +23,8 @@ class Api(NinjaAPI):
     # Operations keep the ids they were published with when they move to
     # another app: client generators name their methods after them.
     MOVED = {
+        "closeknit.support.api": "closeknit.checkin.api",
+        "closeknit.intentions.api": "closeknit.checkin.api",
         "closeknit.rituals.api": "closeknit.dates.api",
         "closeknit.fun.api": "closeknit.dates.api",
     }
@@ -46,6 +50,10 @@ api.add_router("", coach_router)
 api.add_router("/talk", talk_router)
 api.add_router("/appreciate", appreciate_router)
 api.add_router("/checkin", checkin_router)
+# Published under /checkin before the support signal and intentions had their
+# own apps; mobile clients call these paths, so they stay.
+api.add_router("/checkin", support_router, tags=["checkin"])
+api.add_router("/checkin", intentions_router, tags=["checkin"])
 api.add_router("/assessment", assessment_router)
 api.add_router("/dates", dates_router)
 # Published under /dates before rituals and fun had their own apps; mobile

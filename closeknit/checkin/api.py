@@ -1,4 +1,4 @@
-"""The weekly check-in, the support signal and intentions, for API clients.
+"""The weekly check-in, for API clients.
 
 Check-ins are sealed like on the web: a partner's check-in for a week is
 only returned once the caller has checked in for that week too.
@@ -8,15 +8,14 @@ from datetime import date, datetime
 from uuid import UUID
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
 from closeknit.accounts.models import User
 from closeknit.api.auth import api_couple, api_user, limit
+from closeknit.api.errors import ErrorOut
 from closeknit.checkin import content, scoring, selectors, services
-from closeknit.checkin.models import NEEDS, Checkin, Intention, SupportSignal
-from closeknit.couples.access import get_for_couple
-from closeknit.couples.api import ErrorOut
+from closeknit.checkin.models import NEEDS, Checkin
 
 router = Router(tags=["checkin"])
 
@@ -79,51 +78,6 @@ class TrendOut(Schema):
     resources_url: str = "/check-in/resources/"
 
 
-class SupportIn(Schema):
-    kind: str
-    note: str = ""
-
-
-class SupportAnswerIn(Schema):
-    offer: str
-    note: str = ""
-
-
-class SupportOut(Schema):
-    id: UUID
-    mine: bool
-    kind: str
-    kind_label: str
-    note: str
-    created: datetime
-    answered_at: datetime | None
-    offer: str
-    offer_label: str
-    answer_note: str
-    closed_at: datetime | None
-
-
-class IntentionIn(Schema):
-    want: str
-    willing: str
-
-
-class IntentionOut(Schema):
-    id: UUID
-    mine: bool
-    author: str
-    want: str
-    willing: str
-    created: datetime
-    reviewed_at: datetime | None
-
-
-class IntentionsOut(Schema):
-    mine: IntentionOut | None
-    theirs: IntentionOut | None
-    history: list[IntentionOut]
-
-
 class ResourcesOut(Schema):
     markdown: str
 
@@ -156,39 +110,6 @@ def week_out(week: selectors.Week, viewer: User, partner: User) -> WeekOut:
         theirs=checkin_out(week.theirs, viewer, partner),
         partner_done=week.partner_done,
         revealed=week.revealed,
-    )
-
-
-def support_out(signal: SupportSignal, viewer: User) -> SupportOut:
-    return SupportOut(
-        id=signal.id,
-        mine=signal.author_id == viewer.id,
-        kind=signal.kind,
-        kind_label=signal.get_kind_display(),
-        note=signal.note,
-        created=signal.created,
-        answered_at=signal.answered_at,
-        offer=signal.offer,
-        offer_label=signal.get_offer_display() if signal.offer else "",
-        answer_note=signal.answer_note,
-        closed_at=signal.closed_at,
-    )
-
-
-def maybe_intention(i: Intention | None, viewer: User, partner: User) -> IntentionOut | None:
-    return None if i is None else intention_out(i, viewer, partner)
-
-
-def intention_out(i: Intention, viewer: User, partner: User) -> IntentionOut:
-    mine = i.author_id == viewer.id
-    return IntentionOut(
-        id=i.id,
-        mine=mine,
-        author=str(viewer if mine else partner),
-        want=i.want,
-        willing=i.willing,
-        created=i.created,
-        reviewed_at=i.reviewed_at,
     )
 
 
@@ -243,91 +164,3 @@ def get_trend(request: HttpRequest, weeks: int = 12) -> TrendOut:
 def get_resources(request: HttpRequest) -> ResourcesOut:
     """The support and resources page, as Markdown."""
     return ResourcesOut(markdown=content.resources_markdown())
-
-
-@router.get("/support", response={200: list[SupportOut], 403: ErrorOut})
-def list_support(request: HttpRequest) -> list[SupportOut]:
-    couple, _ = api_couple(request)
-    user = api_user(request)
-    return [support_out(s, user) for s in selectors.support_signals(couple)]
-
-
-@router.post("/support", response={201: SupportOut, 400: ErrorOut, 403: ErrorOut, 429: ErrorOut})
-def create_support(request: HttpRequest, data: SupportIn) -> Status[SupportOut]:
-    """“I'm having a hard time”: your partner is told, gently, with no details in the notice."""
-    limit(request, "support", "20/h")
-    couple, partner = api_couple(request)
-    user = api_user(request)
-    try:
-        signal = services.send_support(couple, user, partner, kind=data.kind, note=data.note)
-    except services.CheckinError as exc:
-        raise HttpError(400, str(exc)) from exc
-    return Status(201, support_out(signal, user))
-
-
-@router.post(
-    "/support/{signal_id}/answer",
-    response={200: SupportOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
-)
-def answer_support(request: HttpRequest, signal_id: UUID, data: SupportAnswerIn) -> SupportOut:
-    """“I'm here”, with what you will do."""
-    couple, _ = api_couple(request)
-    user = api_user(request)
-    signal = get_for_couple(SupportSignal.objects.select_related("author"), couple, pk=signal_id)
-    try:
-        services.answer_support(signal, user, offer=data.offer, note=data.note)
-    except services.CheckinError as exc:
-        raise HttpError(400, str(exc)) from exc
-    return support_out(signal, user)
-
-
-@router.post(
-    "/support/{signal_id}/close",
-    response={200: SupportOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
-)
-def close_support(request: HttpRequest, signal_id: UUID) -> SupportOut:
-    couple, _ = api_couple(request)
-    user = api_user(request)
-    signal = get_for_couple(SupportSignal, couple, pk=signal_id)
-    try:
-        services.close_support(signal, user)
-    except services.CheckinError as exc:
-        raise HttpError(400, str(exc)) from exc
-    return support_out(signal, user)
-
-
-@router.get("/intentions", response={200: IntentionsOut, 403: ErrorOut})
-def get_intentions(request: HttpRequest) -> IntentionsOut:
-    """Both partners' current intentions (shared) and the history, newest first."""
-    couple, partner = api_couple(request)
-    user = api_user(request)
-    found = selectors.intentions(couple, user)
-    return IntentionsOut(
-        mine=maybe_intention(found.mine, user, partner),
-        theirs=maybe_intention(found.theirs, user, partner),
-        history=[intention_out(i, user, partner) for i in found.history],
-    )
-
-
-@router.post("/intentions", response={201: IntentionOut, 400: ErrorOut, 403: ErrorOut})
-def create_intention(request: HttpRequest, data: IntentionIn) -> Status[IntentionOut]:
-    """Write a new version of your intentions (earlier ones stay in the history)."""
-    couple, partner = api_couple(request)
-    user = api_user(request)
-    try:
-        intention = services.write_intention(couple, user, want=data.want, willing=data.willing)
-    except services.CheckinError as exc:
-        raise HttpError(400, str(exc)) from exc
-    return Status(201, intention_out(intention, user, partner))
-
-
-@router.post("/intentions/still-true", response={200: IntentionOut, 400: ErrorOut, 403: ErrorOut})
-def confirm_intention(request: HttpRequest) -> IntentionOut:
-    """Mark your current intentions as revisited, unchanged."""
-    couple, partner = api_couple(request)
-    user = api_user(request)
-    try:
-        intention = services.confirm_intention(couple, user)
-    except services.CheckinError as exc:
-        raise HttpError(400, str(exc)) from exc
-    return intention_out(intention, user, partner)

@@ -1,11 +1,11 @@
-"""A lived-in history for the demo: ten weeks of check-ins, intentions, one support signal."""
+"""A lived-in history for the demo: ten weeks of check-ins, a dip in the middle."""
 
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
 from closeknit.accounts.models import User
-from closeknit.checkin.models import Checkin, Intention, Item, SupportSignal, week_of
+from closeknit.checkin.models import Checkin, Item, week_of
 from closeknit.couples.models import Couple
 
 # Ten weeks, oldest first: (closeness, satisfaction items, mood, needs) per partner.
@@ -83,54 +83,7 @@ def seed(couple: Couple, a: User, b: User) -> None:
         )
     )
     Checkin.objects.bulk_create(rows)
-    _intentions(couple, a, b)
-    _support(couple, a, b, first + timedelta(weeks=4, days=2))
 
 
 def _at(couple: Couple, day: object) -> datetime:
     return datetime.combine(day, time(20, 30), tzinfo=couple.tz)  # type: ignore[arg-type]
-
-
-def _intentions(couple: Couple, a: User, b: User) -> None:
-    now = timezone.now()
-    Intention.objects.bulk_create(
-        [
-            Intention(
-                couple=couple,
-                author=a,
-                created=now - timedelta(days=70),
-                want="To feel like a team again after a hectic year.",
-                willing="Put my phone away at dinner.",
-            ),
-            Intention(
-                couple=couple,
-                author=a,
-                created=now - timedelta(days=12),
-                want="To feel like a team, and to laugh more together.",
-                willing="Put my phone away at dinner, and plan one small date a month.",
-            ),
-            Intention(
-                couple=couple,
-                author=b,
-                created=now - timedelta(days=65),
-                reviewed_at=now - timedelta(days=20),
-                want="To talk about the real things, not only logistics.",
-                willing="Ask how your day really was, and listen to the answer.",
-            ),
-        ]
-    )
-
-
-def _support(couple: Couple, a: User, b: User, day: object) -> None:
-    when = _at(couple, day)
-    SupportSignal.objects.create(
-        couple=couple,
-        author=a,
-        kind="listen",
-        created=when,
-        note="Rough day at work. Could we talk tonight?",
-        offer="listen",
-        answer_note="Tea's on. I'm all yours after eight.",
-        answered_at=when + timedelta(minutes=25),
-        closed_at=when + timedelta(hours=20),
-    )

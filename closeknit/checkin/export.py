@@ -30,26 +30,4 @@ def section(user: User, couple: Couple) -> dict[str, Any]:
             }
             for w in selectors.history(couple, user)
         ],
-        "support_signals": [
-            {
-                "mine": s.author_id == user.id,
-                "created": s.created.isoformat(),
-                "kind": s.get_kind_display(),
-                "note": s.note,
-                "answer": s.get_offer_display() if s.offer else None,
-                "answer_note": s.answer_note,
-                "closed_at": s.closed_at.isoformat() if s.closed_at else None,
-            }
-            for s in reversed(selectors.support_signals(couple, limit=None))
-        ],
-        "intentions": [
-            {
-                "mine": i.author_id == user.id,
-                "created": i.created.isoformat(),
-                "want": i.want,
-                "willing": i.willing,
-                "reviewed_at": i.reviewed_at.isoformat() if i.reviewed_at else None,
-            }
-            for i in reversed(selectors.intentions(couple, user, limit=None).history)
-        ],
     }

@@ -2,7 +2,7 @@ from typing import Any
 
 from django import forms
 
-from closeknit.checkin.models import MOODS, NEEDS, NOTE_MAX, SUPPORT_KINDS, SUPPORT_OFFERS, Item
+from closeknit.checkin.models import MOODS, NEEDS, NOTE_MAX, Item
 
 STEP_CHOICES = [(n, str(n)) for n in range(1, 8)]
 
@@ -65,50 +65,3 @@ class CheckinForm(forms.Form):
         }
         initial.update({f"item_{k}": v for k, v in checkin.scores.items()})
         return initial
-
-
-class SupportForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="What would help most right now?",
-        choices=SUPPORT_KINDS,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose the kind of support that would help."},
-    )
-    note = forms.CharField(
-        label="Anything else you'd like to say? (optional)",
-        required=False,
-        max_length=NOTE_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-
-class AnswerForm(forms.Form):
-    offer = forms.ChoiceField(
-        label="What you'll do",
-        choices=SUPPORT_OFFERS,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose what you will do."},
-    )
-    note = forms.CharField(
-        label="A few words (optional)",
-        required=False,
-        max_length=NOTE_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-
-class IntentionForm(forms.Form):
-    want = forms.CharField(
-        label="What I want from this",
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="From Closeknit, from our time together, from us.",
-        error_messages={"required": "Write what you want from this, even in a few words."},
-    )
-    willing = forms.CharField(
-        label="What I'm willing to do",
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Something you can actually do, week to week.",
-        error_messages={"required": "Write what you're willing to do, even in a few words."},
-    )

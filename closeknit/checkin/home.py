@@ -1,4 +1,4 @@
-"""The check-in's card on the couple home: this week's state and the support button."""
+"""The check-in's card on the couple home: this week's state, and the way to ask for support."""
 
 from django.template.loader import render_to_string
 
@@ -8,7 +8,6 @@ from closeknit.couples.access import CoupleRequest
 
 def card(request: CoupleRequest) -> str | None:
     week = selectors.week_for(request.couple, request.user)
-    signal = selectors.open_signal_for(request.couple, request.user)
     # No request context: the home page has run the context processors already.
-    ctx = {"week": week, "signal": signal, "partner": request.partner}
+    ctx = {"week": week, "partner": request.partner}
     return render_to_string("checkin/_home_card.html", ctx)

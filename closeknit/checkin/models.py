@@ -1,5 +1,5 @@
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -33,23 +33,6 @@ NEEDS = [
     ("space", "Space"),
     ("affection", "Affection"),
     ("fun", "Fun"),
-]
-SUPPORT_KINDS = [
-    ("listen", "Someone to listen"),
-    ("company", "Company, even quietly"),
-    ("practical", "Help with something practical"),
-    ("comfort", "A hug or some comfort"),
-    ("space", "A little space, kindly given"),
-    ("distraction", "Something to take my mind off it"),
-]
-SUPPORT_OFFERS = [
-    ("listen", "I'll make time to listen"),
-    ("call", "I'll call you"),
-    ("company", "I'll be with you"),
-    ("practical", "I'll take something off your plate"),
-    ("comfort", "A hug is waiting"),
-    ("space", "I'll give you room, and I'm close by"),
-    ("fun", "I'll plan something to take your mind off it"),
 ]
 
 
@@ -113,51 +96,3 @@ class Checkin(models.Model):
     def need_labels(self) -> list[str]:
         labels = dict(NEEDS)
         return [labels[n] for n in self.needs if n in labels]
-
-
-class SupportSignal(models.Model):
-    """ "I'm having a hard time": a request for support, and the partner's answer."""
-
-    id = uuid_pk()
-    couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
-    kind = models.CharField("What would help", max_length=16, choices=SUPPORT_KINDS)
-    note = EncryptedTextField(blank=True, default="")
-    created = models.DateTimeField(default=timezone.now)
-    answered_at = models.DateTimeField(null=True, blank=True)
-    offer = models.CharField(max_length=16, choices=SUPPORT_OFFERS, blank=True)
-    answer_note = EncryptedTextField(blank=True, default="")
-    closed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["couple", "created"])]
-
-    def __str__(self) -> str:
-        return f"Support signal of {self.created:%Y-%m-%d}"
-
-    @property
-    def is_open(self) -> bool:
-        return self.closed_at is None
-
-
-class Intention(models.Model):
-    """What one partner wants from this and is willing to do; each change is a new row."""
-
-    id = uuid_pk()
-    couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
-    want = EncryptedTextField("What I want from this")
-    willing = EncryptedTextField("What I'm willing to do")
-    created = models.DateTimeField(default=timezone.now)
-    # "These still hold": revisited without a change.
-    reviewed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["couple", "author", "created"])]
-
-    def __str__(self) -> str:
-        return f"Intention of {self.created:%Y-%m-%d}"
-
-    @property
-    def last_visited(self) -> datetime:
-        return self.reviewed_at or self.created

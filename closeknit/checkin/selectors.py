@@ -1,4 +1,4 @@
-"""Reads for the check-in, the support signal and intentions.
+"""Reads for the check-in.
 
 Check-ins are sealed: every read of a partner's check-in goes through
 `visible_entries()`, so pages, the API, the home card and the export agree.
@@ -11,7 +11,7 @@ from typing import Any
 
 from closeknit.accounts.models import User
 from closeknit.checkin import scoring
-from closeknit.checkin.models import Checkin, Intention, Item, SupportSignal, week_of
+from closeknit.checkin.models import Checkin, Item, week_of
 from closeknit.couples.access import for_couple
 from closeknit.couples.models import Couple
 from closeknit.couples.sealing import visible_entries
@@ -138,36 +138,3 @@ def _row(w: Week) -> dict[str, Any]:
 
 def is_low(entry: Checkin | None) -> bool:
     return entry is not None and scoring.has_low_scores(entry.closeness, entry.scores)
-
-
-def support_signals(couple: Couple, limit: int | None = 10) -> list[SupportSignal]:
-    """The latest signals of both partners (shared: the author sent them to the partner)."""
-    qs = for_couple(SupportSignal, couple).select_related("author").order_by("-created")
-    return list(qs[:limit] if limit else qs)
-
-
-def open_signal_for(couple: Couple, viewer: User) -> SupportSignal | None:
-    """The partner's latest open signal, for the viewer to answer."""
-    qs = for_couple(SupportSignal, couple).filter(closed_at__isnull=True).exclude(author=viewer)
-    return qs.select_related("author").order_by("-created").first()
-
-
-@dataclass
-class Intentions:
-    mine: Intention | None
-    theirs: Intention | None
-    history: list[Intention]
-
-
-def intentions(couple: Couple, viewer: User, limit: int | None = 40) -> Intentions:
-    """Both partners' current intentions (shared) and the history of both, newest first."""
-    qs = for_couple(Intention, couple).select_related("author").order_by("-created")
-    rows = list(qs[:limit] if limit else qs)
-    mine = next((i for i in rows if i.author_id == viewer.id), None)
-    theirs = next((i for i in rows if i.author_id != viewer.id), None)
-    # A long one-sided history can push the other's current intention off the page.
-    if mine is None:
-        mine = qs.filter(author=viewer).first()
-    if theirs is None:
-        theirs = qs.exclude(author=viewer).first()
-    return Intentions(mine, theirs, rows)

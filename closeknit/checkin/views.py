@@ -4,12 +4,11 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_POST
 
 from closeknit.checkin import content, scoring, selectors, services
-from closeknit.checkin.forms import AnswerForm, CheckinForm, IntentionForm, SupportForm
-from closeknit.checkin.models import CLOSENESS_WORDS, Item, SupportSignal
-from closeknit.couples.access import CoupleRequest, attach_couple, couple_required, get_for_couple
+from closeknit.checkin.forms import CheckinForm
+from closeknit.checkin.models import CLOSENESS_WORDS, Item
+from closeknit.couples.access import CoupleRequest, attach_couple, couple_required
 
 
 def circles() -> list[dict[str, Any]]:
@@ -88,89 +87,3 @@ def resources(request: HttpRequest) -> HttpResponse:
     # content.markdown() escapes everything that is not Markdown (no raw HTML).
     body = mark_safe(content.resources_html())
     return render(request, "checkin/resources.html", {"body": body})
-
-
-@couple_required
-def support(request: CoupleRequest) -> HttpResponse:
-    """'I'm having a hard time': send a signal, see and answer the partner's."""
-    form = SupportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.send_support(
-            request.couple,
-            request.user,
-            request.partner,
-            kind=form.cleaned_data["kind"],
-            note=form.cleaned_data["note"],
-        )
-        messages.success(request, f"{request.partner} will know you could use some support.")
-        return redirect("checkin:support")
-    signals = selectors.support_signals(request.couple)
-    ctx = {"form": form, "signals": signals, "answer_form": AnswerForm()}
-    return render(request, "checkin/support.html", ctx, status=400 if form.errors else 200)
-
-
-@couple_required
-@require_POST
-def answer_support(request: CoupleRequest, pk: str) -> HttpResponse:
-    signal = get_for_couple(SupportSignal.objects.select_related("author"), request.couple, pk=pk)
-    form = AnswerForm(request.POST)
-    if form.is_valid():
-        try:
-            services.answer_support(
-                signal,
-                request.user,
-                offer=form.cleaned_data["offer"],
-                note=form.cleaned_data["note"],
-            )
-        except services.CheckinError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, f"{request.partner} will know you're there.")
-        return redirect("checkin:support")
-    ctx = {
-        "form": SupportForm(),
-        "signals": selectors.support_signals(request.couple),
-        "answer_form": form,
-        "answering": signal.id,
-    }
-    return render(request, "checkin/support.html", ctx, status=400)
-
-
-@couple_required
-@require_POST
-def close_support(request: CoupleRequest, pk: str) -> HttpResponse:
-    signal = get_for_couple(SupportSignal, request.couple, pk=pk)
-    try:
-        services.close_support(signal, request.user)
-    except services.CheckinError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "Glad to hear it. You can send another signal any time.")
-    return redirect("checkin:support")
-
-
-@couple_required
-def intentions(request: CoupleRequest) -> HttpResponse:
-    found = selectors.intentions(request.couple, request.user)
-    initial = {"want": found.mine.want, "willing": found.mine.willing} if found.mine else None
-    form = IntentionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        services.write_intention(request.couple, request.user, **form.cleaned_data)
-        messages.success(request, f"Saved. {request.partner} can read your intentions now.")
-        return redirect("checkin:intentions")
-    ctx = {"form": form, "found": found, "editing": found.mine is None or "edit" in request.GET}
-    if form.errors:
-        ctx["editing"] = True
-    return render(request, "checkin/intentions.html", ctx, status=400 if form.errors else 200)
-
-
-@couple_required
-@require_POST
-def confirm_intention(request: CoupleRequest) -> HttpResponse:
-    try:
-        services.confirm_intention(request.couple, request.user)
-    except services.CheckinError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "Noted: your intentions still hold.")
-    return redirect("checkin:intentions")

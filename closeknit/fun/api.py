@@ -14,8 +14,8 @@ from ninja.errors import HttpError
 
 from closeknit.accounts.models import User
 from closeknit.api.auth import api_couple, api_user
+from closeknit.api.errors import ErrorOut
 from closeknit.couples.access import get_for_couple
-from closeknit.couples.api import ErrorOut
 from closeknit.fun import selectors, services
 from closeknit.fun.models import InsideJoke, Show
 

@@ -19,7 +19,10 @@ from types import ModuleType
 FEATURES = [
     "talk",
     "appreciate",
+    # A partner's call for support comes first on the home page.
+    "support",
     "checkin",
+    "intentions",
     "assessment",
     "dates",
     "rituals",

@@ -18,7 +18,7 @@ COUPLE_NAV = [
     NavItem("Today", "home", ("home",)),
     NavItem("Talk", "talk:index", ("talk",)),
     NavItem("Appreciate", "appreciate:index", ("appreciate",)),
-    NavItem("Check-in", "checkin:index", ("checkin",)),
+    NavItem("Check-in", "checkin:index", ("checkin", "support", "intentions")),
     NavItem("Dates", "dates:index", ("dates", "rituals", "fun")),
     NavItem("Dreams", "dreams:index", ("dreams",)),
     NavItem("Us", "us", ("us", "unpair", "assessment", "bedroom")),

@@ -12,8 +12,8 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from closeknit.api.auth import api_couple, api_user
+from closeknit.api.errors import ErrorOut
 from closeknit.couples.access import get_for_couple
-from closeknit.couples.api import ErrorOut
 from closeknit.rituals import selectors, services
 from closeknit.rituals.models import CoupleRitual, Ritual
 from closeknit.rituals.services import RitualError

@@ -1,7 +1,7 @@
 from typing import Any
 
 from closeknit.api.tests.base import ApiTestCase
-from closeknit.checkin.models import Checkin, Intention, Item, SupportSignal
+from closeknit.checkin.models import Checkin, Item
 from closeknit.checkin.tests.helpers import make_checkin
 from closeknit.nudges.models import Notification
 
@@ -71,55 +71,6 @@ class CheckinApiTestCase(ApiTestCase):
     def test_the_resources_page_is_there(self) -> None:
         r = self.api("get", "/checkin/resources", self.ana)
         self.assertIn("## Talking with a professional", r.json()["markdown"])
-
-
-class SupportApiTestCase(ApiTestCase):
-    def test_a_signal_is_sent_answered_and_closed(self) -> None:
-        r = self.api("post", "/checkin/support", self.ana, {"kind": "listen", "note": "Long day"})
-        self.assertEqual(r.status_code, 201)
-        signal_id = r.json()["id"]
-        theirs = self.api("get", "/checkin/support", self.ben).json()
-        self.assertEqual((theirs[0]["mine"], theirs[0]["note"]), (False, "Long day"))
-        r = self.api("post", f"/checkin/support/{signal_id}/answer", self.ben, {"offer": "listen"})
-        self.assertEqual(r.json()["offer_label"], "I'll make time to listen")
-        r = self.api("post", f"/checkin/support/{signal_id}/close", self.ana)
-        self.assertIsNotNone(r.json()["closed_at"])
-        kinds = set(Notification.objects.values_list("kind", flat=True))
-        self.assertEqual(kinds, {"support", "support_answered"})
-
-    def test_bad_input_is_explained(self) -> None:
-        r = self.api("post", "/checkin/support", self.ana, {"kind": "money"})
-        self.assertEqual(r.status_code, 400)
-        self.assertEqual(r.json()["detail"], "Choose the kind of support that would help.")
-
-    def test_another_couple_gets_404(self) -> None:
-        signal = SupportSignal.objects.create(couple=self.couple, author=self.ana, kind="listen")
-        for action, data in [("answer", {"offer": "call"}), ("close", None)]:
-            r = self.api("post", f"/checkin/support/{signal.id}/{action}", self.cora, data)
-            self.assertEqual(r.status_code, 404)
-        self.assertEqual(self.api("get", "/checkin/support", self.cora).json(), [])
-
-
-class IntentionsApiTestCase(ApiTestCase):
-    def test_intentions_are_written_shared_and_kept(self) -> None:
-        r = self.api("post", "/checkin/intentions", self.ana, {"want": "Laugh", "willing": "Plan"})
-        self.assertEqual(r.status_code, 201)
-        self.api(
-            "post", "/checkin/intentions", self.ana, {"want": "Laugh more", "willing": "Plan"}
-        )
-        data = self.api("get", "/checkin/intentions", self.ben).json()
-        self.assertEqual(data["theirs"]["want"], "Laugh more")
-        self.assertIsNone(data["mine"])
-        self.assertEqual(len(data["history"]), 2)
-        r = self.api("post", "/checkin/intentions/still-true", self.ana)
-        self.assertIsNotNone(r.json()["reviewed_at"])
-
-    def test_both_parts_are_needed(self) -> None:
-        r = self.api("post", "/checkin/intentions", self.ana, {"want": "Laugh", "willing": " "})
-        self.assertEqual(r.status_code, 400)
-        self.assertFalse(Intention.objects.exists())
-        r = self.api("post", "/checkin/intentions/still-true", self.ben)
-        self.assertEqual(r.json()["detail"], "Write your intentions first.")
 
     def test_the_operations_are_in_the_openapi_document(self) -> None:
         paths = self.client.get("/api/v1/openapi.json").json()["paths"]

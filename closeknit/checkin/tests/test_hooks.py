@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from closeknit.accounts.export import export_for
 from closeknit.checkin import demo
-from closeknit.checkin.models import Checkin, Intention, SupportSignal
+from closeknit.checkin.models import Checkin
 from closeknit.checkin.selectors import trend, week_for
 from closeknit.checkin.tests.helpers import make_checkin
 from closeknit.test import BaseTestCase
@@ -24,13 +24,6 @@ class ExportTestCase(BaseTestCase):
         self.assertEqual(weeks[1]["mine"], None)
         ben_weeks = self.section(self.ben)["checkins"]
         self.assertEqual(ben_weeks[1]["mine"]["note"], "Ben sealed")
-
-    def test_the_export_has_signals_and_intentions(self) -> None:
-        SupportSignal.objects.create(couple=self.couple, author=self.ana, kind="listen")
-        Intention.objects.create(couple=self.couple, author=self.ben, want="W", willing="V")
-        data = self.section(self.ana)
-        self.assertEqual(data["support_signals"][0]["mine"], True)
-        self.assertEqual(data["intentions"][0]["mine"], False)
 
 
 class HomeCardTestCase(BaseTestCase):
@@ -59,4 +52,3 @@ class DemoTestCase(BaseTestCase):
         week = week_for(self.couple, self.ana)
         self.assertTrue(week.partner_done)
         self.assertIsNone(week.theirs)
-        self.assertEqual(Intention.objects.count(), 3)

@@ -1,9 +1,7 @@
 from datetime import UTC, datetime, timedelta
 
-from django.utils import timezone
-
 from closeknit.checkin import reminders
-from closeknit.checkin.models import Checkin, Intention, week_of
+from closeknit.checkin.models import Checkin, week_of
 from closeknit.nudges.schedule import run_reminders
 from closeknit.test import BaseTestCase
 
@@ -25,20 +23,3 @@ class CheckinRemindersTestCase(BaseTestCase):
     def test_the_sweep_sends_each_reminder_once(self) -> None:
         self.assertEqual(run_reminders(SUNDAY_EVENING), 4)  # both couples, both partners
         self.assertEqual(run_reminders(SUNDAY_EVENING + timedelta(minutes=1)), 0)
-
-
-class IntentionRemindersTestCase(BaseTestCase):
-    def test_they_come_at_ten_local_time_and_only_once(self) -> None:
-        ten = timezone.now().replace(hour=10, minute=5)
-        Intention.objects.create(
-            couple=self.couple,
-            author=self.ana,
-            want="W",
-            willing="V",
-            created=ten - timedelta(days=40),
-        )
-        found = list(reminders.due(ten))
-        self.assertEqual([(r.recipient, r.kind) for r in found], [(self.ana, "intentions")])
-        self.assertEqual(list(reminders.due(ten - timedelta(hours=2))), [])
-        self.assertEqual(run_reminders(ten), 1)
-        self.assertEqual(list(reminders.due(ten + timedelta(minutes=1))), [])

@@ -23,7 +23,14 @@ from django.db.migrations.recorder import MigrationRecorder
 from closeknit.test import make_couple
 
 # The last migration of each app before the move; the new apps did not exist.
-BEFORE = [("dates", "0002_load_content"), ("rituals", None), ("fun", None)]
+BEFORE = [
+    ("dates", "0002_load_content"),
+    ("checkin", "0002_load_items"),
+    ("rituals", None),
+    ("fun", None),
+    ("support", None),
+    ("intentions", None),
+]
 
 # (old app, new app, model): every model that moved.
 MOVED = [
@@ -32,8 +39,17 @@ MOVED = [
     ("dates", "rituals", "RitualMark"),
     ("dates", "fun", "Show"),
     ("dates", "fun", "InsideJoke"),
+    ("checkin", "support", "SupportSignal"),
+    ("checkin", "intentions", "Intention"),
+]
+# Encrypted columns, read raw: the same ciphertext after the move.
+ENCRYPTED = [
+    ("text", "dates_insidejoke"),
+    ("note", "checkin_supportsignal"),
+    ("want", "checkin_intention"),
 ]
 JOKE = "The goose incident, only we know"
+NOTE = "Rough day, could we talk tonight?"
 
 
 def migrate(targets: Sequence[tuple[str, str | None]]) -> Any:
@@ -50,7 +66,7 @@ def latest() -> list[tuple[str, str]]:
 def seed(old: Any) -> dict[str, Any]:
     """A row in every moved table, written through the models as they were before the move."""
     ana, ben, couple = make_couple("ana", "ben")
-    model = lambda name: old.get_model("dates", name)  # noqa: E731
+    model = {name: old.get_model(app, name) for app, _, name in MOVED}.__getitem__
     suggestion = model("Ritual").objects.get(key="ritual-01")
     ritual = model("CoupleRitual").objects.create(
         couple_id=couple.pk, source=suggestion, title="Six-second kiss", added_by_id=ana.pk
@@ -67,6 +83,12 @@ def seed(old: Any) -> dict[str, Any]:
         "InsideJoke": model("InsideJoke").objects.create(
             couple_id=couple.pk, text=JOKE, added_by_id=ben.pk
         ),
+        "SupportSignal": model("SupportSignal").objects.create(
+            couple_id=couple.pk, author_id=ana.pk, kind="listen", note=NOTE, offer="call"
+        ),
+        "Intention": model("Intention").objects.create(
+            couple_id=couple.pk, author_id=ben.pk, want="Laugh more", willing="Plan a walk"
+        ),
     }
     return {name: values(type(row), row.pk) for name, row in rows.items()}
 
@@ -77,9 +99,9 @@ def values(model: Any, pk: Any) -> dict[str, Any]:
     return {f.attname: getattr(row, f.attname) for f in model._meta.concrete_fields}
 
 
-def raw_joke() -> str:
+def raw(column: str, table: str) -> str:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT text FROM dates_insidejoke")
+        cursor.execute(f"SELECT {column} FROM {table}")  # our own names, not input
         return str(cursor.fetchone()[0])
 
 
@@ -106,7 +128,7 @@ def test_every_row_survives_the_move(back_before_the_move: Any) -> None:
     types_before = content_type_ids()
     suggestions = set(back_before_the_move.get_model("dates", "Ritual").objects.values_list("pk"))
     written = seed(back_before_the_move)
-    ciphertext = raw_joke()
+    ciphertext = {(c, t): raw(c, t) for c, t in ENCRYPTED}
 
     migrate(latest())
 
@@ -114,7 +136,10 @@ def test_every_row_survives_the_move(back_before_the_move: Any) -> None:
         model = current_apps.get_model(new_app, name)
         assert values(model, written[name]["id"]) == written[name], name
     assert current_apps.get_model("fun", "InsideJoke").objects.get().text == JOKE
-    assert raw_joke() == ciphertext and "goose" not in ciphertext
+    assert current_apps.get_model("support", "SupportSignal").objects.get().note == NOTE
+    for (column, table), before in ciphertext.items():
+        assert raw(column, table) == before, table
+        assert "goose" not in before and "Rough" not in before and "Laugh" not in before
     # Loading the suggestions again on an existing database adds and changes nothing.
     ritual_model = current_apps.get_model("rituals", "Ritual")
     assert set(ritual_model.objects.values_list("pk")) == suggestions

@@ -2,6 +2,8 @@ import uuid
 
 from django.urls import reverse
 
+from closeknit.nudges.models import Notification
+from closeknit.nudges.notify import notify
 from closeknit.test import BaseTestCase
 
 # Old address -> new address, for pages that moved to their own app.
@@ -10,6 +12,8 @@ MOVED = {
     "/dates/rituals/choose/": "/rituals/choose/",
     "/dates/fun/": "/fun/",
     "/dates/fun/jar/pick/": "/fun/jar/pick/",
+    "/check-in/support/": "/support/",
+    "/check-in/intentions/": "/intentions/",
 }
 
 
@@ -31,6 +35,16 @@ class MovedPagesTestCase(BaseTestCase):
         self.assertEqual(r.status_code, 308)
         self.assertEqual(r["Location"], reverse("rituals:done", args=[pk]))
 
-    def test_the_dates_pages_that_stayed_do_not_move(self) -> None:
-        r = self.client_for(self.ana).get("/dates/")
-        self.assertEqual(r.status_code, 200)
+    def test_the_pages_that_stayed_do_not_move(self) -> None:
+        for url in ["/dates/", "/check-in/", "/check-in/resources/"]:
+            self.assertEqual(self.client_for(self.ana).get(url).status_code, 200, url)
+
+    def test_an_inbox_item_stored_before_the_move_still_opens_its_page(self) -> None:
+        notify(self.ben, "support", "/check-in/support/", key="old-link", partner=self.ana)
+        item = Notification.objects.get(recipient=self.ben)
+        # Opening an inbox item is a POST (it marks it read), then its page.
+        r = self.client_for(self.ben).post(
+            reverse("open_notification", args=[item.pk]), follow=True
+        )
+        self.assertEqual(r.redirect_chain[-1], ("/support/", 301))
+        self.assertContains(r, "<h1>Support</h1>")

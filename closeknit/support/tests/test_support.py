@@ -1,11 +1,11 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from closeknit.checkin.models import SupportSignal
 from closeknit.nudges.models import Notification
+from closeknit.support.models import SupportSignal
 from closeknit.test import BaseTestCase
 
-URL = reverse("checkin:support")
+URL = reverse("support:index")
 
 
 class SupportTestCase(BaseTestCase):
@@ -40,7 +40,7 @@ class SupportTestCase(BaseTestCase):
         self.assertContains(r, "Someone to listen")
         self.assertContains(r, "Rough day")
         r = client.post(
-            reverse("checkin:answer_support", args=[signal.id]), {"offer": "call", "note": "At 6"}
+            reverse("support:answer", args=[signal.id]), {"offer": "call", "note": "At 6"}
         )
         self.assertRedirects(r, URL)
         signal.refresh_from_db()
@@ -54,7 +54,7 @@ class SupportTestCase(BaseTestCase):
     def test_the_author_cannot_answer_their_own_signal(self) -> None:
         signal = self.signal()
         r = self.client_for(self.ana).post(
-            reverse("checkin:answer_support", args=[signal.id]), {"offer": "call"}, follow=True
+            reverse("support:answer", args=[signal.id]), {"offer": "call"}, follow=True
         )
         self.assertContains(r, "your partner answers it")
         signal.refresh_from_db()
@@ -63,24 +63,24 @@ class SupportTestCase(BaseTestCase):
     def test_an_answer_without_an_offer_is_explained(self) -> None:
         signal = self.signal()
         r = self.client_for(self.ben).post(
-            reverse("checkin:answer_support", args=[signal.id]), {"note": "Kept words"}
+            reverse("support:answer", args=[signal.id]), {"note": "Kept words"}
         )
         self.assertContains(r, "Choose what you will do.", status_code=400)
         self.assertContains(r, "Kept words", status_code=400)
 
     def test_only_the_author_closes_it(self) -> None:
         signal = self.signal()
-        self.client_for(self.ben).post(reverse("checkin:close_support", args=[signal.id]))
+        self.client_for(self.ben).post(reverse("support:close", args=[signal.id]))
         signal.refresh_from_db()
         self.assertIsNone(signal.closed_at)
-        self.client_for(self.ana).post(reverse("checkin:close_support", args=[signal.id]))
+        self.client_for(self.ana).post(reverse("support:close", args=[signal.id]))
         signal.refresh_from_db()
         self.assertIsNotNone(signal.closed_at)
 
     def test_another_couple_gets_404(self) -> None:
         signal = self.signal()
         client = self.client_for(self.cora)
-        for name in ["checkin:answer_support", "checkin:close_support"]:
+        for name in ["support:answer", "support:close"]:
             r = client.post(reverse(name, args=[signal.id]), {"offer": "call"})
             self.assertEqual(r.status_code, 404)
         self.assertNotContains(client.get(URL), "Rough day")

@@ -4,13 +4,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from closeknit.accounts.models import User
-from closeknit.checkin.models import Intention
-from closeknit.checkin.services import due_intention_nudges
 from closeknit.couples import invites
+from closeknit.intentions.models import Intention
+from closeknit.intentions.services import due_intention_nudges
 from closeknit.nudges.models import Notification
 from closeknit.test import BaseTestCase
 
-URL = reverse("checkin:intentions")
+URL = reverse("intentions:index")
 
 
 class IntentionsBase(BaseTestCase):
@@ -50,7 +50,7 @@ class IntentionsTestCase(IntentionsBase):
 
     def test_these_still_hold_marks_the_current_one_revisited(self) -> None:
         intention = self.write(self.ana, 40)
-        self.client_for(self.ana).post(reverse("checkin:confirm_intention"))
+        self.client_for(self.ana).post(reverse("intentions:confirm"))
         intention.refresh_from_db()
         self.assertIsNotNone(intention.reviewed_at)
         self.assertEqual(Intention.objects.count(), 1)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class IntentionsConfig(AppConfig):
+    name = "closeknit.intentions"
+    label = "intentions"
