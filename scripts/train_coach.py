@@ -386,11 +386,20 @@ def train_too_short(examples: list[Example], report: dict) -> dict:
 
 
 def train_on_news_rows(
-    name: str, examples: list[Example], asked: Callable[[Example], bool], report: dict
+    name: str,
+    examples: list[Example],
+    asked: Callable[[Example], bool],
+    good: dict[str, float],
+    report: dict,
 ) -> dict:
-    """A yes/no head over the replies the engine asks it about, read with news and focus."""
+    """A yes/no head over the replies the engine asks it about, read with news and focus.
+
+    `good` holds the good-news head's out-of-fold probability per message:
+    the probability a head sees in training is one from a model that never
+    saw that message, as it will be in use.
+    """
     chosen = [ex for ex in examples if asked(ex)]
-    rows = np.array([ex.reading.news_row() for ex in chosen])
+    rows = np.array([ex.reading.news_row(good.get(ex.record["context"], 0.0)) for ex in chosen])
     y = np.array([int(ex.record["signals"][name]) for ex in chosen])
     groups = np.array([ex.writer for ex in chosen])
     out = train_yes_no(name, rows, y, groups, report)
@@ -400,31 +409,115 @@ def train_on_news_rows(
     return out
 
 
-def train_active_constructive(examples: list[Example], report: dict) -> dict:
-    """On every reply that has a context: the reply plus the context's news cues."""
-    return train_on_news_rows(
-        "active_constructive", examples, lambda ex: bool(ex.reading.context), report
+def shares_good_news(ex: Example, good: dict[str, float], threshold: float) -> bool:
+    """The reply answers a message the engine's good-news gate lets through (out of fold)."""
+    from closeknit.coach import engine
+
+    probability = good.get(ex.record["context"], 0.0)
+    return bool(ex.reading.context) and engine.shares_good_news(
+        probability, ex.reading.context or "", threshold
     )
 
 
-def train_self_focus(examples: list[Example], report: dict) -> dict:
+def good_news_contexts(examples: list[Example]) -> set[str]:
+    """Messages the labels call good news: some reply to them is labelled
+    active-constructive or good-news-dismissed, which only good news allows."""
+    return {
+        ex.record["context"]
+        for ex in examples
+        if ex.record["signals"]["active_constructive"]
+        or ex.record["signals"].get("good_news_dismissed")
+    }
+
+
+def train_good_news(examples: list[Example], report: dict) -> tuple[dict, dict[str, float]]:
+    """Is the partner's message good news? One row per distinct message.
+
+    Returns the weights and each message's out-of-fold probability: the reply
+    heads below train on the replies the gate lets through, and read the
+    probability as a feature.
+    """
+    good = good_news_contexts(examples)
+    seen: dict[str, Example] = {}
+    for ex in examples:
+        if ex.reading.context and ex.record["context"] not in seen:
+            seen[ex.record["context"]] = ex
+    chosen = list(seen.values())
+    rows = np.array([ex.reading.good_news_row() for ex in chosen])
+    y = np.array([int(ex.record["context"] in good) for ex in chosen])
+    groups = np.array([ex.writer for ex in chosen])
+    arrays, scores = train_gate("good_news", rows, y, groups, report)
+    return arrays, {ex.record["context"]: float(p) for ex, p in zip(chosen, scores, strict=True)}
+
+
+GATE_RECALL = 0.95
+
+
+def train_gate(
+    name: str, rows: np.ndarray, y: np.ndarray, groups: np.ndarray, report: dict
+) -> tuple[dict, np.ndarray]:
+    """A yes/no head used as a gate: its threshold keeps GATE_RECALL of the yeses.
+
+    A gate that shuts wrongly silences the heads behind it, which cannot
+    recover; one that opens wrongly only asks them a question they can
+    answer "no" to. So the gate's C is chosen by cross-validated average
+    precision, and its threshold is the highest that still lets GATE_RECALL
+    of the yeses through.
+    """
+    from sklearn.metrics import average_precision_score
+
+    scores = scores_for_each_c(rows, y, groups, lambda m, r: m.predict_proba(r)[:, 1])
+    k = max(range(len(C_GRID)), key=lambda i: average_precision_score(y, scores[:, i]))
+    grid = np.round(np.arange(0.05, 0.81, 0.025), 3)
+    t = max(t for t in grid if t == grid[0] or (scores[:, k][y == 1] >= t).mean() >= GATE_RECALL)
+    passed = scores[:, k] >= t
+    report[name] = {
+        "C": C_GRID[k],
+        "threshold": float(t),
+        "cv_recall": round(float(passed[y == 1].mean()), 3),
+        "cv_pass_rate": round(float(passed.mean()), 3),
+        "rows": len(y),
+    }
+    scaler = Scaler(rows)
+    w, b = scaler.fold(fit(scaler(rows), y, C_GRID[k]))
+    arrays = {f"{name}.w": w, f"{name}.b": b, f"{name}.t": np.array([t], np.float32)}
+    return arrays, scores[:, k]
+
+
+def train_active_constructive(
+    examples: list[Example], good: dict[str, float], threshold: float, report: dict
+) -> dict:
+    """On replies to good news: the reply plus the context's news cues."""
+    return train_on_news_rows(
+        "active_constructive",
+        examples,
+        lambda ex: shares_good_news(ex, good, threshold),
+        good,
+        report,
+    )
+
+
+def train_self_focus(examples: list[Example], good: dict[str, float], report: dict) -> dict:
     """On every reply that speaks of the writer (the engine asks no other)."""
     from closeknit.coach import rules
 
     def asked(ex: Example) -> bool:
         return bool(rules.FEATURES["first_person"].search(ex.reading.prepared.clean))
 
-    return train_on_news_rows("self_focus", examples, asked, report)
+    return train_on_news_rows("self_focus", examples, asked, good, report)
 
 
-def train_good_news_dismissed(examples: list[Example], report: dict) -> dict:
-    """On replies to a message that is not only bad news (the engine asks no other)."""
-    from closeknit.coach.engine import _bad_news_only
-
-    def asked(ex: Example) -> bool:
-        return bool(ex.reading.context) and not _bad_news_only(ex.reading.context or "")
-
-    return train_on_news_rows("good_news_dismissed", examples, asked, report)
+def train_good_news_dismissed(
+    examples: list[Example], good: dict[str, float], threshold: float, report: dict
+) -> dict:
+    """On replies to good news (the engine asks no other)."""
+    return train_on_news_rows(
+        "good_news_dismissed",
+        examples,
+        lambda ex: shares_good_news(ex, good, threshold),
+        good,
+        report,
+    )
 
 
 def train_empathy(examples: list[Example], report: dict) -> dict:
@@ -438,20 +531,26 @@ def train_empathy(examples: list[Example], report: dict) -> dict:
 
 
 def train_all(examples: list[Example], report: dict, only: str | None = None) -> dict:
-    """Every head (or those whose name contains `only`), choosing C and thresholds."""
+    """Every head (or those named in `only`, a comma-separated list), choosing C and thresholds."""
+    names = [n.strip() for n in only.split(",")] if only else []
+
+    def wanted(*heads: str) -> bool:
+        return not names or any(n in head for n in names for head in heads)
+
     arrays: dict[str, np.ndarray] = {}
     for signal in features.SENTENCE_SIGNALS:
-        if not only or only in signal:
+        if wanted(signal):
             arrays.update(train_sentence_head(examples, signal, report))
-    if not only or only in "too_short":
+    if wanted("too_short"):
         arrays.update(train_too_short(examples, report))
-    if not only or only in "active_constructive":
-        arrays.update(train_active_constructive(examples, report))
-    if not only or only in "self_focus":
-        arrays.update(train_self_focus(examples, report))
-    if not only or only in "good_news_dismissed":
-        arrays.update(train_good_news_dismissed(examples, report))
-    if not only or any(only in m for m in MECHANISMS):
+    if wanted("good_news", "active_constructive", "good_news_dismissed", "self_focus"):
+        news, good = train_good_news(examples, report)
+        gate = float(news["good_news.t"][0])
+        arrays.update(news)
+        arrays.update(train_active_constructive(examples, good, gate, report))
+        arrays.update(train_good_news_dismissed(examples, good, gate, report))
+        arrays.update(train_self_focus(examples, good, report))
+    if wanted(*MECHANISMS):
         arrays.update(train_empathy(examples, report))
     return arrays
 
@@ -481,7 +580,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=WEIGHTS)
     parser.add_argument("--cache", type=Path, help="remember embeddings here (development)")
-    parser.add_argument("--only", help="train only heads whose name contains this (development)")
+    parser.add_argument(
+        "--only", help="train only heads whose names contain these, comma-separated (development)"
+    )
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="with --only: write the new heads into the existing weights (development)",
+    )
     args = parser.parse_args(argv)
 
     paths = sorted(CORPUS.glob("train-*.jsonl"))
@@ -495,8 +601,14 @@ def main(argv: list[str] | None = None) -> int:
     arrays = train_all(examples, report, args.only)
     for name, figures in report.items():
         print(f"  {name:22} {figures}")
-    if args.only:
+    if args.only and not args.update:
         return 0
+    if args.only:
+        with np.load(args.out, allow_pickle=False) as old:
+            arrays = {
+                **{name[:-4] if name.endswith(".npy") else name: old[name] for name in old.files},
+                **arrays,
+            }
     digest = save(arrays, args.out)
     print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes)")
     print(f"sha256 {digest}")

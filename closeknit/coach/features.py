@@ -60,6 +60,8 @@ GRAM_BUCKETS = 4096
 # Column layout shared by every row: the MiniLM vector, then the rule patterns;
 # n-gram buckets always come last (training scales each block differently).
 VECTOR_DIM = 384
+# How much of the partner's message the model reads (about 130 tokens).
+CONTEXT_CHARS = 600
 RULES = slice(VECTOR_DIM, VECTOR_DIM + len(rules.NAMES))
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?!]")
 
@@ -94,6 +96,7 @@ class Reading:
     sentence_vectors: np.ndarray  # (sentences, 384)
     sentence_rules: np.ndarray  # (sentences, len(rules.NAMES))
     context: str | None  # the partner's message, cleaned
+    context_vector: np.ndarray | None = None  # (384,) its MiniLM vector, when there is one
     _reply_row: np.ndarray | None = field(default=None, repr=False)
     _sentence_matrix: np.ndarray | None = field(default=None, repr=False)
 
@@ -118,16 +121,26 @@ class Reading:
             self._reply_row = np.concatenate([self._reply_dense(), grams(self.prepared.clean)])
         return self._reply_row
 
-    def news_row(self) -> np.ndarray:
-        """The reply's row with the news cues of the partner's message and the reply's focus.
+    def news_row(self, good_news: float = 0.0) -> np.ndarray:
+        """The reply's row with the news in the partner's message and the reply's focus.
 
-        The heads that weigh the reply against what was shared read it:
-        active_constructive, good_news_dismissed and self_focus.
+        `good_news` is the good-news head's probability for the message (0
+        without one). The heads that weigh the reply against what was shared
+        read this row: active_constructive, good_news_dismissed, self_focus.
         """
         news = rules.news_features(self.context or "")
         dense = len(self.reply_row()) - GRAM_BUCKETS
-        extra = [news, focus_features(self.prepared)]
+        extra = [news, np.array([good_news], np.float32), focus_features(self.prepared)]
         return np.concatenate([self.reply_row()[:dense], *extra, self.reply_row()[dense:]])
+
+    def good_news_row(self) -> np.ndarray:
+        """What the partner shared, for the head that says whether it is good news.
+
+        Its vector and its good- and bad-news cues: "Today was a good day, not a
+        single panic attack" is good news that the word lists alone call bad.
+        """
+        vector = self.context_vector if self.context_vector is not None else np.zeros(VECTOR_DIM)
+        return np.concatenate([vector, rules.news_features(self.context or "")]).astype(np.float32)
 
     def _reply_dense(self) -> np.ndarray:
         return np.concatenate([self.reply_vector, self._any_rules(), self._shape()])
@@ -155,50 +168,72 @@ _SECOND = re.compile(r"\b(?:you|your|you're|youre|you've|you'd|yours|yourself|u|
 
 
 def focus_features(prepared: Prepared) -> np.ndarray:
-    """Whose story the reply tells, and whether it hands the talk back at the end.
+    """Whose story the reply tells, and whether it comes back to the partner.
 
     Self-focus is about the balance of the whole reply: a short "I felt that
-    too" followed by a question about theirs hands the focus back; a story
-    about the writer with nothing after it keeps the floor.
+    too" followed by a question about theirs, or a line reflecting their
+    feeling, hands the focus back; a story about the writer with nothing
+    after it about them keeps the floor.
+
+    Columns: share of first-person pronouns; share of sentences led by the
+    writer; the last sentence asks them something; the last sentence speaks
+    to them; the last sentence is the writer's; a sentence tells the writer's
+    own story or compares; that story is in the last sentence; a sentence
+    reflects their feeling; a sentence speaks to them kindly (no blame).
 
     >>> from closeknit.coach.text import prepare
-    >>> focus_features(prepare("Same happened to me. I just got over it.")).round(2).tolist()
-    [1.0, 1.0, 0.0, 0.0, 1.0]
-    >>> focus_features(prepare("I felt that too. How are you doing?")).round(2).tolist()
-    [0.5, 0.5, 1.0, 1.0, 0.0]
+    >>> focus_features(prepare("Same happened to me. I just got over it.")).tolist()
+    [1.0, 1.0, 0.0, 0.0, 1.0, 1.0, 1.0, 0.0, 0.0]
+    >>> focus_features(prepare("I felt that too. How are you doing?")).tolist()
+    [0.5, 0.5, 1.0, 1.0, 0.0, 1.0, 0.0, 0.0, 1.0]
     """
     texts = prepared.sentence_texts() or [prepared.clean]
     first = [len(_FIRST.findall(t)) for t in texts]
     second = [len(_SECOND.findall(t)) for t in texts]
     writer_led = [f > 0 and s == 0 for f, s in zip(first, second, strict=True)]
-    last = texts[-1]
-    hands_back = second[-1] > 0 and rules.is_question(last)
+    story = [_tells_own_story(t) for t in texts]
+    kind = [s > 0 and not rules.clearly_blames(t) for s, t in zip(second, texts, strict=True)]
     return np.array(
         [
             sum(first) / max(sum(first) + sum(second), 1),
             sum(writer_led) / len(texts),
-            float(hands_back),
+            float(second[-1] > 0 and rules.is_question(texts[-1])),
             float(second[-1] > 0),
             float(writer_led[-1]),
+            float(any(story)),
+            float(story[-1]),
+            float(any(rules.reflects_feeling(t) for t in texts)),
+            float(any(kind)),
         ],
         np.float32,
     )
 
 
-def read(prepared: Prepared, context: str | None, encoder: Encoder) -> Reading:
-    """Run the model once over the reply and pool its token vectors.
+_STORY = ("one_up", "own_story", "experience_share", "self_turn")
 
-    The partner's message is read by patterns only. Its MiniLM vector was
-    tried (similarity of reply and questions to it, and a good-news head on
-    it) and added nothing in cross-validation, while doubling the time.
+
+def _tells_own_story(sentence: str) -> bool:
+    return any(rules.FEATURES[name].search(sentence) for name in _STORY)
+
+
+def read(prepared: Prepared, context: str | None, encoder: Encoder) -> Reading:
+    """Run the model once over the reply (pooled per sentence) and once over its context.
+
+    The partner's message is read up to CONTEXT_CHARS: whether it shares
+    good news decides two signals, and word lists alone misread news told
+    with hard words ("not a single panic attack today"). Its opening says
+    what kind of news it is, and a cap keeps a long post from doubling the
+    cost of a reply.
     """
     encoded = encoder.encode(prepared.clean)
     sentences = prepared.sentences or ((0, len(prepared.clean)),)
     texts = [prepared.clean[s:e] for s, e in sentences]
+    shared = clean(context[:MAX_CHARS]) if context and context.strip() else None
     return Reading(
         prepared=prepared,
         reply_vector=encoded.mean(),
         sentence_vectors=np.array([encoded.mean_between(s, e) for s, e in sentences]),
         sentence_rules=np.array([rules.sentence_features(t) for t in texts]),
-        context=clean(context[:MAX_CHARS]) if context and context.strip() else None,
+        context=shared,
+        context_vector=encoder.encode(shared[:CONTEXT_CHARS]).mean() if shared else None,
     )

@@ -48,10 +48,17 @@ class Heads:
         logits = rows @ self.arrays[f"{head}.w"][0] + self.arrays[f"{head}.b"][0]
         return 1.0 / (1.0 + np.exp(-logits))
 
-    def level(self, head: str, row: np.ndarray) -> int:
-        """The most likely class (0, 1, 2) of a multinomial head for one row."""
+    def level(self, head: str, row: np.ndarray, allowed: tuple[int, ...] = (0, 1, 2)) -> int:
+        """The most likely class of a multinomial head for one row, among `allowed`.
+
+        >>> h = Heads.__new__(Heads)
+        >>> h.arrays = {"x.w": np.eye(3), "x.b": np.zeros(3)}
+        >>> row = np.array([0.1, 0.9, 0.5])
+        >>> h.level("x", row), h.level("x", row, allowed=(0, 2))
+        (1, 2)
+        """
         logits = self.arrays[f"{head}.w"] @ row + self.arrays[f"{head}.b"]
-        return int(np.argmax(logits))
+        return max(allowed, key=lambda level: float(logits[level]))
 
 
 @lru_cache(maxsize=1)

@@ -820,6 +820,14 @@ def reflects_feeling(sentence: str) -> bool:
     return bool(_REFLECTION.search(sentence)) and not _blames(sentence)
 
 
+# Understanding said in general words: the guide's level 1 of interpretations.
+GENERIC_UNDERSTANDING = _rx(
+    r"\b(?:i understand|i know how (?:you feel|it feels|that feels|you're feeling)"
+    r"|i get (?:it|that|you)|i can relate|i feel you|i hear you|i know what you mean"
+    r"|i know the feeling|been there)\b"
+)
+
+
 def has_second_person(sentence: str) -> bool:
     return bool(FEATURES["second_person"].search(sentence))
 
