@@ -29,7 +29,7 @@ from load.stack import Stack, log
 # URL namespaces of the couple's pages.
 FEATURES = {
     *("talk", "appreciate", "checkin", "support", "intentions", "assessment"),
-    *("dates", "rituals", "fun", "dreams", "bedroom", "nudges"),
+    *("dates", "rituals", "fun", "dreams", "private", "nudges"),
 }
 MEMORY = "the walk by the river, your laugh at breakfast, the long call with your sister"
 WORDS = MEMORY.split(" ")

@@ -113,7 +113,7 @@ INSTALLED_APPS = [
     "closeknit.rituals",
     "closeknit.fun",
     "closeknit.dreams",
-    "closeknit.bedroom",
+    "closeknit.private",
     "closeknit.nudges",
 ]
 

@@ -26,7 +26,7 @@ urlpatterns = [
     path("rituals/", include("closeknit.rituals.urls")),
     path("fun/", include("closeknit.fun.urls")),
     path("dreams/", include("closeknit.dreams.urls")),
-    path("private/", include("closeknit.bedroom.urls")),
+    path("private/", include("closeknit.private.urls")),
     path("inbox/", include("closeknit.nudges.urls")),
     path("coach/", coach_view, name="coach"),
     path("health/", health, name="health"),

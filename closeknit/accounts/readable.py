@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 # What a feature is called where people can see it, when its code name differs.
-SECTION_NAMES = {"checkin": "Check-in", "bedroom": "Just us", "nudges": "Notifications"}
+SECTION_NAMES = {"checkin": "Check-in", "private": "Just us", "nudges": "Notifications"}
 COUPLE_FACTS = ("joined_at", "left_at", "timezone")
 
 

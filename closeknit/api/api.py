@@ -7,13 +7,13 @@ from closeknit.api.auth import API_AUTH
 from closeknit.api.coach import router as coach_router
 from closeknit.appreciate.api import router as appreciate_router
 from closeknit.assessment.api import router as assessment_router
-from closeknit.bedroom.api import router as bedroom_router
 from closeknit.checkin.api import router as checkin_router
 from closeknit.couples.api import router as couples_router
 from closeknit.dates.api import router as dates_router
 from closeknit.dreams.api import router as dreams_router
 from closeknit.fun.api import router as fun_router
 from closeknit.intentions.api import router as intentions_router
+from closeknit.private.api import router as private_router
 from closeknit.rituals.api import router as rituals_router
 from closeknit.support.api import router as support_router
 from closeknit.talk.api import router as talk_router
@@ -23,6 +23,7 @@ class Api(NinjaAPI):
     # Operations keep the ids they were published with when they move to
     # another app: client generators name their methods after them.
     MOVED = {
+        "closeknit.private.api": "closeknit.bedroom.api",
         "closeknit.support.api": "closeknit.checkin.api",
         "closeknit.intentions.api": "closeknit.checkin.api",
         "closeknit.rituals.api": "closeknit.dates.api",
@@ -61,7 +62,7 @@ api.add_router("/dates", dates_router)
 api.add_router("/dates", rituals_router, tags=["dates"])
 api.add_router("/dates", fun_router, tags=["dates"])
 api.add_router("/dreams", dreams_router)
-api.add_router("/private", bedroom_router)
+api.add_router("/private", private_router)
 
 
 errors.install(api)

@@ -28,7 +28,7 @@ FEATURES = [
     "rituals",
     "fun",
     "dreams",
-    "bedroom",
+    "private",
     "nudges",
 ]
 

@@ -5,9 +5,9 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from closeknit.bedroom.models import Answer, Item
 from closeknit.dates.models import DatePlan
 from closeknit.dreams.models import Celebration, Pledge
+from closeknit.private.models import Answer, Item
 from closeknit.test import make_couple
 from tests.browser.helpers import log_in
 

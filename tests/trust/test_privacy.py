@@ -105,9 +105,9 @@ def make_ours() -> Ours:
     make_user("eli")
     secrets = [seed(couple, ana, ben) for app, seed in SECRETS if has(app)]
     item = None
-    if has("bedroom"):
-        from closeknit.bedroom import services
-        from closeknit.bedroom.models import Item
+    if has("private"):
+        from closeknit.private import services
+        from closeknit.private.models import Item
 
         services.opt_in(couple, ana)
         services.opt_in(couple, ben)
@@ -127,8 +127,8 @@ def ours(django_db_setup: None, django_db_blocker: Any) -> Iterator[Ours]:
 
 def say_yes_alone(ours: Ours) -> None:
     """Ana says yes to one item ben has not answered: it must stay invisible to him."""
-    from closeknit.bedroom import services
-    from closeknit.bedroom.models import Answer
+    from closeknit.private import services
+    from closeknit.private.models import Answer
 
     services.answer(ours.couple, ours.ana, ours.item, "yes")
     answer = Answer.objects.get(couple=ours.couple, user=ours.ana, item=ours.item)

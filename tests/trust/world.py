@@ -523,7 +523,9 @@ def plausible_models(
             return []
         return [m for m in models_ if word in m.__name__.lower() or m.__name__.lower() in word]
 
-    own_app = [m for m in models_ if app and m._meta.app_label == app]
+    # An app's URL namespace is its folder's name, which its label may not be
+    # (closeknit/private keeps the label `bedroom`).
+    own_app = [m for m in models_ if app in (m._meta.app_label, _app_of(m.__module__))]
     return (
         named(_norm(param)) or named(_norm(before).removesuffix("s")) or own_app or list(models_)
     )

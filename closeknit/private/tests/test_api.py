@@ -1,7 +1,7 @@
 from closeknit.api.tests.base import ApiTestCase
-from closeknit.bedroom.models import Answer, Evening
-from closeknit.bedroom.tests.helpers import answer, open_list
 from closeknit.nudges.models import Notification
+from closeknit.private.models import Answer, Evening
+from closeknit.private.tests.helpers import answer, open_list
 
 
 class ListApiTestCase(ApiTestCase):

@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from closeknit.bedroom.content import load as load_content
+    from closeknit.private.content import load as load_content
 
     load_content(apps)
 

@@ -3,8 +3,8 @@
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 
-from closeknit.bedroom import selectors
 from closeknit.couples.access import CoupleRequest
+from closeknit.private import selectors
 
 
 def card(request: CoupleRequest) -> str | None:
@@ -14,4 +14,4 @@ def card(request: CoupleRequest) -> str | None:
     if reminder is None:
         return None
     ctx = {"reminder": reminder, "csrf_token": get_token(request)}
-    return render_to_string("bedroom/_home_card.html", ctx)
+    return render_to_string("private/_home_card.html", ctx)

@@ -17,9 +17,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from closeknit.bedroom import selectors, services
-from closeknit.bedroom.models import Category, Choice, Evening, Item
 from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
+from closeknit.private import selectors, services
+from closeknit.private.models import Category, Choice, Evening, Item
 
 ANSWERS = [*Choice.choices, ("", "Skip for now")]
 
@@ -50,7 +50,7 @@ def index(request: CoupleRequest) -> HttpResponse:
     view = selectors.together(request.couple, request.user)
     if view is None:
         me_in = selectors.has_opted_in(request.couple, request.user)
-        return render(request, "bedroom/closed.html", {"me_in": me_in})
+        return render(request, "private/closed.html", {"me_in": me_in})
     category = _category(request)
     listed = {t.item_id for t in view.try_next}
     ctx = {
@@ -63,15 +63,15 @@ def index(request: CoupleRequest) -> HttpResponse:
         "total": selectors.items().count(),
     }
     if request.htmx:
-        return render(request, "bedroom/index.html#mutual", ctx)
-    return render(request, "bedroom/index.html", ctx)
+        return render(request, "private/index.html#mutual", ctx)
+    return render(request, "private/index.html", ctx)
 
 
 @couple_required
 @require_POST
 def opt_in(request: CoupleRequest) -> HttpResponse:
     services.opt_in(request.couple, request.user)
-    return redirect("bedroom:index")
+    return redirect("private:index")
 
 
 @couple_required
@@ -82,8 +82,8 @@ def opt_out(request: CoupleRequest) -> HttpResponse:
         erase = form.cleaned_data["erase"]
         services.opt_out(request.couple, request.user, erase_answers=erase)
         messages.info(request, "Turned off. It's hidden again for both of you.")
-        return redirect("bedroom:index")
-    return render(request, "bedroom/opt_out.html", {"form": form})
+        return redirect("private:index")
+    return render(request, "private/opt_out.html", {"form": form})
 
 
 @couple_required
@@ -99,7 +99,7 @@ def answer_list(request: CoupleRequest) -> HttpResponse:
         messages.success(request, "Saved. Only you can see your answers.")
         return redirect(_next_category_url(category))
     return render(
-        request, "bedroom/answer.html", _answer_context(request, category, category_items)
+        request, "private/answer.html", _answer_context(request, category, category_items)
     )
 
 
@@ -122,7 +122,7 @@ def _save(request: CoupleRequest, item: Item, raw: str, before: str | None) -> N
 def _next_category_url(category: str) -> str:
     values = Category.values
     following = values[(values.index(category) + 1) % len(values)]
-    return f"{reverse('bedroom:answer')}?category={following}"
+    return f"{reverse('private:answer')}?category={following}"
 
 
 @couple_required
@@ -136,10 +136,10 @@ def answer_item(request: CoupleRequest, key: str) -> HttpResponse:
     before = selectors.my_answers(request.couple, request.user).get(item.pk)
     _save(request, item, request.POST.get(f"item-{item.key}", ""), before)
     if not request.htmx:
-        return redirect(f"{reverse('bedroom:answer')}?category={item.category}")
+        return redirect(f"{reverse('private:answer')}?category={item.category}")
     mine = selectors.my_answers(request.couple, request.user).get(item.pk, "")
     ctx = {"item": item, "mine": mine, "answers": ANSWERS, "saved": True}
-    return render(request, "bedroom/answer.html#item", ctx)
+    return render(request, "private/answer.html#item", ctx)
 
 
 @couple_required
@@ -148,7 +148,7 @@ def answer_item(request: CoupleRequest, key: str) -> HttpResponse:
 def try_next_add(request: CoupleRequest) -> HttpResponse:
     item = _mutual_or_404(request, request.POST.get("item", ""))
     services.add_try_next(request.couple, item)
-    return redirect(reverse("bedroom:index") + "#try-next")
+    return redirect(reverse("private:index") + "#try-next")
 
 
 def _mutual_or_404(request: CoupleRequest, raw: str) -> Item:
@@ -166,7 +166,7 @@ def _entry_action(request: CoupleRequest, pk: UUID, action: Callable[..., None])
     if entry is None:
         raise Http404("Not found")
     action(entry)
-    return redirect(reverse("bedroom:index") + "#try-next")
+    return redirect(reverse("private:index") + "#try-next")
 
 
 @couple_required
@@ -189,7 +189,7 @@ def try_next_remove(request: CoupleRequest, pk: UUID) -> HttpResponse:
 def evening(request: CoupleRequest) -> HttpResponse:
     services.mark_evening(request.couple)
     messages.success(request, "Noted, just for the two of you.")
-    return redirect("bedroom:index")
+    return redirect("private:index")
 
 
 @couple_required
@@ -197,4 +197,4 @@ def evening(request: CoupleRequest) -> HttpResponse:
 @require_POST
 def dismiss(request: CoupleRequest, pk: UUID) -> HttpResponse:
     services.dismiss_reminder(get_for_couple(Evening, request.couple, pk=pk), request.user)
-    return redirect("home" if request.POST.get("from") == "home" else "bedroom:index")
+    return redirect("home" if request.POST.get("from") == "home" else "private:index")

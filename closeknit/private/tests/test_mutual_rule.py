@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from closeknit.accounts.models import User
 from closeknit.api.tests.base import ApiTestCase
-from closeknit.bedroom import export, home, selectors, services
-from closeknit.bedroom.models import Item
-from closeknit.bedroom.tests.helpers import answer, open_list, strip_tokens
+from closeknit.private import export, home, selectors, services
+from closeknit.private.models import Item
+from closeknit.private.tests.helpers import answer, open_list, strip_tokens
 
 ANA = {
     "affection-001": "yes",
@@ -47,7 +47,7 @@ class MutualRuleTestCase(ApiTestCase):
 
     def test_the_page_shows_both_partners_only_mutual_items_and_their_count(self) -> None:
         for user in [self.ana, self.ben]:
-            r = self.client_for(user).get(reverse("bedroom:index"))
+            r = self.client_for(user).get(reverse("private:index"))
             self.assertContains(r, "3 in common so far.")
             for key in MUTUAL:
                 self.assertContains(r, text(key))
@@ -57,7 +57,7 @@ class MutualRuleTestCase(ApiTestCase):
     def test_the_htmx_fragment_holds_to_the_rule(self) -> None:
         client = self.client_for(self.ana)
         r = client.get(
-            reverse("bedroom:index"), {"category": "affection"}, headers={"HX-Request": "true"}
+            reverse("private:index"), {"category": "affection"}, headers={"HX-Request": "true"}
         )
         self.assertNotContains(r, "<html")
         self.assertContains(r, "3 in common so far.")
@@ -66,7 +66,7 @@ class MutualRuleTestCase(ApiTestCase):
         for key in ONE_SIDED:
             self.assertNotContains(r, text(key))
         r = client.get(
-            reverse("bedroom:index"), {"category": "mood"}, headers={"HX-Request": "true"}
+            reverse("private:index"), {"category": "mood"}, headers={"HX-Request": "true"}
         )
         self.assertNotContains(r, text("mood-001"))
         self.assertContains(r, "Nothing in common here yet.")
@@ -89,14 +89,14 @@ class MutualRuleTestCase(ApiTestCase):
             {text(k): v for k, v in ANA.items()},
         )
         r = self.client_for(self.ana).post(reverse("export"))
-        whole = json.loads(r.content)["couples"][0]["bedroom"]
+        whole = json.loads(r.content)["couples"][0]["private"]
         self.assertEqual(whole, data)
 
     def test_only_mutual_items_go_on_the_try_next_list(self) -> None:
         for key in ONE_SIDED:
             item = Item.objects.get(key=key)
             r = self.client_for(self.ana).post(
-                reverse("bedroom:try_next_add"), {"item": str(item.pk)}
+                reverse("private:try_next_add"), {"item": str(item.pk)}
             )
             self.assertEqual(r.status_code, 404)
             self.assertEqual(
@@ -105,10 +105,10 @@ class MutualRuleTestCase(ApiTestCase):
                 ).status_code,
                 404,
             )
-        r = self.client_for(self.ana).post(reverse("bedroom:try_next_add"), {"item": "not-a-uuid"})
+        r = self.client_for(self.ana).post(reverse("private:try_next_add"), {"item": "not-a-uuid"})
         self.assertEqual(r.status_code, 404)
         mutual = Item.objects.get(key="affection-001")
-        self.client_for(self.ana).post(reverse("bedroom:try_next_add"), {"item": str(mutual.pk)})
+        self.client_for(self.ana).post(reverse("private:try_next_add"), {"item": str(mutual.pk)})
         listed = self.api("get", "/private/try-next", self.ben).json()
         self.assertEqual([e["item"]["key"] for e in listed], ["affection-001"])
 
@@ -118,7 +118,7 @@ class MutualRuleTestCase(ApiTestCase):
         answer(self.couple, self.ben, **{"affection-001": "no"})
         self.assertNotIn(item, selectors.mutual_items(self.couple))
         self.assertEqual(self.api("get", "/private/try-next", self.ana).json(), [])
-        r = self.client_for(self.ana).post(reverse("bedroom:try_next_tried", args=[entry.pk]))
+        r = self.client_for(self.ana).post(reverse("private:try_next_tried", args=[entry.pk]))
         self.assertEqual(r.status_code, 404)
 
     def test_opted_out_every_path_is_empty(self) -> None:
@@ -128,7 +128,7 @@ class MutualRuleTestCase(ApiTestCase):
         self.assertEqual(self.api("get", "/private/mutual", self.ana).status_code, 404)
         data = export.section(self.ana, self.couple)
         self.assertEqual((data["in_common"], data["try_next"]), ([], []))
-        r = self.client_for(self.ana).get(reverse("bedroom:index"))
+        r = self.client_for(self.ana).get(reverse("private:index"))
         for key in MUTUAL:
             self.assertNotContains(r, text(key))
 
@@ -145,11 +145,11 @@ class NoSideChannelTestCase(ApiTestCase):
         client = self.client_for(user)
         fragment = {"HX-Request": "true"}
         seen: dict[str, Any] = {
-            "page": client.get(reverse("bedroom:index")).content,
+            "page": client.get(reverse("private:index")).content,
             "fragment": client.get(
-                reverse("bedroom:index"), {"category": "affection"}, headers=fragment
+                reverse("private:index"), {"category": "affection"}, headers=fragment
             ).content,
-            "answers": client.get(reverse("bedroom:answer"), {"category": "affection"}).content,
+            "answers": client.get(reverse("private:answer"), {"category": "affection"}).content,
         }
         request = client.get(reverse("home")).wsgi_request
         request.couple = self.couple  # type: ignore[attr-defined]
@@ -184,7 +184,7 @@ class NoSideChannelTestCase(ApiTestCase):
 
     def test_saving_an_answer_replies_the_same_whatever_the_partner_said(self) -> None:
         def save_mood_001() -> bytes:
-            url = reverse("bedroom:answer_item", args=["mood-001"])
+            url = reverse("private:answer_item", args=["mood-001"])
             r = self.client_for(self.ana).post(
                 url, {"item-mood-001": "maybe"}, headers={"HX-Request": "true"}
             )

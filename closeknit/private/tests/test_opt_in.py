@@ -1,35 +1,35 @@
 from django.urls import reverse
 
 from closeknit.api.tests.base import ApiTestCase
-from closeknit.bedroom import services
-from closeknit.bedroom.models import Answer, Item, OptIn
-from closeknit.bedroom.tests.helpers import answer, open_list, strip_tokens
 from closeknit.nudges.models import Notification
+from closeknit.private import services
+from closeknit.private.models import Answer, Item, OptIn
+from closeknit.private.tests.helpers import answer, open_list, strip_tokens
 
 
 class OptInTestCase(ApiTestCase):
     def test_the_front_page_is_neutral_until_both_opt_in(self) -> None:
-        r = self.client_for(self.ana).get(reverse("bedroom:index"))
+        r = self.client_for(self.ana).get(reverse("private:index"))
         self.assertContains(r, "Turn it on for me")
         self.assertContains(r, "<title>Just us · Closeknit</title>", html=False)
-        self.client_for(self.ana).post(reverse("bedroom:opt_in"))
+        self.client_for(self.ana).post(reverse("private:opt_in"))
         self.assertTrue(OptIn.objects.filter(user=self.ana).exists())
-        r = self.client_for(self.ana).get(reverse("bedroom:index"))
+        r = self.client_for(self.ana).get(reverse("private:index"))
         self.assertContains(r, "It opens when Ben turns it on too")
 
     def test_the_partner_cannot_tell_that_one_opted_in(self) -> None:
-        before = self.client_for(self.ben).get(reverse("bedroom:index")).content
-        self.client_for(self.ana).post(reverse("bedroom:opt_in"))
-        after = self.client_for(self.ben).get(reverse("bedroom:index")).content
+        before = self.client_for(self.ben).get(reverse("private:index")).content
+        self.client_for(self.ana).post(reverse("private:opt_in"))
+        after = self.client_for(self.ben).get(reverse("private:index")).content
         self.assertEqual(strip_tokens(before), strip_tokens(after))
         status = self.api("get", "/private/status", self.ben).json()
         self.assertEqual(status, {"turned_on_by_me": False, "open": False})
 
     def test_both_opted_in_opens_it_for_both(self) -> None:
-        self.client_for(self.ana).post(reverse("bedroom:opt_in"))
-        self.client_for(self.ben).post(reverse("bedroom:opt_in"))
+        self.client_for(self.ana).post(reverse("private:opt_in"))
+        self.client_for(self.ben).post(reverse("private:opt_in"))
         for user in [self.ana, self.ben]:
-            r = self.client_for(user).get(reverse("bedroom:index"))
+            r = self.client_for(user).get(reverse("private:index"))
             self.assertContains(r, "You both said yes or maybe")
         self.assertEqual(self.api("get", "/private/status", self.ben).json()["open"], True)
 
@@ -37,9 +37,9 @@ class OptInTestCase(ApiTestCase):
         open_list(self.couple, self.ana, self.ben)
         answer(self.couple, self.ana, **{"affection-001": "yes"})
         answer(self.couple, self.ben, **{"affection-001": "yes"})
-        self.client_for(self.ben).post(reverse("bedroom:opt_out"), {})
+        self.client_for(self.ben).post(reverse("private:opt_out"), {})
         for user in [self.ana, self.ben]:
-            r = self.client_for(user).get(reverse("bedroom:index"))
+            r = self.client_for(user).get(reverse("private:index"))
             self.assertNotContains(r, Item.objects.get(key="affection-001").text)
             self.assertNotContains(r, "You both said yes or maybe")
         self.assertEqual(Answer.objects.count(), 2)
@@ -48,7 +48,7 @@ class OptInTestCase(ApiTestCase):
         open_list(self.couple, self.ana, self.ben)
         answer(self.couple, self.ana, **{"affection-001": "yes"})
         answer(self.couple, self.ben, **{"affection-001": "no"})
-        self.client_for(self.ana).post(reverse("bedroom:opt_out"), {"erase": "on"})
+        self.client_for(self.ana).post(reverse("private:opt_out"), {"erase": "on"})
         self.assertEqual(list(Answer.objects.values_list("user", flat=True)), [self.ben.pk])
 
     def test_a_closed_list_is_404_on_every_other_url_and_api_operation(self) -> None:
@@ -56,15 +56,15 @@ class OptInTestCase(ApiTestCase):
         item = Item.objects.first()
         assert item is not None
         client = self.client_for(self.ana)
-        self.assertEqual(client.get(reverse("bedroom:answer")).status_code, 404)
+        self.assertEqual(client.get(reverse("private:answer")).status_code, 404)
         posts = [
-            reverse("bedroom:answer"),
-            reverse("bedroom:answer_item", args=[item.key]),
-            reverse("bedroom:try_next_add"),
-            reverse("bedroom:try_next_tried", args=[item.pk]),
-            reverse("bedroom:try_next_remove", args=[item.pk]),
-            reverse("bedroom:evening"),
-            reverse("bedroom:dismiss", args=[item.pk]),
+            reverse("private:answer"),
+            reverse("private:answer_item", args=[item.key]),
+            reverse("private:try_next_add"),
+            reverse("private:try_next_tried", args=[item.pk]),
+            reverse("private:try_next_remove", args=[item.pk]),
+            reverse("private:evening"),
+            reverse("private:dismiss", args=[item.pk]),
         ]
         for url in posts:
             r = client.post(
@@ -103,21 +103,21 @@ class OptInTestCase(ApiTestCase):
         open_list(self.couple, self.ana, self.ben)
         services.opt_in(self.other_couple, self.cora)
         self.assertEqual(
-            self.client_for(self.cora).get(reverse("bedroom:answer")).status_code, 404
+            self.client_for(self.cora).get(reverse("private:answer")).status_code, 404
         )
 
     def test_nothing_here_ever_notifies(self) -> None:
         with self.captureOnCommitCallbacks(execute=True):
-            self.client_for(self.ana).post(reverse("bedroom:opt_in"))
-            self.client_for(self.ben).post(reverse("bedroom:opt_in"))
+            self.client_for(self.ana).post(reverse("private:opt_in"))
+            self.client_for(self.ben).post(reverse("private:opt_in"))
             item = Item.objects.get(key="affection-001")
             self.client_for(self.ana).post(
-                reverse("bedroom:answer_item", args=[item.key]), {f"item-{item.key}": "yes"}
+                reverse("private:answer_item", args=[item.key]), {f"item-{item.key}": "yes"}
             )
             self.client_for(self.ben).post(
-                reverse("bedroom:answer_item", args=[item.key]), {f"item-{item.key}": "yes"}
+                reverse("private:answer_item", args=[item.key]), {f"item-{item.key}": "yes"}
             )
-            self.client_for(self.ben).post(reverse("bedroom:try_next_add"), {"item": str(item.pk)})
-            self.client_for(self.ana).post(reverse("bedroom:evening"))
-            self.client_for(self.ana).post(reverse("bedroom:opt_out"), {})
+            self.client_for(self.ben).post(reverse("private:try_next_add"), {"item": str(item.pk)})
+            self.client_for(self.ana).post(reverse("private:evening"))
+            self.client_for(self.ana).post(reverse("private:opt_out"), {})
         self.assertFalse(Notification.objects.exists())

@@ -1,7 +1,7 @@
 """The opt-in list that only ever shows what both partners would like.
 
 Nothing here is read directly by views, the API or the export: they all go
-through closeknit.bedroom.selectors, which holds the mutual-only rule.
+through closeknit.private.selectors, which holds the mutual-only rule.
 """
 
 import uuid

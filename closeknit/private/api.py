@@ -14,10 +14,10 @@ from ninja.errors import HttpError
 from closeknit.accounts.models import User
 from closeknit.api.auth import api_couple, api_user
 from closeknit.api.errors import ErrorOut
-from closeknit.bedroom import selectors, services
-from closeknit.bedroom.models import Evening, Item, TryNext
 from closeknit.couples.access import get_for_couple
 from closeknit.couples.models import Couple
+from closeknit.private import selectors, services
+from closeknit.private.models import Evening, Item, TryNext
 
 # Tagged like its URL prefix: the docs never name it either.
 router = Router(tags=["private"])

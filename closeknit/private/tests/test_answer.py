@@ -1,8 +1,8 @@
 from django.db import connection
 from django.urls import reverse
 
-from closeknit.bedroom.models import Answer, Category, Item
-from closeknit.bedroom.tests.helpers import open_list
+from closeknit.private.models import Answer, Category, Item
+from closeknit.private.tests.helpers import open_list
 from closeknit.test import BaseTestCase
 
 
@@ -23,14 +23,14 @@ class AnswerTestCase(BaseTestCase):
             f"item-{items[1].key}": "maybe",
             f"item-{items[2].key}": "no",
         }
-        r = self.client_for(self.ana).post(reverse("bedroom:answer") + "?category=affection", data)
-        self.assertRedirects(r, reverse("bedroom:answer") + "?category=mood")
+        r = self.client_for(self.ana).post(reverse("private:answer") + "?category=affection", data)
+        self.assertRedirects(r, reverse("private:answer") + "?category=mood")
         mine = dict(Answer.objects.filter(user=self.ana).values_list("item__key", "choice"))
         self.assertEqual(mine, {items[0].key: "yes", items[1].key: "maybe", items[2].key: "no"})
 
     def test_skipping_clears_an_answer_and_nonsense_is_ignored(self) -> None:
         item = Item.objects.get(key="affection-001")
-        url = reverse("bedroom:answer") + "?category=affection"
+        url = reverse("private:answer") + "?category=affection"
         self.client_for(self.ana).post(url, {"item-affection-001": "yes"})
         self.client_for(self.ana).post(url, {"item-affection-001": ""})
         self.assertFalse(Answer.objects.filter(item=item).exists())
@@ -38,7 +38,7 @@ class AnswerTestCase(BaseTestCase):
         self.assertFalse(Answer.objects.filter(item=item).exists())
 
     def test_one_answer_saves_over_htmx_and_returns_only_my_row(self) -> None:
-        url = reverse("bedroom:answer_item", args=["affection-001"])
+        url = reverse("private:answer_item", args=["affection-001"])
         r = self.client_for(self.ana).post(
             url, {"item-affection-001": "maybe"}, headers={"HX-Request": "true"}
         )
@@ -49,16 +49,16 @@ class AnswerTestCase(BaseTestCase):
 
     def test_an_unknown_item_is_404(self) -> None:
         r = self.client_for(self.ana).post(
-            reverse("bedroom:answer_item", args=["nope"]), {"item-nope": "yes"}
+            reverse("private:answer_item", args=["nope"]), {"item-nope": "yes"}
         )
         self.assertEqual(r.status_code, 404)
 
     def test_an_unknown_category_shows_the_first(self) -> None:
-        r = self.client_for(self.ana).get(reverse("bedroom:answer"), {"category": "moon"})
+        r = self.client_for(self.ana).get(reverse("private:answer"), {"category": "moon"})
         self.assertContains(r, Item.objects.get(key="affection-001").text.capitalize())
 
     def test_answers_are_encrypted_at_rest(self) -> None:
-        url = reverse("bedroom:answer_item", args=["affection-001"])
+        url = reverse("private:answer_item", args=["affection-001"])
         self.client_for(self.ana).post(url, {"item-affection-001": "yes"})
         with connection.cursor() as cursor:
             cursor.execute("SELECT choice FROM bedroom_answer")
@@ -66,15 +66,15 @@ class AnswerTestCase(BaseTestCase):
         self.assertNotIn("yes", stored)
 
     def test_the_page_shows_my_answers_checked(self) -> None:
-        url = reverse("bedroom:answer_item", args=["affection-002"])
+        url = reverse("private:answer_item", args=["affection-002"])
         self.client_for(self.ana).post(url, {"item-affection-002": "no"})
-        r = self.client_for(self.ana).get(reverse("bedroom:answer"), {"category": "affection"})
+        r = self.client_for(self.ana).get(reverse("private:answer"), {"category": "affection"})
         self.assertContains(r, 'name="item-affection-002" value="no" checked')
-        r = self.client_for(self.ben).get(reverse("bedroom:answer"), {"category": "affection"})
+        r = self.client_for(self.ben).get(reverse("private:answer"), {"category": "affection"})
         self.assertNotContains(r, 'name="item-affection-002" value="no" checked')
 
     def test_another_couple_answers_only_in_their_own_space(self) -> None:
         open_list(self.other_couple, self.cora, self.dev)
-        url = reverse("bedroom:answer_item", args=["affection-001"])
+        url = reverse("private:answer_item", args=["affection-001"])
         self.client_for(self.cora).post(url, {"item-affection-001": "yes"})
         self.assertEqual(Answer.objects.get().couple, self.other_couple)

@@ -6,9 +6,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from closeknit.bedroom import services
-from closeknit.bedroom.models import Evening, Item, TryNext
-from closeknit.bedroom.tests.helpers import answer, open_list
+from closeknit.private import services
+from closeknit.private.models import Evening, Item, TryNext
+from closeknit.private.tests.helpers import answer, open_list
 from closeknit.test import BaseTestCase
 
 BOTH = {"affection-001": "yes", "aftercare-001": "yes", "aftercare-002": "maybe"}
@@ -25,31 +25,31 @@ class TryNextTestCase(BaseTestCase):
         self,
     ) -> None:
         r = self.client_for(self.ana).post(
-            reverse("bedroom:try_next_add"), {"item": str(self.item.pk)}
+            reverse("private:try_next_add"), {"item": str(self.item.pk)}
         )
-        self.assertRedirects(r, reverse("bedroom:index") + "#try-next")
+        self.assertRedirects(r, reverse("private:index") + "#try-next")
         entry = TryNext.objects.get(couple=self.couple)
-        r = self.client_for(self.ben).get(reverse("bedroom:index"))
+        r = self.client_for(self.ben).get(reverse("private:index"))
         self.assertContains(r, "on your try-next list")
-        self.client_for(self.ben).post(reverse("bedroom:try_next_tried", args=[entry.pk]))
+        self.client_for(self.ben).post(reverse("private:try_next_tried", args=[entry.pk]))
         entry.refresh_from_db()
         self.assertIsNotNone(entry.tried_at)
         self.assertContains(
-            self.client_for(self.ana).get(reverse("bedroom:index")), "Tried together (1)"
+            self.client_for(self.ana).get(reverse("private:index")), "Tried together (1)"
         )
 
     def test_removing_from_the_list(self) -> None:
         entry = services.add_try_next(self.couple, self.item)
-        self.client_for(self.ben).post(reverse("bedroom:try_next_remove", args=[entry.pk]))
+        self.client_for(self.ben).post(reverse("private:try_next_remove", args=[entry.pk]))
         self.assertFalse(TryNext.objects.exists())
 
     def test_another_couple_gets_404(self) -> None:
         entry = services.add_try_next(self.couple, self.item)
         open_list(self.other_couple, self.cora, self.dev)
-        r = self.client_for(self.cora).post(reverse("bedroom:try_next_remove", args=[entry.pk]))
+        r = self.client_for(self.cora).post(reverse("private:try_next_remove", args=[entry.pk]))
         self.assertEqual(r.status_code, 404)
         r = self.client_for(self.cora).post(
-            reverse("bedroom:try_next_add"), {"item": str(self.item.pk)}
+            reverse("private:try_next_add"), {"item": str(self.item.pk)}
         )
         self.assertEqual(r.status_code, 404)
         self.assertTrue(TryNext.objects.filter(pk=entry.pk).exists())
@@ -57,7 +57,7 @@ class TryNextTestCase(BaseTestCase):
     def test_the_page_renders_in_constant_queries(self) -> None:
         def count() -> int:
             with CaptureQueriesContext(connection) as ctx:
-                self.client_for(self.ana).get(reverse("bedroom:index"))
+                self.client_for(self.ana).get(reverse("private:index"))
             return len(ctx.captured_queries)
 
         small = count()
@@ -79,9 +79,9 @@ class AftercareTestCase(BaseTestCase):
     def test_a_marked_evening_brings_both_a_discreet_in_app_reminder_with_mutual_aftercare(
         self,
     ) -> None:
-        self.client_for(self.ana).post(reverse("bedroom:evening"))
+        self.client_for(self.ana).post(reverse("private:evening"))
         for user in [self.ana, self.ben]:
-            r = self.client_for(user).get(reverse("bedroom:index"))
+            r = self.client_for(user).get(reverse("private:index"))
             self.assertContains(r, "Look after each other")
             self.assertContains(r, Item.objects.get(key="aftercare-001").text.capitalize())
             self.assertNotContains(r, Item.objects.get(key="aftercare-002").text)
@@ -93,7 +93,7 @@ class AftercareTestCase(BaseTestCase):
         services.mark_evening(self.couple)
         evening = Evening.objects.get()
         r = self.client_for(self.ben).post(
-            reverse("bedroom:dismiss", args=[evening.pk]), {"from": "home"}
+            reverse("private:dismiss", args=[evening.pk]), {"from": "home"}
         )
         self.assertRedirects(r, reverse("home"), fetch_redirect_response=False)
         self.assertNotContains(
@@ -107,7 +107,7 @@ class AftercareTestCase(BaseTestCase):
         services.mark_evening(self.couple)
         with time_machine.travel(timezone.now() + timedelta(hours=25)):
             self.assertNotContains(
-                self.client_for(self.ana).get(reverse("bedroom:index")), "Look after each other"
+                self.client_for(self.ana).get(reverse("private:index")), "Look after each other"
             )
 
     def test_no_reminder_on_home_once_opted_out(self) -> None:
@@ -120,7 +120,7 @@ class AftercareTestCase(BaseTestCase):
     def test_another_couple_cannot_dismiss(self) -> None:
         evening = services.mark_evening(self.couple)
         open_list(self.other_couple, self.cora, self.dev)
-        r = self.client_for(self.cora).post(reverse("bedroom:dismiss", args=[evening.pk]))
+        r = self.client_for(self.cora).post(reverse("private:dismiss", args=[evening.pk]))
         self.assertEqual(r.status_code, 404)
 
 
@@ -141,9 +141,9 @@ class WordingTestCase(BaseTestCase):
             return client.get(url).content.decode().split("<title>")[1].split("</title>")[0]
 
         for url in [
-            reverse("bedroom:index"),
-            reverse("bedroom:answer"),
-            reverse("bedroom:opt_out"),
+            reverse("private:index"),
+            reverse("private:answer"),
+            reverse("private:opt_out"),
         ]:
             self.assertEqual(title(url), "Just us · Closeknit")
         for url in [reverse("home"), reverse("us")]:
@@ -152,5 +152,5 @@ class WordingTestCase(BaseTestCase):
             self.assertNotIn("bedroom", body.replace("/private/", ""))
             self.assertNotIn("bedroom", title(url).lower())
         services.opt_out(self.couple, self.ana)
-        body = client.get(reverse("bedroom:index")).content.decode().lower()
+        body = client.get(reverse("private:index")).content.decode().lower()
         self.assertNotIn("bedroom", body)

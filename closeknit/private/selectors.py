@@ -16,8 +16,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from closeknit.accounts.models import User
-from closeknit.bedroom.models import Answer, Category, Choice, Evening, Item, OptIn, TryNext
 from closeknit.couples.models import Couple
+from closeknit.private.models import Answer, Category, Choice, Evening, Item, OptIn, TryNext
 
 WANTED = {Choice.YES, Choice.MAYBE}
 # How long the gentle after-care reminder stays up after a marked evening.

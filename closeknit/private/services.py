@@ -8,9 +8,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from closeknit.accounts.models import User
-from closeknit.bedroom import selectors
-from closeknit.bedroom.models import Answer, Choice, Evening, Item, OptIn, TryNext
 from closeknit.couples.models import Couple
+from closeknit.private import selectors
+from closeknit.private.models import Answer, Choice, Evening, Item, OptIn, TryNext
 
 
 class ListClosed(Exception):

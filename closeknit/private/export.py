@@ -4,9 +4,9 @@ what the mutual-only rule shows (through the same selector as the pages)."""
 from typing import Any
 
 from closeknit.accounts.models import User
-from closeknit.bedroom import selectors
-from closeknit.bedroom.models import Item
 from closeknit.couples.models import Couple
+from closeknit.private import selectors
+from closeknit.private.models import Item
 
 
 def section(user: User, couple: Couple) -> dict[str, Any]:

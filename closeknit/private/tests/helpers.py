@@ -1,9 +1,9 @@
 import re
 
 from closeknit.accounts.models import User
-from closeknit.bedroom import services
-from closeknit.bedroom.models import Item
 from closeknit.couples.models import Couple
+from closeknit.private import services
+from closeknit.private.models import Item
 
 
 def open_list(couple: Couple, *users: User) -> None:

@@ -1,9 +1,9 @@
 from django.urls import path
 
-from closeknit.bedroom import views
+from closeknit.private import views
 
 # Mounted at /private/; the app calls it "Just us" wherever people can see it.
-app_name = "bedroom"
+app_name = "private"
 urlpatterns = [
     path("", views.index, name="index"),
     path("on/", views.opt_in, name="opt_in"),
