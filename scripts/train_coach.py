@@ -18,9 +18,12 @@ What it trains (see closeknit/coach/features.py for the features):
   are per reply, so a reply labelled "yes" with several candidate sentences is
   a bag: first every candidate counts with weight 1/k, then only the candidate
   the head scores highest (multiple-instance learning, two rounds);
-- too_short, on short replies; active_constructive and good_news_dismissed,
-  on replies that have a context (the latter only where it is not bad news
-  alone); self_focus, on replies that speak of the writer;
+- too_short, on short replies;
+- good_news, over each distinct partner's message (its MiniLM vector and news
+  cues), a gate tuned to let 95% of good news through; then
+  active_constructive and good_news_dismissed on the replies the gate lets
+  through, and self_focus on replies that speak of the writer, each reading
+  the gate's out-of-fold probability as a feature;
 - one three-level head per EPITOME mechanism.
 Each head's regularisation and decision threshold are chosen by
 cross-validation that leaves one writer's file out at a time: the test set

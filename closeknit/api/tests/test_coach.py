@@ -21,6 +21,25 @@ class CoachApiTestCase(ApiTestCase):
         finding = next(f for f in out["findings"] if f["signal"] == "dismissive_but")
         self.assertIn("and", finding["suggestion"])
 
+    def test_it_reports_the_new_signals(self) -> None:
+        body = {"text": "Cool. Anyway, what's for dinner?", "context": "I got the job!!"}
+        out = self.api("post", "/coach", self.ana, body).json()
+        self.assertIn("self_focus", out["signals"])
+        self.assertTrue(out["signals"]["good_news_dismissed"])
+        self.assertIn("good_news_dismissed", [f["signal"] for f in out["findings"]])
+        self.assertEqual(
+            set(out["empathy"]), {"emotional_reactions", "interpretations", "explorations"}
+        )
+        self.assertIn(out["listening_level"], ("internal", "focused", "global"))
+
+    def test_the_schema_lists_every_signal(self) -> None:
+        from closeknit.coach.engine import SIGNALS
+
+        doc = self.client.get("/api/v1/openapi.json").json()
+        self.assertEqual(
+            list(doc["components"]["schemas"]["SignalsOut"]["properties"]), list(SIGNALS)
+        )
+
     def test_it_refuses_empty_and_too_long_text_clearly(self) -> None:
         for text in ["   ", "x" * 5001]:
             r = self.api("post", "/coach", self.ana, {"text": text})

@@ -1,0 +1,44 @@
+"""The coach's web feedback: plain sentences and notes, no meters and no jargon."""
+
+from django.template.loader import render_to_string
+from django.test import SimpleTestCase
+
+from closeknit.lib.coaching import coach_feedback
+
+
+class CoachFeedbackTestCase(SimpleTestCase):
+    def test_it_says_in_words_how_the_reply_listens(self) -> None:
+        feedback = coach_feedback(
+            "That sounds exhausting, no wonder you're drained. What was the worst part?",
+            "Work was brutal today.",
+        )
+        assert feedback is not None
+        self.assertEqual(
+            feedback["summary"],
+            "You reflect how they feel and ask about it: that's listening at its fullest.",
+        )
+        html = render_to_string("_coach_feedback.html", {"coach": feedback})
+        self.assertIn("listening at its fullest", html)
+        self.assertNotIn("<meter", html)
+        self.assertNotIn("Listening level", html)
+        self.assertNotIn("internal", html)
+
+    def test_a_concern_comes_with_one_next_step(self) -> None:
+        feedback = coach_feedback("That's nothing, my day was way worse.", "I had an awful day.")
+        assert feedback is not None
+        self.assertEqual(feedback["summary"], "This turns the talk toward your own story.")
+        self.assertTrue(feedback["next_step"])
+        html = render_to_string("_coach_feedback.html", {"coach": feedback})
+        self.assertIn("Turning to your own story", html)
+        self.assertIn(feedback["next_step"], html)
+
+    def test_an_i_statement_is_recognised(self) -> None:
+        feedback = coach_feedback("I felt lonely when you stayed late at work.")
+        assert feedback is not None
+        praise = [n for n in feedback["notes"] if n["signal"] == "i_statement"]
+        self.assertEqual(len(praise), 1)
+        self.assertTrue(praise[0]["positive"])
+        self.assertTrue(feedback["all_clear"])
+
+    def test_nothing_to_read_gives_nothing(self) -> None:
+        self.assertIsNone(coach_feedback("   "))
