@@ -1,11 +1,10 @@
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from closeknit.couples.models import Couple
 from closeknit.lib.fields import EncryptedTextField
+from closeknit.lib.models import uuid_pk
 
 REACTIONS = [
     ("loved", "❤️ Loved it"),
@@ -15,10 +14,6 @@ REACTIONS = [
 ]
 TALLY_KINDS = [("appreciation", "Appreciation"), ("complaint", "Complaint")]
 PART_MAX = 1000
-
-
-def uuid_pk() -> models.UUIDField:
-    return models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
 
 
 class Appreciation(models.Model):

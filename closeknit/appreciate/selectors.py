@@ -8,9 +8,9 @@ from django.db.models import Count, QuerySet
 
 from closeknit.accounts.models import User
 from closeknit.appreciate.models import Appreciation, JournalEntry, TallyMark
-from closeknit.checkin.models import week_of
 from closeknit.couples.access import for_couple
 from closeknit.couples.models import Couple
+from closeknit.lib.weeks import week_start
 
 TALLY_WEEKS = 8
 
@@ -56,7 +56,7 @@ class TallyWeek:
 
 def tally_weeks(couple: Couple, user: User, weeks: int = TALLY_WEEKS) -> list[TallyWeek]:
     """What `user` logged per local week, oldest first, in one query."""
-    current = week_of(couple.today())
+    current = week_start(couple.today())
     first = current - timedelta(weeks=weeks - 1)
     counts: dict[tuple[date, str], int] = defaultdict(int)
     rows = (
@@ -67,7 +67,7 @@ def tally_weeks(couple: Couple, user: User, weeks: int = TALLY_WEEKS) -> list[Ta
         .order_by()
     )
     for row in rows:
-        counts[(week_of(row["day"]), row["kind"])] += row["n"]
+        counts[(week_start(row["day"]), row["kind"])] += row["n"]
     return [
         TallyWeek(w, counts[(w, "appreciation")], counts[(w, "complaint")])
         for w in (first + timedelta(weeks=i) for i in range(weeks))

@@ -1,19 +1,18 @@
 """The assessment's wording, in our own words, from data/*.csv, loaded by key."""
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from closeknit.assessment import models
 from closeknit.assessment.models import KINDS, TOPICS
+from closeknit.lib.content import read_rows
 
 DATA = Path(__file__).parent / "data"
 
 
 def read(name: str) -> list[dict[str, str]]:
-    with (DATA / name).open(newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+    return read_rows(DATA / name)
 
 
 def _upsert(model: Any, key: str, values: dict[str, Any]) -> None:

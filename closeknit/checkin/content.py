@@ -1,6 +1,5 @@
 """The check-in's wording: data/items.csv and data/resources.md, in our own words."""
 
-import csv
 import itertools
 from functools import cache
 from pathlib import Path
@@ -10,33 +9,15 @@ from django.utils.text import slugify
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
+from closeknit.lib.content import load_csv
+
 DATA = Path(__file__).parent / "data"
-
-
-def read_items() -> list[dict[str, str]]:
-    with (DATA / "items.csv").open(newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
-
-
-def load_items(item_model: Any) -> int:
-    """Create or update every item by key (a migration passes its historical model)."""
-    rows = read_items()
-    for position, row in enumerate(rows):
-        item_model.objects.update_or_create(
-            key=row["key"],
-            defaults={
-                "text": row["text"],
-                "low": row["low"],
-                "high": row["high"],
-                "position": position,
-            },
-        )
-    return len(rows)
 
 
 def load(apps: Any) -> None:
     """Load or update the items; `apps` is a migration's registry or django.apps.apps."""
-    load_items(apps.get_model("checkin", "Item"))
+    fields = ["text", "low", "high"]
+    load_csv(apps.get_model("checkin", "Item"), DATA / "items.csv", fields, position=True)
 
 
 def _heading_ids(state: StateCore) -> None:

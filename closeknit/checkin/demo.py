@@ -5,8 +5,9 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from closeknit.accounts.models import User
-from closeknit.checkin.models import Checkin, Item, week_of
+from closeknit.checkin.models import Checkin, Item
 from closeknit.couples.models import Couple
+from closeknit.lib.weeks import week_start
 
 # Ten weeks, oldest first: (closeness, satisfaction items, mood, needs) per partner.
 # A busy stretch in the middle dips a little, then things warm up again.
@@ -43,7 +44,7 @@ NOTES = {
 
 def seed(couple: Couple, a: User, b: User) -> None:
     keys = list(Item.objects.values_list("key", flat=True))
-    this_week = week_of(couple.today())
+    this_week = week_start(couple.today())
     first = this_week - timedelta(weeks=len(ANA))
     rows = []
     for i, (ana_week, ben_week) in enumerate(zip(ANA, BEN, strict=True)):

@@ -1,6 +1,3 @@
-import uuid
-from datetime import date, timedelta
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -8,6 +5,7 @@ from django.utils import timezone
 
 from closeknit.couples.models import Couple
 from closeknit.lib.fields import EncryptedTextField
+from closeknit.lib.models import uuid_pk
 
 NOTE_MAX = 1000
 SCALE = (1, 7)  # closeness and the satisfaction items share one 1-7 scale
@@ -34,15 +32,6 @@ NEEDS = [
     ("affection", "Affection"),
     ("fun", "Fun"),
 ]
-
-
-def uuid_pk() -> models.UUIDField:
-    return models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-
-
-def week_of(day: date) -> date:
-    """The Monday that starts the check-in week containing `day`."""
-    return day - timedelta(days=day.weekday())
 
 
 class Item(models.Model):

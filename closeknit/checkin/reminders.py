@@ -10,7 +10,8 @@ from datetime import datetime, time
 
 from django.urls import reverse
 
-from closeknit.checkin.models import Checkin, week_of
+from closeknit.checkin.models import Checkin
+from closeknit.lib.weeks import week_start
 from closeknit.nudges.schedule import Reminder, couples_at, members
 
 CHECKIN_AT = time(17, 0)
@@ -26,7 +27,7 @@ def checkin_reminders(now: datetime) -> Iterator[Reminder]:
         local = now.astimezone(couple.tz)
         if local.weekday() != SUNDAY:
             continue
-        week = week_of(local.date())
+        week = week_start(local.date())
         done = set(
             Checkin.objects.filter(couple=couple, week=week).values_list("author_id", flat=True)
         )

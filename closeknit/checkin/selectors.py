@@ -11,10 +11,11 @@ from typing import Any
 
 from closeknit.accounts.models import User
 from closeknit.checkin import scoring
-from closeknit.checkin.models import Checkin, Item, week_of
+from closeknit.checkin.models import Checkin, Item
 from closeknit.couples.access import for_couple
 from closeknit.couples.models import Couple
 from closeknit.couples.sealing import visible_entries
+from closeknit.lib.weeks import week_start
 
 TREND_WEEKS = 12
 DIP_LOOKBACK = scoring.DIP_RUN + scoring.DIP_BASELINE_SPAN
@@ -25,7 +26,7 @@ def items() -> list[Item]:
 
 
 def this_week(couple: Couple) -> date:
-    return week_of(couple.today())
+    return week_start(couple.today())
 
 
 @dataclass

@@ -1,4 +1,3 @@
-import uuid
 import zoneinfo
 from datetime import date, datetime
 
@@ -7,11 +6,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from closeknit.lib.models import uuid_pk
+
 
 class Couple(models.Model):
     """The tenant: two partners and everything they share."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_pk()
     created = models.DateTimeField(default=timezone.now)
     timezone = models.CharField(
         "time zone",
@@ -57,7 +58,7 @@ class Membership(models.Model):
 class Invite(models.Model):
     """A single-use, expiring invitation: a link token and a short code."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_pk()
     inviter = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="invites")
     token = models.CharField(max_length=64, unique=True)
     code = models.CharField(max_length=8, unique=True)

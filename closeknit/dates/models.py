@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from closeknit.couples.models import Couple
 from closeknit.lib.fields import EncryptedTextField
+from closeknit.lib.models import uuid_pk
 
 
 class Category(models.TextChoices):
@@ -21,7 +22,7 @@ class Category(models.TextChoices):
 class DateIdea(models.Model):
     """One idea from the idea bank (data/date_ideas.csv, loaded by a migration)."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_pk()
     key = models.CharField(max_length=40, unique=True)
     category = models.CharField(max_length=20, choices=Category.choices)
     title = models.CharField(max_length=120)
@@ -42,7 +43,7 @@ class DatePlan(models.Model):
         ACCEPTED = "accepted", "On"
         CANCELLED = "cancelled", "Called off"
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="dates")
     idea = models.ForeignKey(DateIdea, models.SET_NULL, null=True, blank=True, related_name="+")
     title = models.CharField("what", max_length=120)
@@ -91,7 +92,7 @@ class DateRating(models.Model):
     themself, so neither anchors the other.
     """
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
     date = models.ForeignKey(DatePlan, models.CASCADE, related_name="ratings")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
@@ -120,7 +121,7 @@ class CalendarFeed(models.Model):
     address again. Regenerating replaces both, which revokes the old address.
     """
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
     digest = models.CharField(max_length=64, unique=True)

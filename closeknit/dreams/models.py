@@ -1,11 +1,10 @@
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from closeknit.couples.models import Couple
 from closeknit.lib.fields import EncryptedTextField
+from closeknit.lib.models import uuid_pk
 
 
 class Dream(models.Model):
@@ -27,7 +26,7 @@ class Dream(models.Model):
         REACHED = "reached", "Reached"
         SET_ASIDE = "set_aside", "Set aside for now"
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="dreams")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.DREAM)
@@ -54,7 +53,7 @@ class Dream(models.Model):
 class Pledge(models.Model):
     """The partner's promise of support for a shared dream."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
     dream = models.ForeignKey(Dream, models.CASCADE, related_name="pledges")
     supporter = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
@@ -75,7 +74,7 @@ class Pledge(models.Model):
 class Task(models.Model):
     """Something that takes the dreamer's time, which the partner can take on."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
     dream = models.ForeignKey(Dream, models.CASCADE, related_name="tasks")
     title = EncryptedTextField()
@@ -97,7 +96,7 @@ class Task(models.Model):
 class Milestone(models.Model):
     """A step towards a dream; reaching it opens a celebration on a shared dream."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
     dream = models.ForeignKey(Dream, models.CASCADE, related_name="milestones")
     title = EncryptedTextField()
@@ -118,7 +117,7 @@ class Milestone(models.Model):
 class Celebration(models.Model):
     """The partner's answer to a reached milestone (coached toward active-constructive)."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
     milestone = models.OneToOneField(Milestone, models.CASCADE, related_name="celebration")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")

@@ -1,17 +1,17 @@
-import uuid
 from datetime import time
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from closeknit.lib.models import uuid_pk
 from closeknit.nudges.kinds import KINDS
 
 
 class Notification(models.Model):
     """An inbox item. Its text comes from `kinds.KINDS` and never holds content."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_pk()
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.CASCADE, related_name="notifications"
     )
@@ -70,7 +70,7 @@ class Delivery(models.Model):
     PENDING, SENDING, SENT, FAILED, SKIPPED = "pending", "sending", "sent", "failed", "skipped"
     STATUSES = [(s, s) for s in (PENDING, SENDING, SENT, FAILED, SKIPPED)]
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_pk()
     notification = models.ForeignKey(Notification, models.CASCADE, related_name="deliveries")
     channel = models.CharField(max_length=8, choices=CHANNELS)
     status = models.CharField(max_length=8, choices=STATUSES, default=PENDING)
@@ -97,7 +97,7 @@ class Delivery(models.Model):
 class PushSubscription(models.Model):
     """A browser's Web Push subscription (from PushManager.subscribe())."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_pk()
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.CASCADE, related_name="push_subscriptions"
     )

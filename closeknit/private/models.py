@@ -4,14 +4,13 @@ Nothing here is read directly by views, the API or the export: they all go
 through closeknit.private.selectors, which holds the mutual-only rule.
 """
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from closeknit.couples.models import Couple
 from closeknit.lib.fields import EncryptedTextField
+from closeknit.lib.models import uuid_pk
 
 
 class Category(models.TextChoices):
@@ -32,7 +31,7 @@ class Choice(models.TextChoices):
 class Item(models.Model):
     """One item of the list (data/items.csv, loaded by a migration)."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_pk()
     key = models.CharField(max_length=40, unique=True)
     category = models.CharField(max_length=20, choices=Category.choices)
     text = models.CharField(max_length=200)
@@ -48,7 +47,7 @@ class Item(models.Model):
 class OptIn(models.Model):
     """A partner's own choice to turn the list on; the list opens when both have."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
     created = models.DateTimeField(default=timezone.now)
@@ -63,7 +62,7 @@ class OptIn(models.Model):
 class Answer(models.Model):
     """A partner's private yes / maybe / no, encrypted so a dump reveals nothing."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
     item = models.ForeignKey(Item, models.CASCADE, related_name="+")
@@ -82,7 +81,7 @@ class Answer(models.Model):
 class TryNext(models.Model):
     """A mutual item either partner put on the try-next list."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
     item = models.ForeignKey(Item, models.CASCADE, related_name="+")
     created = models.DateTimeField(default=timezone.now)
@@ -98,7 +97,7 @@ class TryNext(models.Model):
 class Evening(models.Model):
     """A close evening one partner marked; it brings a gentle after-care reminder."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
     created = models.DateTimeField(default=timezone.now)
     # Partners who put the reminder away; each does so for themself.

@@ -1,15 +1,11 @@
 """The prompt library: data/prompts.csv, in our own words, loaded by key."""
 
-import csv
 from pathlib import Path
 from typing import Any
 
+from closeknit.lib.content import read_rows
+
 PROMPTS_CSV = Path(__file__).parent / "data" / "prompts.csv"
-
-
-def read_library() -> list[dict[str, str]]:
-    with PROMPTS_CSV.open(newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
 
 
 def load_library(prompt_model: Any) -> int:
@@ -17,7 +13,7 @@ def load_library(prompt_model: Any) -> int:
 
     Takes the model as an argument so a data migration can pass its historical model.
     """
-    rows = read_library()
+    rows = read_rows(PROMPTS_CSV)
     existing = {p.key: p for p in prompt_model.objects.filter(key__isnull=False)}
     new, changed = [], []
     for row in rows:

@@ -1,5 +1,3 @@
-import uuid
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -7,6 +5,7 @@ from django.utils import timezone
 
 from closeknit.couples.models import Couple
 from closeknit.lib.fields import EncryptedTextField
+from closeknit.lib.models import uuid_pk
 
 KINDS = [
     ("values", "Personal values"),
@@ -30,10 +29,6 @@ KINDS = [
 TOPIC_KINDS = KINDS[:6]
 DEPTHS = [("light", "Light"), ("medium", "Medium"), ("deep", "Deep")]
 MAX_TEXT = 5000
-
-
-def uuid_pk() -> models.UUIDField:
-    return models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
 
 
 class Prompt(models.Model):

@@ -2,8 +2,9 @@ from datetime import timedelta
 from typing import Any
 
 from closeknit.accounts.models import User
-from closeknit.checkin.models import Checkin, Item, week_of
+from closeknit.checkin.models import Checkin, Item
 from closeknit.couples.models import Couple
+from closeknit.lib.weeks import week_start
 
 
 def form_data(closeness: int = 5, score: int = 5, mood: int = 4, **extra: Any) -> dict[str, Any]:
@@ -16,7 +17,7 @@ def form_data(closeness: int = 5, score: int = 5, mood: int = 4, **extra: Any) -
 def make_checkin(
     couple: Couple, author: User, weeks_ago: int = 0, closeness: int = 5, score: int = 5, **kw: Any
 ) -> Checkin:
-    week = week_of(couple.today()) - timedelta(weeks=weeks_ago)
+    week = week_start(couple.today()) - timedelta(weeks=weeks_ago)
     scores = dict.fromkeys(Item.objects.values_list("key", flat=True), score)
     return Checkin.objects.create(
         couple=couple,

@@ -1,7 +1,8 @@
 from datetime import UTC, datetime, timedelta
 
 from closeknit.checkin import reminders
-from closeknit.checkin.models import Checkin, week_of
+from closeknit.checkin.models import Checkin
+from closeknit.lib.weeks import week_start
 from closeknit.nudges.schedule import run_reminders
 from closeknit.test import BaseTestCase
 
@@ -11,7 +12,7 @@ SUNDAY_EVENING = datetime(2026, 3, 15, 17, 30, tzinfo=UTC)
 
 class CheckinRemindersTestCase(BaseTestCase):
     def test_sunday_evening_reminds_whoever_has_not_checked_in(self) -> None:
-        week = week_of(SUNDAY_EVENING.date())
+        week = week_start(SUNDAY_EVENING.date())
         Checkin.objects.create(couple=self.couple, author=self.ana, week=week, closeness=5, mood=3)
         found = [r for r in reminders.due(SUNDAY_EVENING) if r.recipient in (self.ana, self.ben)]
         self.assertEqual([(r.recipient, r.kind) for r in found], [(self.ben, "checkin")])
