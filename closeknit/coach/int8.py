@@ -21,15 +21,18 @@ directory cannot be written, the float model (or the rewrite held in memory)
 runs instead.
 """
 
+from __future__ import annotations
+
 import hashlib
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import onnx
-from google.protobuf.message import DecodeError
-from onnx import helper, numpy_helper
+
+if TYPE_CHECKING:  # onnx takes half a second to import: only the rewrite needs it
+    import onnx
 
 # Bump when the rewrite changes, so an old cached file is never read again.
 REWRITE_VERSION = 2
@@ -85,6 +88,10 @@ def quantize(model: bytes) -> bytes:
     >>> quantize(b"not a model")
     b'not a model'
     """
+    import onnx
+    from google.protobuf.message import DecodeError
+    from onnx import helper
+
     try:
         proto = onnx.load_from_string(model)
     except (DecodeError, ValueError, RuntimeError):
@@ -98,6 +105,8 @@ def quantize(model: bytes) -> bytes:
 
 def _dequantized(graph: onnx.GraphProto) -> dict[str, tuple[str, str]]:
     """Weights built as Mul(Cast(int8 tensor), scale): name -> (int8 name, scale name)."""
+    import onnx
+
     tensors = {t.name: t for t in graph.initializer}
     casts = {
         n.output[0]: n.input[0]
@@ -117,6 +126,8 @@ def _int8_matmul(
     node: onnx.NodeProto, weight: tuple[str, str], tensors: dict[str, onnx.TensorProto]
 ) -> list[onnx.NodeProto]:
     """MatMul(x, W) -> DynamicQuantizeMatMul(x, W_int8, per-column scale)."""
+    from onnx import helper, numpy_helper
+
     quantized, scale = weight
     columns = tensors[quantized].dims[-1]
     if list(tensors[scale].dims) not in ([1, columns], [columns]):
@@ -138,6 +149,9 @@ def _int8_lookup(
     node: onnx.NodeProto, weight: tuple[str, str], tensors: dict[str, onnx.TensorProto]
 ) -> list[onnx.NodeProto]:
     """Gather(table, ids) -> Cast(Gather(int8 table, ids)) * Gather(row scale, ids)."""
+    import onnx
+    from onnx import helper
+
     quantized, scale = weight
     if list(tensors[scale].dims) != [tensors[quantized].dims[0], 1]:
         return [node]
