@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from closeknit.api.api import api
+from closeknit.api_root import api
 from closeknit.lib.redirects import moved
 from closeknit.lib.views import coach as coach_view
 from closeknit.lib.views import health

@@ -430,7 +430,7 @@ class Operation:
 @cache
 def openapi() -> dict[str, Any]:
     """The OpenAPI document (built once: building it takes a while)."""
-    from closeknit.api.api import api
+    from closeknit.api_root import api
 
     return api.get_openapi_schema(path_prefix="/api/v1/")  # type: ignore[no-any-return]
 
@@ -538,7 +538,7 @@ def segment_before(template: str, param: str) -> str:
 
 def operation_apps() -> dict[str, str]:
     """ "METHOD /api/v1/path" -> the app whose api.py serves it (from django-ninja's routers)."""
-    from closeknit.api.api import api
+    from closeknit.api_root import api
 
     found = {}
     for prefix, router in api._routers:

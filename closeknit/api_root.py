@@ -1,3 +1,10 @@
+"""The API root: every feature's router under its prefix, assembled next to the URL map.
+
+closeknit/api/ keeps what is API-wide (authentication, the error layer,
+shared schemas) and imports no feature app, so features can import it
+without a cycle (closeknit/api/tests/test_layering.py).
+"""
+
 from ninja import NinjaAPI
 from ninja.operation import Operation
 
