@@ -131,6 +131,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "closeknit.accounts.devices.track_activity",
     "closeknit.couples.homecache.bump_after_writes",
+    "closeknit.lib.once.Once",
     "django_htmx.middleware.HtmxMiddleware",
     "closeknit.lib.middleware.refuse_nul",
     "closeknit.lib.middleware.DatabaseUnavailable",
@@ -153,6 +154,8 @@ TEMPLATES = [
                 "closeknit.lib.navigation.navigation",
                 "closeknit.nudges.context_processors.unread",
             ],
+            # {% once %} in every POST form (closeknit/lib/once.py).
+            "builtins": ["closeknit.lib.templatetags.once"],
         },
     },
 ]

@@ -109,12 +109,78 @@
     });
   }
 
+  // Once is once (closeknit/lib/once.py): a form's key travels only with the
+  // form's own submission, never with a live check made from inside it (the
+  // coach, an answer saved on change), or the check would replay an old answer.
+  document.addEventListener("htmx:configRequest", function (event) {
+    if (event.detail.elt.tagName !== "FORM") { delete event.detail.parameters._once; }
+  });
+
+  // A second tap while the first is on its way does nothing: the buttons of a
+  // form being sent are disabled until its answer arrives.
+  function setSending(form, sending) {
+    form.querySelectorAll("button[type=submit], button:not([type])").forEach(function (button) {
+      button.disabled = sending;
+    });
+    if (sending) { form.setAttribute("aria-busy", "true"); } else { form.removeAttribute("aria-busy"); }
+  }
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (event.detail.elt.tagName === "FORM") { setSending(event.detail.elt, true); }
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (event.detail.elt.tagName === "FORM") { setSending(event.detail.elt, false); }
+  });
+  // Without htmx the page is left behind; disabling after this turn of the
+  // event loop keeps the pressed button's own name and value in what is sent.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.method.toLowerCase() !== "post" || form.hasAttribute("hx-post") || event.defaultPrevented) { return; }
+    setTimeout(function () { setSending(form, true); }, 0);
+  });
+  // Back to a page whose form was sent: its buttons work again.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) { document.querySelectorAll("form[aria-busy]").forEach(function (f) { setSending(f, false); }); }
+  });
+
+  // Back to a form already sent, then Send again: the browser may fetch the
+  // page anew (with new keys) and put back only what was typed. The page's
+  // keys are kept in its history entry, so the form is sent with its first key
+  // and the server answers with the first result.
+  function onceKeys() {
+    var keys = {};
+    document.querySelectorAll("form[action] input[name=_once]").forEach(function (field) {
+      keys[field.form.getAttribute("action")] = field.value;
+    });
+    return keys;
+  }
+
+  function keepOnceKeys() {
+    var state = history.state || {};
+    history.replaceState(Object.assign({}, state, { onceKeys: onceKeys() }), "");
+  }
+
+  function restoreOnceKeys() {
+    var kept = history.state && history.state.onceKeys;
+    if (!kept) { return; }
+    document.querySelectorAll("form[action] input[name=_once]").forEach(function (field) {
+      var key = kept[field.form.getAttribute("action")];
+      if (key) { field.value = key; }
+    });
+  }
+
   function enhance(root) {
     guessTimezone(root);
     selectOnFocus(root);
   }
 
-  document.addEventListener("DOMContentLoaded", function () { enhance(document); setUpPush(document); });
+  document.addEventListener("DOMContentLoaded", function () {
+    restoreOnceKeys();
+    keepOnceKeys();
+    enhance(document);
+    setUpPush(document);
+  });
+  document.addEventListener("htmx:afterSettle", keepOnceKeys);
   // htmx fires htmx:load once for the whole page when it has bound it, then for
   // every swapped-in element.
   document.addEventListener("htmx:load", function (event) {
