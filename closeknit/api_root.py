@@ -20,6 +20,7 @@ from closeknit.dates.api import router as dates_router
 from closeknit.dreams.api import router as dreams_router
 from closeknit.fun.api import router as fun_router
 from closeknit.intentions.api import router as intentions_router
+from closeknit.paths.api import router as paths_router
 from closeknit.private.api import router as private_router
 from closeknit.rituals.api import router as rituals_router
 from closeknit.support.api import router as support_router
@@ -70,6 +71,7 @@ api.add_router("/dates", rituals_router, tags=["dates"])
 api.add_router("/dates", fun_router, tags=["dates"])
 api.add_router("/dreams", dreams_router)
 api.add_router("/private", private_router)
+api.add_router("/paths", paths_router)
 
 
 errors.install(api)

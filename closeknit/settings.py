@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "closeknit.fun",
     "closeknit.dreams",
     "closeknit.private",
+    "closeknit.paths",
     "closeknit.nudges",
 ]
 

@@ -27,6 +27,7 @@ urlpatterns = [
     path("fun/", include("closeknit.fun.urls")),
     path("dreams/", include("closeknit.dreams.urls")),
     path("private/", include("closeknit.private.urls")),
+    path("paths/", include("closeknit.paths.urls")),
     path("inbox/", include("closeknit.nudges.urls")),
     path("coach/", coach_view, name="coach"),
     path("health/", health, name="health"),

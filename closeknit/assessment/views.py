@@ -9,6 +9,7 @@ from closeknit.assessment import content, selectors, services, steps
 from closeknit.assessment.forms import StepForm
 from closeknit.assessment.scoring import NOISE
 from closeknit.couples.access import CoupleRequest, couple_required
+from closeknit.paths import offers as path_offers
 
 
 @couple_required
@@ -140,5 +141,7 @@ def _report(request: CoupleRequest, pk: str, template: str) -> HttpResponse:
         "history_table": selectors.history_table(history),
         "history_chart": selectors.history_chart(history, me, partner),
         "noise": NOISE,
+        # The paths that fit the biggest gaps (on the report page, not the printable one).
+        "paths": path_offers.for_report_page(request.couple, found),
     }
     return render(request, template, ctx)

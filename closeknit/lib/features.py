@@ -29,6 +29,7 @@ FEATURES = [
     "fun",
     "dreams",
     "private",
+    "paths",
     "nudges",
 ]
 

@@ -21,7 +21,7 @@ COUPLE_NAV = [
     NavItem("Check-in", "checkin:index", ("checkin", "support", "intentions")),
     NavItem("Dates", "dates:index", ("dates", "rituals", "fun")),
     NavItem("Dreams", "dreams:index", ("dreams",)),
-    NavItem("Us", "us", ("us", "unpair", "assessment", "private")),
+    NavItem("Us", "us", ("us", "unpair", "assessment", "private", "paths")),
     NavItem("Inbox", "inbox", ("inbox", "open_notification")),
     NavItem(
         "Settings",

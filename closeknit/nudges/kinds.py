@@ -36,6 +36,14 @@ KINDS: dict[str, Kind] = {
     "dream_pledge": Kind("Dreams", "{partner} pledged support for your dream."),
     "milestone": Kind("Dreams", "{partner} reached a milestone."),
     "celebration": Kind("Dreams", "{partner} celebrated your milestone."),
+    # Paths: never the path's name (one of them lives behind "Just us").
+    "path_proposed": Kind("Paths", "{partner} suggested a path for the two of you."),
+    "path_accepted": Kind("Paths", "{partner} said yes to the path you suggested."),
+    "path_reflected": Kind("Paths", "{partner} reflected on this week of your path."),
+    "path_reflection": Kind(
+        "Paths", "Your path's week is ending: a ten-second reflection is open."
+    ),
+    "path_finished": Kind("Paths", "You and {partner} finished a path together."),
 }
 
 

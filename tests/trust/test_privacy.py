@@ -2,7 +2,8 @@
 
 Ana writes a sealed daily answer (ben has not answered), and, where those
 features exist, a private journal entry, a check-in ben has not matched, a
-private dream and a one-sided "yes" on the bedroom list. Then ben requests
+private dream, a reflection on a path's week ben has not reflected on, and a
+one-sided "yes" on the bedroom list. Then ben requests
 every GET route (pages, htmx fragments and API, discovered as in
 test_isolation, with every path parameter filled with every plausible
 identifier of the couple) and both exports: none of ana's secret words may
@@ -34,6 +35,7 @@ SEALED = "zqsealed Ana's answer nobody else may read yet"
 JOURNAL = "zqjournal Ana's private gratitude journal entry"
 CHECKIN = "zqcheckin Ana's note on a check-in ben has not matched"
 DREAM = "zqdream Ana's private dream, shared with no one"
+REFLECTION = "zqreflection Ana's word on a path week ben has not reflected on"
 
 
 def has(app: str) -> bool:
@@ -74,11 +76,27 @@ def dream_privately(couple: Couple, ana: User, ben: User) -> str:
     return DREAM
 
 
+def reflect_alone(couple: Couple, ana: User, ben: User) -> str:
+    from datetime import timedelta
+
+    from closeknit.paths import services
+    from closeknit.paths.models import Path, RunWeek
+
+    path = Path.objects.get(key="both-true")
+    run = services.accept(services.propose(couple, ana, ben, path), ben)
+    # A reflection opens on the week's seventh day: this week began six days ago.
+    RunWeek.objects.filter(run=run).update(started_on=couple.today() - timedelta(days=6))
+    week = RunWeek.objects.get(run=run)
+    services.reflect(week, ana, ben, {"understood": 2, "validated": 3, "cared": 4}, REFLECTION)
+    return REFLECTION
+
+
 SECRETS: list[tuple[str, Callable[[Couple, User, User], str]]] = [
     ("talk", seal_an_answer),
     ("appreciate", write_in_the_journal),
     ("checkin", check_in_alone),
     ("dreams", dream_privately),
+    ("paths", reflect_alone),
 ]
 
 

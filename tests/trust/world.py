@@ -32,6 +32,9 @@ from closeknit.couples.models import Couple
 # on a value outside that set.
 VALUE_HINTS: dict[str, Any] = {
     "bedroom.Answer.choice": "yes",
+    # One open path per couple (a partial unique constraint): the rows built
+    # for each person are closed ones, so both partners can have one.
+    "paths.PathRun.status": "finished",
 }
 
 

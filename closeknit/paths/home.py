@@ -1,0 +1,24 @@
+"""Paths on the couple home: where you are, what waits for you, or a gentle offer.
+
+The card is always there, so Paths is one tap from home; its words never
+name the path that lives behind "Just us" unless both have turned it on.
+"""
+
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+
+from closeknit.couples.access import CoupleRequest
+from closeknit.paths import offers, selectors
+
+
+def card(request: CoupleRequest) -> str:
+    run = selectors.open_run(request.couple)
+    view = selectors.run_view(run, request.user) if run else None
+    ctx = {
+        "view": view,
+        "week": view.current if view else None,
+        "offer": None if run else offers.after_dip(request.couple, request.user),
+        "partner": request.partner,
+        "csrf_token": get_token(request),
+    }
+    return render_to_string("paths/_home_card.html", ctx)
