@@ -108,7 +108,9 @@ class Once:
         self, request: HttpRequest, view: Callable[..., Any], args: Any, kwargs: Any
     ) -> HttpResponse | None:
         # Here, not in __call__: CSRF has been checked, and the person is known.
-        key, scope = _key(request), _scope(request)
+        # The key first: a GET (most requests) never loads the session or the user here.
+        key = _key(request)
+        scope = _scope(request) if key is not None else None
         if key is None or scope is None:
             return None
         name = f"once:{scope}:{hashlib.sha256(key.encode()).hexdigest()}"
