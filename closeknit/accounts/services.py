@@ -11,5 +11,5 @@ def delete_account(user: User) -> None:
     The couple ends first, so the partner keeps what they wrote and can
     download it; cascades remove this user's rows only.
     """
-    unpair(user)
+    unpair(user, how="deleted")
     user.delete()

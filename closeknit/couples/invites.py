@@ -4,10 +4,13 @@ import secrets
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from closeknit.accounts.models import User
 from closeknit.couples.models import Couple, Invite, Membership
+from closeknit.couples.purge import KEEP_ENDED
+from closeknit.nudges.notify import notify
 
 PENDING_INVITE_SESSION_KEY = "pending_invite"
 INVITE_LIFETIME = timedelta(days=7)
@@ -98,18 +101,36 @@ def accept_invite(invite: Invite, user: User) -> Couple:
 
 
 @transaction.atomic
-def unpair(user: User) -> Couple | None:
-    """End the user's couple for both partners.
+def unpair(user: User, how: str = "unpaired") -> Couple | None:
+    """End the user's couple for both partners (`how`: "unpaired" or "deleted").
 
     Nothing is deleted here: each partner can still download what they may
-    see until `purge_ended_couples` removes the couple's data.
+    see until `purge_ended_couples` removes the couple's data. The partner
+    left behind is told, in the inbox and on the page they land on.
     """
     membership = active_membership(user)
     if membership is None:
         return None
     now = timezone.now()
     couple = membership.couple
-    couple.ended_at = now
-    couple.save(update_fields=["ended_at"])
+    couple.ended_at, couple.ended_by, couple.ended_how = now, user, how
+    couple.save(update_fields=["ended_at", "ended_by", "ended_how"])
     couple.memberships.filter(left_at__isnull=True).update(left_at=now)
+    kind = "partner_deleted" if how == "deleted" else "couple_ended"
+    for left in couple.memberships.exclude(user=user).select_related("user"):
+        notify(left.user, kind, reverse("pair"), key=f"{kind}:{couple.pk}", partner=user)
     return couple
+
+
+def left_behind(user: User) -> Couple | None:
+    """The couple a partner ended for this person, while its shared space can still be read."""
+    return (
+        Couple.objects.filter(
+            memberships__user=user,
+            ended_at__gte=timezone.now() - KEEP_ENDED,
+        )
+        .exclude(ended_by=user)
+        .exclude(ended_at=None)
+        .order_by("-ended_at")
+        .first()
+    )

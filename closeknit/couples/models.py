@@ -21,6 +21,13 @@ class Couple(models.Model):
         help_text="Your days (the daily question, check-in weeks, reminders) follow this zone.",
     )
     ended_at = models.DateTimeField(null=True, blank=True)
+    # Who ended it and how, so the partner left behind is told what happened.
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    ended_how = models.CharField(
+        max_length=10, blank=True, choices=[("unpaired", "Unpaired"), ("deleted", "Deleted")]
+    )
 
     def __str__(self) -> str:
         return f"Couple {self.id}"

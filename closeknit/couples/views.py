@@ -16,6 +16,7 @@ from closeknit.couples.access import (
 )
 from closeknit.couples.forms import CodeForm, CoupleForm, UnpairForm
 from closeknit.couples.invites import PENDING_INVITE_SESSION_KEY, PairingError
+from closeknit.couples.purge import KEEP_ENDED
 from closeknit.lib.features import hooks
 
 
@@ -43,7 +44,13 @@ def render_cards(request: CoupleRequest) -> list[str]:
 def pair(request: AuthenticatedRequest) -> HttpResponse:
     if attach_couple(request):
         return redirect("home")
-    ctx = {"invite": invites.open_invite(request.user), "code_form": CodeForm()}
+    ended = invites.left_behind(request.user)
+    ctx = {
+        "invite": invites.open_invite(request.user),
+        "code_form": CodeForm(),
+        "ended": ended,
+        "readable_until": ended.ended_at + KEEP_ENDED if ended and ended.ended_at else None,
+    }
     return render(request, "couples/pair.html", ctx)
 
 

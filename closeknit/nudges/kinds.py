@@ -14,6 +14,9 @@ class Kind(NamedTuple):
 
 
 KINDS: dict[str, Kind] = {
+    "couple_ended": Kind("Your shared space", "{partner} ended your shared space."),
+    # The name goes with the account: the notice says only what happened.
+    "partner_deleted": Kind("Your shared space", "Your partner deleted their account."),
     "daily_question": Kind("Today's question is ready", "Today's question is ready for you both."),
     "daily_answered": Kind("Partner answered", "{partner} answered today's question."),
     "reply": Kind("Replies", "{partner} replied to your answer."),

@@ -1,13 +1,16 @@
+import copy
 import json
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
@@ -39,7 +42,32 @@ def open_notification(request: AuthenticatedRequest, notification_id: str) -> Ht
         item.read_at = timezone.now()
         item.save(update_fields=["read_at"])
     safe = url_has_allowed_host_and_scheme(item.url, allowed_hosts={request.get_host()})
-    return redirect(item.url if safe else "inbox")
+    if not safe:
+        return redirect("inbox")
+    if not _still_there(request, item.url):
+        # Removed since, or private now: say so kindly rather than a bare "not found".
+        return render(request, "nudges/gone.html", {"item": item})
+    return redirect(item.url)
+
+
+def _still_there(request: HttpRequest, url: str) -> bool:
+    """Whether the page a notification points to would open for this person now.
+
+    The page's own view answers, with this person's access, as a GET; so the
+    rule of what they may see is the view's, not repeated here.
+    """
+    parts = urlsplit(url)
+    try:
+        match = resolve(parts.path)
+    except Resolver404:
+        return False
+    probe = copy.copy(request)
+    probe.method, probe.GET, probe.POST = "GET", QueryDict(parts.query), QueryDict()
+    try:
+        response = match.func(probe, *match.args, **match.kwargs)
+    except Http404:
+        return False
+    return response.status_code != 404
 
 
 @login_required

@@ -38,3 +38,28 @@ class InboxTestCase(BaseTestCase):
         self.assertEqual(r.status_code, 404)
         item.refresh_from_db()
         self.assertIsNone(item.read_at)
+
+
+class GoneTestCase(BaseTestCase):
+    """A notice whose thing was removed, or made private since, opens a kind page."""
+
+    def open(self, url: str) -> object:
+        notify(self.ben, "dream_pledge", url, key=url, partner=self.ana)
+        item = Notification.objects.get(key=url)
+        return self.client_for(self.ben).post(reverse("open_notification", args=[item.id]))
+
+    def test_a_dream_made_private_since_opens_a_kind_page(self) -> None:
+        from closeknit.dreams import services
+
+        dream = services.create_dream(self.couple, self.ana, title="Sail", visibility="shared")
+        url = reverse("dreams:detail", args=[dream.pk])
+        self.assertEqual(self.open(url).status_code, 302)  # shared: it opens
+        services.update_dream(dream, self.ana, visibility="private")
+        r = self.open(url + "?again")
+        self.assertContains(r, "This isn't here any more")
+        self.assertNotContains(r, "Sail")
+
+    def test_a_removed_thing_opens_a_kind_page(self) -> None:
+        r = self.open(reverse("dreams:detail", args=["6f1c9b7e-4b1e-4d43-9a0f-2d0a4d7f0b11"]))
+        self.assertEqual(r.status_code, 200)  # type: ignore[attr-defined]
+        self.assertContains(r, "Nothing is wrong on your side")
