@@ -19,10 +19,15 @@ PART_MAX = 1000
 class Appreciation(models.Model):
     """An appreciation in three parts, sent to the partner (shared once sent)."""
 
+    AUTHOR = "author"  # who wrote it: authorship decides deletion (lib/authorship.py)
+
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    # The writer's words stay theirs when the person they thanked deletes their account.
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+"
+    )
     did = EncryptedTextField("What you did")
     felt = EncryptedTextField("How it affected me")
     shows = EncryptedTextField("What it shows about you")
@@ -41,6 +46,8 @@ class Appreciation(models.Model):
 class JournalEntry(models.Model):
     """The private gratitude journal: only its author ever sees an entry."""
 
+    AUTHOR = "author"  # who wrote it: authorship decides deletion (lib/authorship.py)
+
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
@@ -57,6 +64,8 @@ class JournalEntry(models.Model):
 
 class TallyMark(models.Model):
     """One logged appreciation or complaint, counted by the person who logged it (private)."""
+
+    AUTHOR = "author"  # who wrote it: authorship decides deletion (lib/authorship.py)
 
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")

@@ -131,6 +131,8 @@ class Response(models.Model):
     option indexes.
     """
 
+    AUTHOR = "author"  # who wrote it: authorship decides deletion (lib/authorship.py)
+
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
     round = models.ForeignKey(Round, models.CASCADE, related_name="responses")

@@ -53,6 +53,8 @@ class Item(models.Model):
 class Checkin(models.Model):
     """One partner's one-minute check-in for one local week (sealed until both are in)."""
 
+    AUTHOR = "author"  # who wrote it: authorship decides deletion (lib/authorship.py)
+
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")

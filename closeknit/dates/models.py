@@ -38,6 +38,8 @@ class DateIdea(models.Model):
 class DatePlan(models.Model):
     """A date one partner proposed; the other accepts it or suggests another time."""
 
+    AUTHOR = "proposed_by"  # who wrote it: authorship decides deletion (lib/authorship.py)
+
     class Status(models.TextChoices):
         PROPOSED = "proposed", "Waiting for an answer"
         ACCEPTED = "accepted", "On"
@@ -91,6 +93,8 @@ class DateRating(models.Model):
     Sealed (closeknit.couples.sealing): each sees the other's after rating it
     themself, so neither anchors the other.
     """
+
+    AUTHOR = "author"  # who wrote it: authorship decides deletion (lib/authorship.py)
 
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")

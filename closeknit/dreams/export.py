@@ -14,7 +14,7 @@ def section(user: User, couple: Couple) -> list[dict[str, Any]]:
 
 def _dream(dream: Dream) -> dict[str, Any]:
     return {
-        "author": str(dream.author),
+        "author": str(dream.author) if dream.author else None,  # None: removed by its writer
         "kind": dream.kind,
         "visibility": dream.visibility,
         "status": dream.status,

@@ -13,6 +13,8 @@ class Dream(models.Model):
     Read only through `selectors.visible_dreams()`, which holds the privacy rule.
     """
 
+    AUTHOR = "author"  # who wrote it: authorship decides deletion (lib/authorship.py)
+
     class Kind(models.TextChoices):
         DREAM = "dream", "A dream"
         GOAL = "goal", "An own goal"
@@ -28,7 +30,10 @@ class Dream(models.Model):
 
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="dreams")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    # No author: removed by its writer, kept for the partner's words on it.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+"
+    )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.DREAM)
     title = EncryptedTextField()
     details = EncryptedTextField(blank=True, default="")
@@ -46,12 +51,19 @@ class Dream(models.Model):
         return f"Dream {self.id}"
 
     @property
+    def is_removed(self) -> bool:
+        """Its writer removed it; it stays only for the partner's words on it."""
+        return self.author_id is None
+
+    @property
     def is_shared(self) -> bool:
         return self.visibility == self.Visibility.SHARED
 
 
 class Pledge(models.Model):
     """The partner's promise of support for a shared dream."""
+
+    AUTHOR = "supporter"  # who wrote it: authorship decides deletion (lib/authorship.py)
 
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
@@ -73,6 +85,8 @@ class Pledge(models.Model):
 
 class Task(models.Model):
     """Something that takes the dreamer's time, which the partner can take on."""
+
+    AUTHOR = "created_by"  # who wrote it: authorship decides deletion (lib/authorship.py)
 
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
@@ -116,6 +130,8 @@ class Milestone(models.Model):
 
 class Celebration(models.Model):
     """The partner's answer to a reached milestone (coached toward active-constructive)."""
+
+    AUTHOR = "author"  # who wrote it: authorship decides deletion (lib/authorship.py)
 
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")

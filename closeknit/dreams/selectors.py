@@ -5,20 +5,31 @@ nor its pledges, tasks, milestones or celebrations, through any page, htmx
 fragment, API operation, notification or export.
 """
 
+from typing import Any
 from uuid import UUID
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from closeknit.accounts.models import User
 from closeknit.couples.access import for_couple, get_for_couple
 from closeknit.couples.models import Couple
-from closeknit.dreams.models import Dream, Milestone, Pledge, Task
+from closeknit.dreams.models import Celebration, Dream, Milestone, Pledge, Task
 
 
 def visible_dreams(couple: Couple, viewer: User) -> QuerySet[Dream]:
-    """The viewer's own dreams and goals, and the partner's shared ones."""
-    own_or_shared = Q(author=viewer) | Q(visibility=Dream.Visibility.SHARED)
-    return for_couple(Dream, couple).filter(own_or_shared).select_related("author")
+    """The viewer's own dreams and goals, the partner's shared ones, and a dream the
+    partner removed that holds the viewer's own words (a pledge, a task, a celebration)."""
+    theirs_on_it = (
+        Exists(Pledge.objects.filter(dream=OuterRef("pk"), supporter=viewer))
+        | Exists(Task.objects.filter(dream=OuterRef("pk"), created_by=viewer))
+        | Exists(Celebration.objects.filter(milestone__dream=OuterRef("pk"), author=viewer))
+    )
+    visible = (
+        Q(author=viewer)
+        | Q(author__isnull=False, visibility=Dream.Visibility.SHARED)
+        | Q(author__isnull=True) & theirs_on_it
+    )
+    return for_couple(Dream, couple).filter(visible).select_related("author")
 
 
 def dream_for(couple: Couple, viewer: User, pk: UUID) -> Dream:
@@ -81,3 +92,11 @@ def celebrations_waiting(couple: Couple, viewer: User) -> QuerySet[Milestone]:
 def good_news(milestone: Milestone) -> str:
     """What a celebration answers (the coach's context): the news, or the milestone itself."""
     return milestone.news or f"I reached a milestone: {milestone.title}"
+
+
+def left_by(dream: Dream) -> dict[str, list[Any]]:
+    """What the partner wrote on the dreamer's dream: it stays when the dream is deleted."""
+    pledges = [p for p in dream.pledges.all() if p.supporter_id != dream.author_id]
+    tasks = [t for t in dream.tasks.all() if t.created_by_id != dream.author_id]
+    celebrations = [m.celebration for m in dream.milestones.all() if hasattr(m, "celebration")]
+    return {"their_pledges": pledges, "their_tasks": tasks, "their_celebrations": celebrations}

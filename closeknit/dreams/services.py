@@ -9,6 +9,8 @@ from django.utils import timezone
 from closeknit.accounts.models import User
 from closeknit.couples.models import Couple
 from closeknit.dreams.models import Celebration, Dream, Milestone, Pledge, Task
+from closeknit.lib.authorship import forget
+from closeknit.lib.errors import Conflict
 from closeknit.nudges.notify import notify
 
 
@@ -26,12 +28,18 @@ def _own(dream: Dream, user: User) -> None:
         raise DreamError("Only the dreamer can change this.")
 
 
-def _partners(dream: Dream, user: User) -> None:
-    """Only the partner of the dreamer, and only on a shared dream."""
+def _partners(dream: Dream, user: User) -> User:
+    """Only the partner of the dreamer, and only on a shared dream that is still there.
+
+    Returns the dreamer.
+    """
+    if dream.author is None:
+        raise Conflict("This dream was removed. What you wrote on it stays here.")
     if dream.author_id == user.pk:
         raise DreamError("This is for your partner to do.")
     if not dream.is_shared:
         raise DreamError("This dream isn't shared.")
+    return dream.author
 
 
 def create_dream(
@@ -60,22 +68,27 @@ def update_dream(dream: Dream, user: User, **changes: str) -> None:
     dream.save(update_fields=[*fields, "updated"])
 
 
-def delete_dream(dream: Dream, user: User) -> None:
+def delete_dream(dream: Dream, user: User) -> bool:
+    """The dreamer's words go; the partner's pledge, tasks and celebrations stay.
+
+    True when the dream is gone entirely; False when it stays, emptied, for
+    the partner's words on it (closeknit/lib/authorship.py).
+    """
     _own(dream, user)
-    dream.delete()
+    return forget(dream, user)
 
 
 @transaction.atomic
 def pledge(dream: Dream, user: User, message: str) -> Pledge:
     """The partner promises support (or changes what they promised); the dreamer is told once."""
-    _partners(dream, user)
+    dreamer = _partners(dream, user)
     found, created = Pledge.objects.update_or_create(
         dream=dream,
         supporter=user,
         defaults={"couple_id": dream.couple_id, "message": message, "updated": timezone.now()},
     )
     if created:
-        _tell(dream.author, "dream_pledge", dream, f"dream_pledge:{found.pk}", user)
+        _tell(dreamer, "dream_pledge", dream, f"dream_pledge:{found.pk}", user)
     return found
 
 
@@ -149,7 +162,7 @@ def remove_milestone(milestone: Milestone, user: User) -> None:
 def celebrate(milestone: Milestone, user: User, message: str) -> Celebration:
     """The partner's answer to a reached milestone; the dreamer is told."""
     dream = milestone.dream
-    _partners(dream, user)
+    dreamer = _partners(dream, user)
     if not milestone.reached_at:
         raise DreamError("This milestone hasn't been reached yet.")
     found, created = Celebration.objects.update_or_create(
@@ -157,5 +170,5 @@ def celebrate(milestone: Milestone, user: User, message: str) -> Celebration:
         defaults={"couple_id": dream.couple_id, "author": user, "message": message},
     )
     if created:
-        _tell(dream.author, "celebration", dream, f"celebration:{found.pk}", user)
+        _tell(dreamer, "celebration", dream, f"celebration:{found.pk}", user)
     return found

@@ -2,7 +2,7 @@ from collections.abc import Callable
 from uuid import UUID
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -62,10 +62,19 @@ def edit(request: CoupleRequest, pk: UUID) -> HttpResponse:
 
 
 @couple_required
-@require_POST
 def delete(request: CoupleRequest, pk: UUID) -> HttpResponse:
-    services.delete_dream(_own_dream(request, pk), request.user)
-    messages.info(request, "The dream is deleted.")
+    """Ask once, saying what goes and what stays; then delete."""
+    dream = selectors.dream_with_everything(request.couple, request.user, pk)
+    if dream.author_id != request.user.pk:
+        raise Http404("Not found")
+    if request.method != "POST":
+        return render(request, "dreams/delete.html", {"dream": dream, **selectors.left_by(dream)})
+    if services.delete_dream(dream, request.user):
+        messages.info(request, "The dream is deleted.")
+    else:
+        messages.info(
+            request, f"Your words are deleted. What {request.partner} wrote on it stays."
+        )
     return redirect("dreams:index")
 
 

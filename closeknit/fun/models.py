@@ -16,6 +16,8 @@ from closeknit.lib.models import uuid_pk
 class Show(models.Model):
     """A show or film to watch together."""
 
+    AUTHOR = "added_by"  # who wrote it: authorship decides deletion (lib/authorship.py)
+
     class Status(models.TextChoices):
         WANT = "want", "Want to watch"
         WATCHING = "watching", "Watching"
@@ -41,6 +43,8 @@ class Show(models.Model):
 
 class InsideJoke(models.Model):
     """A note in the inside-jokes jar: a line only the two of you get."""
+
+    AUTHOR = "added_by"  # who wrote it: authorship decides deletion (lib/authorship.py)
 
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="jokes")

@@ -20,6 +20,8 @@ INTENTION_MAX = 2000  # characters in each part
 class Intention(models.Model):
     """What one partner wants from this and is willing to do; each change is a new row."""
 
+    AUTHOR = "author"  # who wrote it: authorship decides deletion (lib/authorship.py)
+
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")

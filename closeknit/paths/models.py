@@ -73,6 +73,8 @@ class PathWeek(models.Model):
 class PathRun(models.Model):
     """A couple's way through one path: proposed by one partner, accepted by the other."""
 
+    AUTHOR = "proposed_by"  # who wrote it: authorship decides deletion (lib/authorship.py)
+
     class Status(models.TextChoices):
         PROPOSED = "proposed", "Suggested"
         ACTIVE = "active", "Under way"
@@ -160,6 +162,8 @@ def scale_field(label: str) -> models.PositiveSmallIntegerField:
 
 class Reflection(models.Model):
     """One partner's end-of-week reflection: sealed until the partner has reflected too."""
+
+    AUTHOR = "author"  # who wrote it: authorship decides deletion (lib/authorship.py)
 
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")

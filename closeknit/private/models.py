@@ -62,6 +62,8 @@ class OptIn(models.Model):
 class Answer(models.Model):
     """A partner's private yes / maybe / no, encrypted so a dump reveals nothing."""
 
+    AUTHOR = "user"  # who wrote it: authorship decides deletion (lib/authorship.py)
+
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")

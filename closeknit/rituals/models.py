@@ -32,6 +32,8 @@ class Ritual(models.Model):
 class CoupleRitual(models.Model):
     """A ritual the couple chose: from the suggestions (copied) or their own."""
 
+    AUTHOR = "added_by"  # who wrote it: authorship decides deletion (lib/authorship.py)
+
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="rituals")
     source = models.ForeignKey(Ritual, models.SET_NULL, null=True, blank=True, related_name="+")
@@ -54,6 +56,8 @@ class CoupleRitual(models.Model):
 
 class RitualMark(models.Model):
     """ "We did it" for one ritual on one day (the couple's calendar day)."""
+
+    AUTHOR = "marked_by"  # who wrote it: authorship decides deletion (lib/authorship.py)
 
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")

@@ -35,6 +35,8 @@ SUPPORT_OFFERS = [
 class SupportSignal(models.Model):
     """ "I'm having a hard time": a request for support, and the partner's answer."""
 
+    AUTHOR = "author"  # who wrote it: authorship decides deletion (lib/authorship.py)
+
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")

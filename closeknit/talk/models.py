@@ -34,6 +34,8 @@ MAX_TEXT = 5000
 class Prompt(models.Model):
     """A question: from the library (with a key) or written by a couple."""
 
+    AUTHOR = "author"  # who wrote it: authorship decides deletion (lib/authorship.py)
+
     id = uuid_pk()
     key = models.SlugField(max_length=40, unique=True, null=True, blank=True)
     couple = models.ForeignKey(Couple, models.CASCADE, null=True, blank=True, related_name="+")
@@ -94,6 +96,8 @@ class DailyQuestion(models.Model):
 class Answer(models.Model):
     """One partner's answer to a daily question: sealed until the other answers."""
 
+    AUTHOR = "author"  # who wrote it: authorship decides deletion (lib/authorship.py)
+
     id = uuid_pk()
     question = models.ForeignKey(DailyQuestion, models.CASCADE, related_name="answers")
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
@@ -124,6 +128,8 @@ REACTIONS = [("heart", "❤️"), ("hug", "🤗"), ("laugh", "😂"), ("thanks",
 class Reply(models.Model):
     """A reply under revealed answers. Shared; `kept_feedback` is the writer's alone."""
 
+    AUTHOR = "author"  # who wrote it: authorship decides deletion (lib/authorship.py)
+
     id = uuid_pk()
     question = models.ForeignKey(DailyQuestion, models.CASCADE, related_name="replies")
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
@@ -149,6 +155,8 @@ class Reply(models.Model):
 class BothTrue(models.Model):
     """One shared event, two experiences, shown side by side joined by "and"."""
 
+    AUTHOR = "started_by"  # who wrote it: authorship decides deletion (lib/authorship.py)
+
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
     started_by = models.ForeignKey(
@@ -165,6 +173,7 @@ class BothTrue(models.Model):
 
 
 class BothTrueSide(models.Model):
+    AUTHOR = "author"  # who wrote it: authorship decides deletion (lib/authorship.py)
     id = uuid_pk()
     both_true = models.ForeignKey(BothTrue, models.CASCADE, related_name="sides")
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
@@ -188,6 +197,8 @@ class BothTrueSide(models.Model):
 
 class BothTrueQuestion(models.Model):
     """After the reveal, each may ask one open question about the other's side."""
+
+    AUTHOR = "author"  # who wrote it: authorship decides deletion (lib/authorship.py)
 
     id = uuid_pk()
     both_true = models.ForeignKey(BothTrue, models.CASCADE, related_name="questions")
@@ -215,6 +226,8 @@ WEEKDAYS = [
 
 class TalkTime(models.Model):
     """The weekly talk-time appointment: proposed by one, accepted by the other."""
+
+    AUTHOR = "proposed_by"  # who wrote it: authorship decides deletion (lib/authorship.py)
 
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
@@ -244,12 +257,16 @@ SESSION_KINDS = [
 class TalkSession(models.Model):
     """A guided talk on one device."""
 
+    AUTHOR = "first_speaker"  # who wrote it: authorship decides deletion (lib/authorship.py)
+
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
     kind = models.CharField(max_length=12, choices=SESSION_KINDS, default="listening")
     topic_kind = models.CharField(max_length=24, choices=[*TOPIC_KINDS, ("own", "Our own")])
     topic = EncryptedTextField(blank=True)
-    first_speaker = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    first_speaker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+"
+    )
     listen_minutes = models.PositiveSmallIntegerField(
         default=3, validators=[MinValueValidator(1), MaxValueValidator(30)]
     )
@@ -289,6 +306,8 @@ def rating_field(label: str) -> models.PositiveSmallIntegerField:
 
 class TalkRating(models.Model):
     """How each partner felt at the end: understood, validated, cared for (1-7)."""
+
+    AUTHOR = "rater"  # who wrote it: authorship decides deletion (lib/authorship.py)
 
     id = uuid_pk()
     session = models.ForeignKey(TalkSession, models.CASCADE, related_name="ratings")

@@ -68,7 +68,9 @@ def question_view(
         partner_answered=bool(partner and partner.is_complete),
         partner_passed=bool(partner and partner.passed),
         revealed=revealed,
-        replies=list(question.replies.all()) if revealed else [],
+        # After a reveal, both see every reply; one's own replies stay one's own even
+        # if the partner's answer is gone since (their account deleted).
+        replies=[r for r in question.replies.all() if revealed or r.author_id == viewer_id],
     )
     if with_then and question.revisit_of is not None and revealed:
         view.then = question_view(question.revisit_of, viewer_id, with_then=False)

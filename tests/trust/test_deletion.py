@@ -19,37 +19,20 @@ from django.urls import reverse
 from django.utils import timezone
 
 from closeknit.accounts.models import User
+from closeknit.lib import authorship
 from closeknit.lib.fields import EncryptedTextField
 from closeknit.test import make_couple
 from tests.trust import world
 
 pytestmark = pytest.mark.django_db
 
-# Ben's rows that go when ana goes, and why. Each one is checked to still go
-# (test_known_losses_are_still_there), so a fix shows up as a failing test.
-GOES_WITH_HER: dict[str, str] = {
-    "appreciate.Appreciation": "FINDING (reported to the lead): Appreciation.recipient is "
-    "on_delete=CASCADE, so the appreciations ben wrote to ana vanish with her account; "
-    "SET_NULL on recipient (and a wall that tolerates it) would keep his words",
-}
 
-# Ben's words that his export stops showing once ana is gone, and why.
-# Checked like GOES_WITH_HER (test_known_losses_are_still_there).
-HIDDEN_FROM_HIS_EXPORT: dict[str, str] = {
-    "talk.Reply.text": "FINDING (reported to the lead): talk's export lists replies only "
-    "while both answers exist (selectors.question_view: replies if revealed), so once "
-    "ana's answer is deleted, ben's own replies drop out of his export",
-    "talk.Reply.kept_feedback": "the same: his kept coach notes hang off those replies",
-}
-
-
-def is_shared(model: type[models.Model]) -> bool:
-    """Shared couple things (a date, a show, a custom prompt) keep going without their creator.
-
-    The link to the creator is SET_NULL: the row stays with the ended couple,
-    for the partner's export, until purge_ended_couples removes it (30 days).
-    """
-    return world.author_field(model).remote_field.on_delete is models.SET_NULL
+def is_emptied(obj: models.Model) -> bool:
+    """Kept only for another person's words on it: none of its writer's words, no writer."""
+    fresh = type(obj)._default_manager.get(pk=obj.pk)
+    author = authorship.author_of(type(obj))
+    words = [getattr(fresh, name) for name in authorship.word_fields(type(obj))]
+    return (author is None or getattr(fresh, f"{author}_id") is None) and not any(words)
 
 
 def words_of(obj: models.Model) -> dict[str, Any]:
@@ -93,22 +76,12 @@ def test_it_removes_everything_she_wrote(couple_with_history: dict[str, Any]) ->
     ana_id = ana.pk
     assert len(hers) >= 10
     delete_through_the_page(ana)
-    left = [world.label(m) for m, obj in hers.items() if still_there(obj) and not is_shared(m)]
-    assert not left, f"rows of ana's left after deleting her account: {left}"
+    written = {m: obj for m, obj in hers.items() if authorship.author_of(m)}
+    left = [
+        world.label(m) for m, obj in written.items() if still_there(obj) and not is_emptied(obj)
+    ]
+    assert not left, f"rows of ana's left with her words after deleting her account: {left}"
     assert not links_to(ana_id), f"rows still linked to ana: {links_to(ana_id)}"
-
-
-def test_her_shared_things_go_when_the_ended_couple_is_purged(
-    couple_with_history: dict[str, Any],
-) -> None:
-    from closeknit.couples.purge import KEEP_ENDED, purge_ended_couples
-
-    hers = couple_with_history["hers"]
-    delete_through_the_page(couple_with_history["ana"])
-    assert any(still_there(obj) for obj in hers.values()), "shared things stay for ben a while"
-    with time_machine.travel(timezone.now() + KEEP_ENDED + timedelta(days=1)):
-        purge_ended_couples()
-    assert not [world.label(m) for m, obj in hers.items() if still_there(obj)]
 
 
 def test_purge_deletes_a_couple_whose_own_prompt_was_asked() -> None:
@@ -140,8 +113,7 @@ def test_it_keeps_every_word_he_wrote(couple_with_history: dict[str, Any]) -> No
         label = world.label(model)
         fresh = model._default_manager.filter(pk=obj.pk).first()
         if fresh is None:
-            if label not in GOES_WITH_HER:
-                problems.append(f"{label}: ben's row is gone")
+            problems.append(f"{label}: ben's row is gone")
         elif words_of(fresh) != before[model]:
             problems.append(f"{label}: ben's words changed")
     assert not problems, "\n".join(problems)
@@ -161,8 +133,6 @@ def test_his_export_still_holds_his_words(couple_with_history: dict[str, Any]) -
         for m, obj in his.items()
         for f in m._meta.concrete_fields
         if isinstance(f, EncryptedTextField)
-        and world.label(m) not in GOES_WITH_HER
-        and f"{world.label(m)}.{f.name}" not in HIDDEN_FROM_HIS_EXPORT
     ]
     before = export_of(ben)
     shown = [(name, w) for name, w in words if w and w in before]
@@ -173,18 +143,19 @@ def test_his_export_still_holds_his_words(couple_with_history: dict[str, Any]) -
     assert not missing, f"ben's words missing from his export after ana left: {missing}"
 
 
-def test_known_losses_are_still_there(couple_with_history: dict[str, Any]) -> None:
-    """Each entry of GOES_WITH_HER is still true; when one is fixed, remove it there."""
-    his = couple_with_history["his"]
-    delete_through_the_page(couple_with_history["ana"])
-    export = export_of(couple_with_history["ben"])
-    for label in GOES_WITH_HER:
-        obj = next(o for m, o in his.items() if world.label(m) == label)
-        assert not still_there(obj), f"{label} now keeps ben's words: remove it from GOES_WITH_HER"
-    for name in HIDDEN_FROM_HIS_EXPORT:
-        label, field_name = name.rsplit(".", 1)
-        obj = next(o for m, o in his.items() if world.label(m) == label)
-        assert getattr(obj, field_name) not in export, f"{name} is exported again: remove it"
+def test_every_link_to_a_person_says_whose_row_it_is() -> None:
+    """A written row's other links to people (the one thanked, the one who took a
+    task on) never take it with them: those rows hold someone else's words."""
+    problems = []
+    for model in world.user_models():
+        author = authorship.author_of(model)
+        for f in model._meta.concrete_fields:
+            if not (f.is_relation and f.related_model is User):
+                continue
+            on_delete = f.remote_field.on_delete
+            if author is not None and f.name != author and on_delete is models.CASCADE:
+                problems.append(f"{world.label(model)}.{f.name} would take the writer's row")
+    assert not problems, "\n".join(problems)
 
 
 def test_it_leaves_the_other_couple_alone(couple_with_history: dict[str, Any]) -> None:

@@ -174,7 +174,13 @@ def _fill(
 ) -> dict[str, Any]:
     values: dict[str, Any] = {}
     user_fields = iter(itertools.cycle(users))
+    # The writer goes into the row's AUTHOR link, the other person into any other.
+    if author := getattr(model, "AUTHOR", None):
+        values[author] = users[0]
+        user_fields = iter(itertools.cycle(users[1:]))
     for f in model._meta.concrete_fields:
+        if f.name in values:
+            continue
         if f.primary_key and (f.has_default() or isinstance(f, models.AutoField)):
             continue
         if f.is_relation:
@@ -285,7 +291,9 @@ def build_authored(
 
 
 def author_field(model: type[models.Model]) -> models.Field:
-    """The first link to a person: who wrote or owns the row."""
+    """Who wrote the row (its AUTHOR), else its first link to a person (who owns it)."""
+    if name := getattr(model, "AUTHOR", None):
+        return model._meta.get_field(name)  # type: ignore[return-value]
     return _fk_to(model, User)[0]
 
 

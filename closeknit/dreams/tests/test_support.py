@@ -206,3 +206,54 @@ class MilestoneAndCelebrationTestCase(BaseTestCase):
             reverse("dreams:celebrate", args=[self.milestone.pk]), {"message": ""}
         )
         self.assertContains(r, "This field is required.", status_code=400)
+
+
+class DeleteADreamTestCase(BaseTestCase):
+    """Deleting a dream takes the dreamer's words, never the partner's."""
+
+    def setUp(self) -> None:
+        from closeknit.dreams import services
+
+        self.dream = services.create_dream(
+            self.couple, self.ana, title="Walk the Camino", visibility="shared"
+        )
+        services.pledge(self.dream, self.ben, "I'll mind the dog for the whole month.")
+        services.add_task(self.dream, self.ben, "Book the flights", take_on=True)
+        milestone = services.add_milestone(self.dream, self.ana, "First 100 km")
+        services.reach_milestone(milestone, self.ana, self.ben, "Blisters and joy.")
+        services.celebrate(milestone, self.ben, "So proud of you!")
+
+    def test_it_asks_once_saying_what_goes_and_what_stays(self) -> None:
+        r = self.client_for(self.ana).get(reverse("dreams:delete", args=[self.dream.pk]))
+        self.assertContains(r, "Delete “Walk the Camino”?")
+        self.assertContains(r, "What stays: what Ben wrote on it")
+        self.assertTrue(Dream.objects.filter(pk=self.dream.pk, author=self.ana).exists())
+
+    def test_the_partners_pledge_task_and_celebration_stay(self) -> None:
+        r = self.client_for(self.ana).post(reverse("dreams:delete", args=[self.dream.pk]))
+        self.assertRedirects(r, reverse("dreams:index"))
+        ben = self.client_for(self.ben).get(reverse("dreams:detail", args=[self.dream.pk]))
+        self.assertContains(ben, "A dream Ana removed")
+        for words in ("mind the dog", "Book the flights", "So proud of you!"):
+            self.assertContains(ben, words)
+        for words in ("Walk the Camino", "First 100 km", "Blisters and joy."):
+            self.assertNotContains(ben, words)
+        # Ana asked for it gone: it is, for her.
+        ana = self.client_for(self.ana).get(reverse("dreams:detail", args=[self.dream.pk]))
+        self.assertEqual(ana.status_code, 404)
+
+    def test_a_dream_with_no_one_elses_words_goes_entirely(self) -> None:
+        from closeknit.dreams import services
+
+        lonely = services.create_dream(self.couple, self.ana, title="Learn the cello")
+        self.client_for(self.ana).post(reverse("dreams:delete", args=[lonely.pk]))
+        self.assertFalse(Dream.objects.filter(pk=lonely.pk).exists())
+
+    def test_a_removed_dream_takes_no_new_pledges(self) -> None:
+        from closeknit.dreams import services
+        from closeknit.lib.errors import Conflict
+
+        services.delete_dream(self.dream, self.ana)
+        self.dream.refresh_from_db()
+        with self.assertRaises(Conflict):
+            services.pledge(self.dream, self.ben, "Again?")

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.urls import reverse
 
 from closeknit.nudges.models import Notification
@@ -43,7 +45,7 @@ class InboxTestCase(BaseTestCase):
 class GoneTestCase(BaseTestCase):
     """A notice whose thing was removed, or made private since, opens a kind page."""
 
-    def open(self, url: str) -> object:
+    def open(self, url: str) -> Any:
         notify(self.ben, "dream_pledge", url, key=url, partner=self.ana)
         item = Notification.objects.get(key=url)
         return self.client_for(self.ben).post(reverse("open_notification", args=[item.id]))
@@ -61,5 +63,5 @@ class GoneTestCase(BaseTestCase):
 
     def test_a_removed_thing_opens_a_kind_page(self) -> None:
         r = self.open(reverse("dreams:detail", args=["6f1c9b7e-4b1e-4d43-9a0f-2d0a4d7f0b11"]))
-        self.assertEqual(r.status_code, 200)  # type: ignore[attr-defined]
+        self.assertEqual(r.status_code, 200)
         self.assertContains(r, "Nothing is wrong on your side")

@@ -101,7 +101,8 @@ def _suggested_topic(kind: str) -> str:
 
 
 def _turns(request: CoupleRequest, session: TalkSession) -> list[guide.Turn]:
-    first: User = session.first_speaker
+    # A first speaker whose account is gone ended the couple too: this page is closed then.
+    first: User = session.first_speaker or request.user
     second = request.partner if first.pk == request.user.pk else request.user
     return guide.turns(session.kind, first, second)
 
