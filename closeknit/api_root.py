@@ -12,6 +12,7 @@ from closeknit.accounts.api import router as accounts_router
 from closeknit.api import errors
 from closeknit.api.auth import API_AUTH
 from closeknit.api.coach import router as coach_router
+from closeknit.api.times import ReaderTimeRenderer
 from closeknit.appreciate.api import router as appreciate_router
 from closeknit.assessment.api import router as assessment_router
 from closeknit.checkin.api import router as checkin_router
@@ -52,6 +53,7 @@ api = Api(
     "or with POST /api/v1/tokens).",
     auth=API_AUTH,
     urls_namespace="api",
+    renderer=ReaderTimeRenderer(),  # every moment on the reader's clock, with its offset
 )
 api.add_router("", accounts_router)
 api.add_router("", couples_router)

@@ -130,6 +130,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "closeknit.lib.middleware.permissions_policy",
     "allauth.account.middleware.AccountMiddleware",
+    "closeknit.accounts.zones.reader_time_zone",
     "closeknit.accounts.devices.track_activity",
     "closeknit.couples.homecache.bump_after_writes",
     "closeknit.lib.once.Once",
@@ -243,6 +244,8 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Closeknit <closeknit
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LANGUAGE_CODE = "en"
+# Stored and computed in UTC; each request is shown and read in its reader's own
+# zone (closeknit/accounts/zones.py), each reminder sent on its recipient's clock.
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -1,9 +1,11 @@
 import uuid
 import zoneinfo
+from datetime import date, datetime
 from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 
 
 class UserManager(BaseUserManager["User"]):
@@ -37,6 +39,14 @@ REGIONS = (
 )
 
 
+def zone_named(name: str) -> zoneinfo.ZoneInfo:
+    """The zone of that name; UTC for a name this system does not know (an older tzdata)."""
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
+
+
 def timezone_choices() -> list[tuple[str, str]]:
     """Canonical Region/City zones (and UTC), without the legacy aliases."""
     names = [n for n in zoneinfo.available_timezones() if n.split("/")[0] in REGIONS]
@@ -67,6 +77,21 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return str(self)
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zone_named(self.timezone)
+
+    def now(self) -> datetime:
+        return timezone.now().astimezone(self.tz)
+
+    def today(self) -> date:
+        """This person's calendar date: their day starts at their own midnight.
+
+        Days are labels the couple shares (the question of 14 June, the check-in
+        week of 9 June); which label is "today" is each partner's own.
+        """
+        return self.now().date()
 
 
 class ApiToken(models.Model):

@@ -1,12 +1,16 @@
 """The export as a readable page: the same `export_for()` data, as headings and lists.
 
 The page shows exactly what the JSON download holds, so the privacy rules of
-the export (sealed, private, mutual-only) hold here with nothing added.
+the export (sealed, private, mutual-only) hold here with nothing added. The
+download keeps ISO 8601 times with their offsets; here they are on the
+reader's clock (the zone the request runs in).
 """
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+
+from django.utils import timezone
 
 # What a feature is called where people can see it, when its code name differs.
 SECTION_NAMES = {"checkin": "Check-in", "private": "Just us", "nudges": "Notifications"}
@@ -56,7 +60,10 @@ def _date_text(value: str) -> str | None:
     try:
         if len(value) == 10:
             return date.fromisoformat(value).strftime("%-d %B %Y")
-        return datetime.fromisoformat(value).strftime("%-d %B %Y, %H:%M %Z").strip()
+        moment = datetime.fromisoformat(value)
+        if timezone.is_aware(moment):
+            moment = timezone.localtime(moment)
+        return moment.strftime("%-d %B %Y, %H:%M %Z").strip()
     except ValueError:
         return None
 

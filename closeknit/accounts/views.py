@@ -34,7 +34,7 @@ def export(request: AuthenticatedRequest) -> HttpResponse:
     if request.method != "POST":
         attach_couple(request)
         return render(request, "accounts/export.html")
-    stamp = timezone.now().strftime("%Y-%m-%d")
+    stamp = timezone.localdate().isoformat()  # the reader's today
     response = HttpResponse(
         json.dumps(export_for(request.user), indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",

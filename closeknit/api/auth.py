@@ -8,6 +8,7 @@ from ninja.security import HttpBearer, django_auth
 
 from closeknit.accounts.models import User
 from closeknit.accounts.tokens import user_for_token
+from closeknit.accounts.zones import read_as
 from closeknit.couples.access import couple_and_partner
 from closeknit.couples.models import Couple
 from closeknit.lib.ratelimit import over_limit
@@ -18,6 +19,7 @@ class TokenAuth(HttpBearer):
         user = user_for_token(token)
         if user is not None:
             request.user = user
+            read_as(user)  # the middleware ran before the token was read
         return user
 
 

@@ -55,8 +55,8 @@ class TallyWeek:
 
 
 def tally_weeks(couple: Couple, user: User, weeks: int = TALLY_WEEKS) -> list[TallyWeek]:
-    """What `user` logged per local week, oldest first, in one query."""
-    current = week_start(couple.today())
+    """What `user` logged per week of their own calendar, oldest first, in one query."""
+    current = week_start(user.today())
     first = current - timedelta(weeks=weeks - 1)
     counts: dict[tuple[date, str], int] = defaultdict(int)
     rows = (
@@ -76,5 +76,5 @@ def tally_weeks(couple: Couple, user: User, weeks: int = TALLY_WEEKS) -> list[Ta
 
 def last_mark_today(couple: Couple, user: User) -> TallyMark | None:
     """The mark an "undo" would remove: the latest one logged today."""
-    qs = tally_marks(couple, user).filter(day=couple.today())
+    qs = tally_marks(couple, user).filter(day=user.today())
     return qs.order_by("-created").first()

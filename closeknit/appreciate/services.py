@@ -70,4 +70,4 @@ def write_journal(couple: Couple, author: User, text: str) -> JournalEntry:
 def log_tally(couple: Couple, author: User, kind: str) -> TallyMark:
     if kind not in dict(TALLY_KINDS):
         raise AppreciateError("Log an appreciation or a complaint.")
-    return TallyMark.objects.create(couple=couple, author=author, kind=kind, day=couple.today())
+    return TallyMark.objects.create(couple=couple, author=author, kind=kind, day=author.today())

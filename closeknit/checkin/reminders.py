@@ -1,8 +1,9 @@
 """The check-in's reminders for the worker (closeknit.nudges.schedule calls `due(now)`).
 
-On Sunday at five in the couple's zone, a partner who hasn't checked in this
-week hears that the weekly check-in is open. Each reminder's key makes it
-happen once, however often the sweep runs.
+On Sunday at five on their own clock, a partner who hasn't checked in this
+week (their own week, as the check-in page counts it) hears that the weekly
+check-in is open. Each reminder's key makes it happen once, however often the
+sweep runs.
 """
 
 from collections.abc import Iterator
@@ -12,7 +13,7 @@ from django.urls import reverse
 
 from closeknit.checkin.models import Checkin
 from closeknit.lib.weeks import week_start
-from closeknit.nudges.schedule import Reminder, couples_at, members
+from closeknit.nudges.schedule import Reminder, people_at
 
 CHECKIN_AT = time(17, 0)
 SUNDAY = 6
@@ -23,15 +24,11 @@ def due(now: datetime) -> Iterator[Reminder]:
 
 
 def checkin_reminders(now: datetime) -> Iterator[Reminder]:
-    for couple in couples_at(now, CHECKIN_AT):
-        local = now.astimezone(couple.tz)
+    for couple, user in people_at(now, CHECKIN_AT):
+        local = now.astimezone(user.tz)
         if local.weekday() != SUNDAY:
             continue
         week = week_start(local.date())
-        done = set(
-            Checkin.objects.filter(couple=couple, week=week).values_list("author_id", flat=True)
-        )
-        for user in members(couple):
-            if user.pk not in done:
-                key = f"checkin:{couple.id}:{week}:{user.pk}"
-                yield Reminder(user, "checkin", reverse("checkin:index"), key)
+        if not Checkin.objects.filter(couple=couple, week=week, author=user).exists():
+            key = f"checkin:{couple.id}:{week}:{user.pk}"
+            yield Reminder(user, "checkin", reverse("checkin:index"), key)

@@ -25,8 +25,10 @@ def items() -> list[Item]:
     return list(Item.objects.all())
 
 
-def this_week(couple: Couple) -> date:
-    return week_start(couple.today())
+def this_week(person: User) -> date:
+    """The week of the person's own today: partners in two zones each check in for the
+    week they are living, and a week's two check-ins meet under its Monday's date."""
+    return week_start(person.today())
 
 
 @dataclass
@@ -44,7 +46,7 @@ class Week:
 
 
 def week_for(couple: Couple, viewer: User, week: date | None = None) -> Week:
-    week = week or this_week(couple)
+    week = week or this_week(viewer)
     entries = list(for_couple(Checkin, couple).filter(week=week))
     return _week(week, entries, viewer)
 
@@ -96,7 +98,7 @@ class Trend:
 
 def trend(couple: Couple, viewer: User, weeks: int = TREND_WEEKS) -> Trend:
     """The last `weeks` weeks (this one included) in one query, sealed rule applied per week."""
-    current = this_week(couple)
+    current = this_week(viewer)
     span = max(weeks, DIP_LOOKBACK)
     first = current - timedelta(weeks=span - 1)
     by_week: dict[date, list[Checkin]] = defaultdict(list)

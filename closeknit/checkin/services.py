@@ -68,7 +68,7 @@ def save_checkin(
     checkin, created = Checkin.objects.update_or_create(
         couple=couple,
         author=author,
-        week=this_week(couple),
+        week=this_week(author),
         defaults=answers,
         create_defaults={**answers, "created": now},
     )

@@ -19,7 +19,13 @@ class CodeForm(forms.Form):
 
 
 class CoupleForm(forms.ModelForm):
-    timezone = forms.ChoiceField(label="Our time zone", choices=timezone_choices)
+    timezone = forms.ChoiceField(
+        label="Our shared time zone",
+        choices=timezone_choices,
+        help_text="The clock of what you do as a pair week by week: a path's weeks and the "
+        "assessment's rounds. Each of you sees times and gets reminders on your own clock, "
+        "set in Settings.",
+    )
 
     class Meta:
         model = Couple

@@ -14,7 +14,8 @@ Freshness is explicit, not inferred from signals:
   request calls it itself.
 - `inbox_changed()` gives a person's inbox a new version; `notify()` calls it,
   so a reminder sent by the worker shows on the badge at the next visit.
-- The kept page names both versions and the couple's local date; it lives ten
+- The kept page names both versions, and the reader's time zone and local date
+  (today's question, rituals and times are the reader's own); it lives ten
   minutes at most, for what the clock changes ("2 hours ago", a date that has
   started).
 
@@ -32,7 +33,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 
 from closeknit.accounts.models import User
 from closeknit.couples.access import couple_for
@@ -79,7 +79,9 @@ def _has_messages(request: HttpRequest) -> bool:
 
 def kept_page(request: HttpRequest) -> HttpResponse | None:
     """The page kept for this person and device, if nothing of theirs changed since."""
-    user_id = request.user.pk
+    user = request.user
+    assert isinstance(user, User)
+    user_id = user.pk
     key = _page_key(request)
     if key is None or _has_messages(request):
         return None
@@ -87,11 +89,11 @@ def kept_page(request: HttpRequest) -> HttpResponse | None:
     if entry is None:
         return None
     versions = cache.get_many([_couple_key(entry["couple"]), _inbox_key(user_id)])
-    today = timezone.localdate(timezone=entry["tz"])
     if (
         versions.get(_couple_key(entry["couple"]), "0") != entry["couple_version"]
         or versions.get(_inbox_key(user_id), "0") != entry["inbox_version"]
-        or today.isoformat() != entry["day"]
+        or entry["tz"] != user.timezone
+        or user.today().isoformat() != entry["day"]
     ):
         return None
     return HttpResponse(entry["body"])
@@ -110,8 +112,8 @@ def keep_page(request: Any, render: Callable[[], HttpResponse]) -> HttpResponse:
     if key is not None and not _has_messages(request) and response.status_code == 200:
         entry = {
             "couple": str(couple.pk),
-            "tz": couple.tz,
-            "day": timezone.localdate(timezone=couple.tz).isoformat(),
+            "tz": request.user.timezone,
+            "day": request.user.today().isoformat(),
             "couple_version": versions.get(_couple_key(couple.pk), "0"),
             "inbox_version": versions.get(_inbox_key(request.user.pk), "0"),
             "body": response.content.decode(),

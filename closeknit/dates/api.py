@@ -1,7 +1,8 @@
 """Dates, the idea bank and the calendar feed in the JSON API.
 
-The same selectors and services as the pages; times are in the couple's zone
-(a time sent without an offset is read on the couple's clock).
+The same selectors and services as the pages; times come out on the reader's
+clock with their offset, and a time sent without an offset is refused
+(closeknit/api/times.py).
 """
 
 from datetime import date, datetime
@@ -16,8 +17,8 @@ from ninja.errors import HttpError
 from closeknit.accounts.models import User
 from closeknit.api.auth import api_couple, api_user
 from closeknit.api.errors import ErrorOut
+from closeknit.api.times import AwareDateTime
 from closeknit.couples.access import get_for_couple
-from closeknit.couples.localtime import as_couple_time
 from closeknit.couples.models import Couple
 from closeknit.dates import selectors, services
 from closeknit.dates.models import CalendarFeed, DateIdea, DatePlan, DateRating
@@ -66,14 +67,14 @@ class DateOut(Schema):
 class DateIn(Schema):
     title: str = Field(..., min_length=1, max_length=120)
     place: str = Field("", max_length=200)
-    starts_at: datetime
+    starts_at: AwareDateTime
     duration: int = Field(120, ge=15, le=1440)
     planner: Planner = "both"
     idea: UUID | None = None
 
 
 class TimeIn(Schema):
-    starts_at: datetime
+    starts_at: AwareDateTime
 
 
 class RatingIn(Schema):
@@ -106,7 +107,7 @@ def date_out(date_plan: DatePlan, viewer: User, couple: Couple) -> DateOut:
         id=date_plan.pk,
         title=date_plan.title,
         place=date_plan.place,
-        starts_at=date_plan.starts_at.astimezone(couple.tz),
+        starts_at=date_plan.starts_at,
         duration=date_plan.duration,
         status=date_plan.status,  # type: ignore[arg-type]
         planner=_planner(date_plan, viewer),  # type: ignore[arg-type]
@@ -153,7 +154,7 @@ def propose(request: HttpRequest, data: DateIn) -> Status[DateOut]:
             partner,
             title=data.title,
             place=data.place,
-            starts_at=as_couple_time(couple, data.starts_at),
+            starts_at=data.starts_at,
             duration=data.duration,
             planner=planner,
             idea=idea,
@@ -198,7 +199,7 @@ def another_time(request: HttpRequest, date_id: UUID, data: TimeIn) -> DateOut:
     """Answer a proposal with another time; it then waits for your partner."""
     date_plan, couple, user, partner = _date(request, date_id)
     try:
-        services.suggest_time(date_plan, user, partner, as_couple_time(couple, data.starts_at))
+        services.suggest_time(date_plan, user, partner, data.starts_at)
     except DateError as exc:
         raise _bad(exc) from exc
     return date_out(date_plan, user, couple)

@@ -1,5 +1,6 @@
 """The couple's dates as an iCalendar feed that phone calendars subscribe to."""
 
+import zoneinfo
 from datetime import timedelta
 
 from django.conf import settings
@@ -16,17 +17,17 @@ from closeknit.dates.models import DatePlan
 HISTORY = timedelta(days=365)
 
 
-def feed_calendar(couple: Couple) -> Calendar:
-    """Upcoming and recent dates (proposed ones marked tentative), in the couple's zone."""
+def feed_calendar(couple: Couple, zone: zoneinfo.ZoneInfo) -> Calendar:
+    """Upcoming and recent dates (proposed ones marked tentative), in the subscriber's zone."""
     cal = Calendar()
     cal.add("prodid", "-//Closeknit//Dates//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "Our dates")
-    cal.add("x-wr-timezone", couple.timezone)
+    cal.add("x-wr-timezone", zone.key)
     cal.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
     for date_plan in _feed_dates(couple):
-        cal.add_component(_event(couple, date_plan))
+        cal.add_component(_event(zone, date_plan))
     # Local times need their VTIMEZONE for a valid calendar; its rules from a year back.
     cal.add_missing_timezones(first_date=(timezone.now() - HISTORY).date())
     return cal
@@ -39,8 +40,8 @@ def _feed_dates(couple: Couple) -> list[DatePlan]:
     return list(selectors.dates(couple).filter(on | asked).order_by("starts_at"))
 
 
-def _event(couple: Couple, date_plan: DatePlan) -> Event:
-    starts = date_plan.starts_at.astimezone(couple.tz)
+def _event(zone: zoneinfo.ZoneInfo, date_plan: DatePlan) -> Event:
+    starts = date_plan.starts_at.astimezone(zone)
     event = Event()
     event.add("uid", f"{date_plan.pk}@closeknit")
     event.add("summary", date_plan.title)

@@ -1,9 +1,8 @@
 """A little shared history for the demo couple: dates with memories, one ahead."""
 
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 
 from closeknit.accounts.models import User
-from closeknit.couples.localtime import local
 from closeknit.couples.models import Couple
 from closeknit.dates import services
 from closeknit.dates.models import DateIdea, DatePlan, DateRating
@@ -29,7 +28,9 @@ def seed(couple: Couple, a: User, b: User) -> None:
             couple=couple,
             idea=idea,
             title=idea.title if idea else "A date",
-            starts_at=local(couple, today - timedelta(days=days_ago), time(19)),
+            starts_at=datetime.combine(
+                today - timedelta(days=days_ago), time(19), tzinfo=couple.tz
+            ),
             proposed_by=a if days_ago % 2 else b,
             status=DatePlan.Status.ACCEPTED,
         )
@@ -43,6 +44,6 @@ def seed(couple: Couple, a: User, b: User) -> None:
         a,
         title="Sunset walk and tapas",
         place="Along the river",
-        starts_at=local(couple, today + timedelta(days=4), time(19, 30)),
+        starts_at=datetime.combine(today + timedelta(days=4), time(19, 30), tzinfo=couple.tz),
         planner=b,
     )

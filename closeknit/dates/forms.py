@@ -1,7 +1,7 @@
 """Forms for dates.
 
-Views render and read them inside `in_couple_time`, so datetime fields are
-shown and parsed on the couple's clock.
+Datetime fields are shown and parsed on the reader's own clock (the zone each
+request runs in, closeknit/accounts/zones.py).
 """
 
 from django import forms

@@ -1,15 +1,13 @@
 """The dates card on the couple home page: the next date."""
 
 from django.template.loader import render_to_string
-from django.utils import timezone
 
 from closeknit.couples.access import CoupleRequest
 from closeknit.dates import selectors
 
 
 def card(request: CoupleRequest) -> str | None:
-    with timezone.override(request.couple.tz):
-        return render_to_string("dates/_home_card.html", card_context(request))
+    return render_to_string("dates/_home_card.html", card_context(request))
 
 
 def card_context(request: CoupleRequest) -> dict[str, object]:

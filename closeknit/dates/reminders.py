@@ -1,13 +1,13 @@
-"""Date reminders, on the couple's clock: the morning of the date, or the evening before
-an early one. The nudges sweeper calls `due(now)` every minute; keys make it happen once."""
+"""Date reminders, on each partner's own clock: the morning of the date (their date's day),
+or the evening before an early one. The nudges sweeper calls `due(now)` every minute; keys
+make it happen once."""
 
+import zoneinfo
 from collections.abc import Iterator
 from datetime import datetime, time, timedelta
 
 from django.urls import reverse
 
-from closeknit.couples.localtime import local
-from closeknit.couples.models import Couple
 from closeknit.dates.models import DatePlan
 from closeknit.nudges.schedule import Reminder, members
 
@@ -24,22 +24,19 @@ def due(now: datetime) -> Iterator[Reminder]:
         couple__ended_at__isnull=True,
     ).select_related("couple")
     for date_plan in soon:
-        if reminder_due_at(date_plan, date_plan.couple) <= now:
-            yield from _remind(date_plan)
+        url = reverse("dates:detail", args=[date_plan.pk])
+        stamp = date_plan.starts_at.isoformat()
+        for user in members(date_plan.couple):
+            if reminder_due_at(date_plan, user.tz) <= now:
+                key = f"date_reminder:{date_plan.pk}:{stamp}:{user.pk}"
+                yield Reminder(user, "date_reminder", url, key)
 
 
-def reminder_due_at(date_plan: DatePlan, couple: Couple) -> datetime:
-    """8:00 on the date's day, or 18:00 the evening before a date that starts before 10:00."""
-    starts = date_plan.starts_at.astimezone(couple.tz)
-    morning = local(couple, starts.date(), MORNING)
+def reminder_due_at(date_plan: DatePlan, zone: zoneinfo.ZoneInfo) -> datetime:
+    """8:00 on the date's day, or 18:00 the evening before a date that starts before 10:00,
+    on the clock of `zone`."""
+    starts = date_plan.starts_at.astimezone(zone)
+    morning = datetime.combine(starts.date(), MORNING, tzinfo=zone)
     if starts - morning >= timedelta(hours=2):
         return morning
-    return local(couple, starts.date() - timedelta(days=1), EVENING_BEFORE)
-
-
-def _remind(date_plan: DatePlan) -> Iterator[Reminder]:
-    url = reverse("dates:detail", args=[date_plan.pk])
-    stamp = date_plan.starts_at.isoformat()
-    for user in members(date_plan.couple):
-        key = f"date_reminder:{date_plan.pk}:{stamp}:{user.pk}"
-        yield Reminder(user, "date_reminder", url, key)
+    return datetime.combine(starts.date() - timedelta(days=1), EVENING_BEFORE, tzinfo=zone)

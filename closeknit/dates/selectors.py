@@ -2,14 +2,13 @@
 
 import random
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from closeknit.accounts.models import User
 from closeknit.couples.access import for_couple
-from closeknit.couples.localtime import local
 from closeknit.couples.models import Couple
 from closeknit.couples.sealing import visible_entries
 from closeknit.dates.models import DateIdea, DatePlan, DateRating
@@ -60,14 +59,16 @@ class Month:
 
 
 def monthly_counts(couple: Couple, months: int = 6) -> list[Month]:
-    """How many dates happened in each of the last `months` months, on the couple's calendar.
+    """How many dates happened in each of the last `months` months, on the reader's calendar
+    (the zone the request runs in).
 
-    Counted in Python after one query, so month edges follow the couple's
+    Counted in Python after one query, so month edges follow the reader's
     time zone on any database.
     """
-    today = couple.today()
+    zone = timezone.get_current_timezone()
+    today = timezone.localdate()
     starts = [_add_months(today.replace(day=1), -n) for n in reversed(range(months))]
-    since = local(couple, starts[0], time(0))
+    since = datetime.combine(starts[0], time(0), tzinfo=zone)
     happened = (
         for_couple(DatePlan, couple)
         .filter(status=S.ACCEPTED, starts_at__gte=since, starts_at__lte=timezone.now())
@@ -75,7 +76,7 @@ def monthly_counts(couple: Couple, months: int = 6) -> list[Month]:
     )
     counts = dict.fromkeys(starts, 0)
     for starts_at in happened:
-        counts[starts_at.astimezone(couple.tz).date().replace(day=1)] += 1
+        counts[starts_at.astimezone(zone).date().replace(day=1)] += 1
     return [Month(start, count) for start, count in counts.items()]
 
 

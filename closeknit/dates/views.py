@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
-from closeknit.couples.localtime import in_couple_time
 from closeknit.dates import selectors, services
 from closeknit.dates.calendar import feed_calendar
 from closeknit.dates.forms import IdeaFilterForm, ProposeForm, RatingForm, SuggestTimeForm
@@ -19,7 +18,6 @@ from closeknit.dates.services import DateError
 
 
 @couple_required
-@in_couple_time
 def index(request: CoupleRequest) -> HttpResponse:
     upcoming = list(selectors.upcoming_dates(request.couple))
     waiting = [d for d in upcoming if d.awaits(request.user.pk)]
@@ -32,7 +30,6 @@ def index(request: CoupleRequest) -> HttpResponse:
 
 
 @couple_required
-@in_couple_time
 def propose(request: CoupleRequest) -> HttpResponse:
     idea = _idea_from(request.GET.get("idea", ""))
     initial = {"title": idea.title} if idea else {}
@@ -83,7 +80,6 @@ def _detail(
 
 
 @couple_required
-@in_couple_time
 def detail(request: CoupleRequest, pk: UUID) -> HttpResponse:
     return _detail(request, _date_of(request, pk))
 
@@ -105,7 +101,6 @@ def _date_of(request: CoupleRequest, pk: UUID) -> DatePlan:
 
 
 @couple_required
-@in_couple_time
 @require_POST
 def accept(request: CoupleRequest, pk: UUID) -> HttpResponse:
     date_plan = _date_of(request, pk)
@@ -118,7 +113,6 @@ def accept(request: CoupleRequest, pk: UUID) -> HttpResponse:
 
 
 @couple_required
-@in_couple_time
 @require_POST
 def suggest(request: CoupleRequest, pk: UUID) -> HttpResponse:
     """Answer a proposal with another time."""
@@ -136,7 +130,6 @@ def suggest(request: CoupleRequest, pk: UUID) -> HttpResponse:
 
 
 @couple_required
-@in_couple_time
 @require_POST
 def cancel(request: CoupleRequest, pk: UUID) -> HttpResponse:
     date_plan = _date_of(request, pk)
@@ -149,7 +142,6 @@ def cancel(request: CoupleRequest, pk: UUID) -> HttpResponse:
 
 
 @couple_required
-@in_couple_time
 @require_POST
 def rate(request: CoupleRequest, pk: UUID) -> HttpResponse:
     date_plan = _date_of(request, pk)
@@ -182,7 +174,6 @@ def ideas(request: CoupleRequest) -> HttpResponse:
 
 
 @couple_required
-@in_couple_time
 def history(request: CoupleRequest) -> HttpResponse:
     page = Paginator(selectors.past_dates(request.couple), 10).get_page(request.GET.get("page"))
     ctx = {
@@ -229,12 +220,12 @@ def feed(request: HttpRequest, secret: str) -> HttpResponse:
     """The private .ics feed: no login, the secret in the address is the credential."""
     found = (
         CalendarFeed.objects.filter(digest=services.feed_digest(secret))
-        .select_related("couple")
+        .select_related("couple", "user")
         .first()
     )
     if found is None or found.couple.ended_at is not None:
         raise Http404("Not found")
-    body = feed_calendar(found.couple).to_ical()
+    body = feed_calendar(found.couple, found.user.tz).to_ical()
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=900"
     response["X-Robots-Tag"] = "noindex"

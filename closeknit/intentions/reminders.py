@@ -1,7 +1,7 @@
 """Intention reminders for the worker (closeknit.nudges.schedule calls `due(now)`).
 
 Once a month since someone last wrote or confirmed their intentions, at ten
-in the couple's zone, a nudge to look at them again. Each reminder's key makes
+on their own clock, a nudge to look at them again. Each reminder's key makes
 it happen once, however often the sweep runs.
 """
 
@@ -16,20 +16,20 @@ from django.urls import reverse
 from closeknit.couples.models import Membership
 from closeknit.intentions.models import Intention
 from closeknit.nudges.models import Notification
-from closeknit.nudges.schedule import Reminder, couples_at
+from closeknit.nudges.schedule import Reminder, people_at
 
 INTENTIONS_AT = time(10, 0)
 INTENTION_REVISIT = timedelta(days=30)
 
 
 def due(now: datetime) -> Iterator[Reminder]:
-    couples = [c.id for c in couples_at(now, INTENTIONS_AT)]
-    if couples:
-        yield from intention_reminders(now, couples)
+    people = [user.pk for _, user in people_at(now, INTENTIONS_AT)]
+    if people:
+        yield from intention_reminders(now, people)
 
 
 def intention_reminders(
-    now: datetime, couple_ids: Collection[UUID] | None = None
+    now: datetime, author_ids: Collection[UUID] | None = None
 ) -> Iterator[Reminder]:
     """One reminder per person for each 30 days since their intentions were last visited."""
     same_person = Intention.objects.filter(couple=OuterRef("couple"), author=OuterRef("author"))
@@ -44,8 +44,8 @@ def intention_reminders(
         .filter(visited__lte=now - INTENTION_REVISIT)
         .select_related("author")
     )
-    if couple_ids is not None:
-        current = current.filter(couple_id__in=couple_ids)
+    if author_ids is not None:
+        current = current.filter(author_id__in=author_ids)
     reminders = [_intention_reminder(i, now) for i in current]
     # The sweep runs every minute: skip the ones already sent without touching notify().
     sent = set(

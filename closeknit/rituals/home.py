@@ -2,7 +2,6 @@
 
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
-from django.utils import timezone
 
 from closeknit.couples.access import CoupleRequest
 from closeknit.rituals import selectors
@@ -10,14 +9,13 @@ from closeknit.rituals.models import CoupleRitual
 
 
 def card(request: CoupleRequest) -> str | None:
-    rituals = list(selectors.rituals_today(request.couple))
+    rituals = list(selectors.rituals_today(request.couple, request.user.today()))
     if not rituals:
         return None
-    with timezone.override(request.couple.tz):
-        return render_to_string("rituals/_home_card.html", card_context(request, rituals))
+    return render_to_string("rituals/_home_card.html", card_context(request, rituals))
 
 
 def card_context(request: CoupleRequest, rituals: list[CoupleRitual]) -> dict[str, object]:
     # Rendered without the request so no context processor adds queries; the
     # forms get their CSRF token here instead.
-    return {"rituals": rituals, "csrf_token": get_token(request), "couple": request.couple}
+    return {"rituals": rituals, "csrf_token": get_token(request), "today": request.user.today()}

@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.utils import timezone
 
 from closeknit.couples.access import for_couple
 from closeknit.couples.models import Couple
@@ -23,14 +24,15 @@ def rituals_with_marks(couple: Couple, first: date, last: date) -> list[CoupleRi
     return found
 
 
-def rituals_today(couple: Couple) -> QuerySet[CoupleRitual]:
-    """The couple's rituals, each annotated `done_today`, in one query."""
-    today = RitualMark.objects.filter(ritual=OuterRef("pk"), day=couple.today())
-    return rituals(couple).annotate(done_today=Exists(today))
+def rituals_today(couple: Couple, today: date) -> QuerySet[CoupleRitual]:
+    """The couple's rituals, each annotated `done_today` (the reader's today), in one query."""
+    marks = RitualMark.objects.filter(ritual=OuterRef("pk"), day=today)
+    return rituals(couple).annotate(done_today=Exists(marks))
 
 
 def week_days(couple: Couple, start: date | None = None) -> list[date]:
-    first = week_start(start or couple.today())
+    """The week of `start`, or of the reader's today (the zone the request runs in)."""
+    first = week_start(start or timezone.localdate())
     return [first + timedelta(days=n) for n in range(7)]
 
 

@@ -46,8 +46,12 @@ def remove_ritual(ritual: CoupleRitual) -> None:
 def set_ritual_done(
     couple: Couple, ritual: CoupleRitual, user: User, day: date, done: bool
 ) -> None:
-    """Mark (or unmark) a ritual as done on one of the couple's days."""
-    today = couple.today()
+    """Mark (or unmark) a ritual as done on a day of the couple's shared calendar.
+
+    The mark is the couple's (done together); "today" is the marker's own, so a
+    partner whose evening is already the other's tomorrow marks their own day.
+    """
+    today = user.today()
     if not today - timedelta(days=MARK_DAYS_BACK) <= day <= today:
         raise RitualError("Mark a day from the last two weeks, up to today.")
     if not done:

@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
-from closeknit.couples.localtime import in_couple_time
 from closeknit.rituals import selectors, services
 from closeknit.rituals.forms import OwnRitualForm
 from closeknit.rituals.models import CoupleRitual, Ritual
@@ -19,18 +18,17 @@ def _week(request: CoupleRequest) -> date:
     try:
         return date.fromisoformat(request.GET.get("week", ""))
     except ValueError:
-        return request.couple.today()
+        return request.user.today()
 
 
 @couple_required
-@in_couple_time
 def index(request: CoupleRequest) -> HttpResponse:
     return render(request, "rituals/index.html", _week_context(request, _week(request)))
 
 
 def _week_context(request: CoupleRequest, day: date) -> dict[str, object]:
     days = selectors.week_days(request.couple, day)
-    today = request.couple.today()
+    today = request.user.today()
     return {
         "days": days,
         "today": today,
@@ -42,7 +40,6 @@ def _week_context(request: CoupleRequest, day: date) -> dict[str, object]:
 
 
 @couple_required
-@in_couple_time
 @require_POST
 def done(request: CoupleRequest, pk: UUID) -> HttpResponse:
     ritual = get_for_couple(CoupleRitual, request.couple, pk=pk)
@@ -53,7 +50,7 @@ def done(request: CoupleRequest, pk: UUID) -> HttpResponse:
         )
     except (ValueError, RitualError) as exc:
         messages.error(request, str(exc) if isinstance(exc, RitualError) else "Choose a day.")
-        day = request.couple.today()
+        day = request.user.today()
     from_home = request.POST.get("from") == "home"
     if request.htmx:
         return _ritual_fragment(request, ritual, day, from_home)
@@ -65,8 +62,9 @@ def _ritual_fragment(
 ) -> HttpResponse:
     """The one ritual's row again, as the page (or the home card) shows it."""
     if from_home:
-        today = {"rituals": selectors.rituals_today(request.couple)}
-        return render(request, "rituals/_home_card.html#today-rituals", today)
+        today = request.user.today()
+        ctx = {"rituals": selectors.rituals_today(request.couple, today), "today": today}
+        return render(request, "rituals/_home_card.html#today-rituals", ctx)
     ctx = _week_context(request, day)
     rows: list[CoupleRitual] = ctx["rituals"]  # type: ignore[assignment]
     ctx["ritual"] = next(r for r in rows if r.pk == ritual.pk)

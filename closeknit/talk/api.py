@@ -1,22 +1,18 @@
 """Talk in the JSON API: the same selectors and services as the pages."""
 
-from datetime import date, datetime, time
-from typing import Annotated, Literal
+from datetime import date, datetime
+from typing import Literal
 from uuid import UUID
 
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from pydantic import (
-    AfterValidator,
-    BeforeValidator,
-    PlainSerializer,
-    WithJsonSchema,
-    field_validator,
-)
+from pydantic import field_validator
 
 from closeknit.api.auth import api_couple, api_user
 from closeknit.api.errors import ErrorOut
+from closeknit.api.times import AwareTime, time_of, weekly_on
 from closeknit.couples.access import get_for_couple
 from closeknit.talk import prompts, selectors, services
 from closeknit.talk.models import (
@@ -140,33 +136,19 @@ class BothTrueOut(Schema):
     partner_question: SideQuestionOut | None
 
 
-def _local(value: object) -> object:
-    if not isinstance(value, str | time) or getattr(value, "tzinfo", None) is not None:
-        raise ValueError("Send a local time such as 19:30, without a time zone.")
-    return value
-
-
-# A wall-clock time in the couple's zone, "19:30" or "19:30:00". Not OpenAPI's "time"
-# format: that is RFC 3339's, which requires an offset (and an offset would not fit).
-LocalTime = Annotated[
-    time,
-    BeforeValidator(_local),
-    AfterValidator(_local),
-    PlainSerializer(lambda t: t.strftime("%H:%M:%S"), return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$"}),
-]
-
-
 class TalkTimeIn(Schema):
-    weekday: int = Field(..., ge=0, le=6, description="0 = Monday")
-    time: LocalTime
+    weekday: int = Field(..., ge=0, le=6, description="0 = Monday, at the offset of `time`")
+    time: AwareTime = Field(
+        ..., description="with its offset, e.g. 19:30:00+02:00; it repeats on your clock"
+    )
     minutes: int = Field(30, ge=10, le=180)
 
 
 class TalkTimeOut(Schema):
     id: UUID
-    weekday: int
-    time: LocalTime
+    weekday: int = Field(description="0 = Monday, on your clock")
+    time: AwareTime = Field(description="on your clock, with the offset of the next meeting")
+    next_at: datetime = Field(description="the next meeting")
     minutes: int
     proposed_by_me: bool
     accepted: bool
@@ -266,9 +248,9 @@ def _conflict(exc: TalkError) -> HttpError:
 
 @router.get("/today", response={200: QuestionOut, 403: ErrorOut})
 def today(request: HttpRequest) -> QuestionOut:
-    """Today's question (created on first sight, at the couple's local midnight)."""
+    """Your today's question: the couple's question of your own calendar day."""
     couple, _ = api_couple(request)
-    question = prompts.todays_question(couple)
+    question = prompts.todays_question(couple, api_user(request))
     return question_out(_question_view(request, question.id), api_user(request).pk)
 
 
@@ -497,10 +479,13 @@ def answer_side_question(request: HttpRequest, question_id: UUID, data: TextIn) 
 
 
 def talk_time_out(t: TalkTime, viewer_id: UUID) -> TalkTimeOut:
+    """Weekday and time on the reader's clock: the proposer's 19:30 may be 13:30 here."""
+    mine = timezone.localtime(t.next_start())
     return TalkTimeOut(
         id=t.id,
-        weekday=t.weekday,
-        time=t.time,
+        weekday=mine.weekday(),
+        time=time_of(mine),
+        next_at=mine,
         minutes=t.minutes,
         proposed_by_me=t.proposed_by_id == viewer_id,
         accepted=t.accepted_at is not None,
@@ -517,7 +502,9 @@ def talk_times(request: HttpRequest) -> list[TalkTimeOut]:
 @router.post("/talk-time", response={201: TalkTimeOut, 403: ErrorOut})
 def propose_talk_time(request: HttpRequest, data: TalkTimeIn) -> Status[TalkTimeOut]:
     couple, _ = api_couple(request)
-    t = services.propose_talk_time(couple, api_user(request), Slot(**data.dict()))
+    user = api_user(request)
+    weekday, at = weekly_on(user.tz, data.weekday, data.time)
+    t = services.propose_talk_time(couple, user, Slot(weekday, at, data.minutes))
     return Status(201, talk_time_out(t, api_user(request).pk))
 
 

@@ -1,8 +1,12 @@
+import zoneinfo
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from closeknit.accounts.models import zone_named
 from closeknit.couples.models import Couple
 from closeknit.lib.fields import EncryptedTextField
 from closeknit.lib.models import uuid_pk
@@ -59,7 +63,7 @@ class TalkSettings(models.Model):
     depth = models.CharField(
         "How deep should daily questions go?",
         max_length=8,
-        choices=[*DEPTHS, ("mixed", "A mix, light most days")],
+        choices=[*DEPTHS, ("mixed", "Growing with us: light at first, deeper as weeks go by")],
         default="mixed",
     )
 
@@ -225,7 +229,12 @@ WEEKDAYS = [
 
 
 class TalkTime(models.Model):
-    """The weekly talk-time appointment: proposed by one, accepted by the other."""
+    """The weekly talk-time appointment: proposed by one, accepted by the other.
+
+    It repeats on its proposer's clock: "Tuesdays at 19:30" in Berlin stays
+    19:30 there across daylight-saving changes, and its partner in New York
+    sees 13:30 (14:30 in the weeks the two zones change on different dates).
+    """
 
     AUTHOR = "proposed_by"  # who wrote it: authorship decides deletion (lib/authorship.py)
 
@@ -239,12 +248,27 @@ class TalkTime(models.Model):
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
     accepted_at = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(default=timezone.now)
+    # Last: a field named `timezone` hides django.utils.timezone in the class body.
+    timezone = models.CharField(
+        "time zone", max_length=64, default="UTC", help_text="the clock it repeats on"
+    )
 
     class Meta:
         ordering = ["-created"]
 
     def __str__(self) -> str:
         return f"{self.get_weekday_display()} {self.time}"
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zone_named(self.timezone)
+
+    def next_start(self, now: datetime | None = None) -> datetime:
+        """The next time it starts, on its own clock."""
+        local = (now or timezone.now()).astimezone(self.tz)
+        days = (self.weekday - local.weekday()) % 7
+        start = datetime.combine(local.date() + timedelta(days=days), self.time, tzinfo=self.tz)
+        return start if start > local else start + timedelta(days=7)
 
 
 SESSION_KINDS = [

@@ -1,8 +1,17 @@
-"""Which prompt a couple gets today.
+"""Which prompt a couple gets each day.
 
-No prompt repeats for a couple until its tier is exhausted; the depth follows
-the couple's choice; their own unasked prompts come first; and now and then an
-old question comes back, so love maps can change.
+No prompt repeats for a couple until its tier is exhausted; the depth grows with
+the couple's time together here, unless they chose one; their own unasked
+prompts come first; and now and then an old question comes back, so love maps
+can change.
+
+One question per couple and calendar day, the same for both: the question of
+14 June. Which day is today is each partner's own (their own midnight), so
+partners in Berlin and New York each meet the question of 14 June on their own
+14 June, at their own morning, and can each answer it during their own day; the
+Berlin partner simply meets it six hours earlier. A couple-wide day in one zone
+would instead change the question mid-afternoon (or mid-morning, Tokyo and New
+York) for one of them.
 """
 
 from datetime import date, timedelta
@@ -10,30 +19,42 @@ from datetime import date, timedelta
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 
+from closeknit.accounts.models import User
 from closeknit.couples.models import Couple
 from closeknit.talk.models import DailyQuestion, Prompt, TalkSettings
 
-# On "a mix" the week leans light, with one deep day.
-MIXED_WEEK = ["light", "medium", "light", "medium", "light", "light", "deep"]
+# "Growing with us" (the default): the depth of each day of the week, by how long
+# the couple has been here. A couple on its first day gets no deep question.
+GROWING = [
+    (timedelta(weeks=0), ["light"] * 7),  # the first two weeks: light only
+    (timedelta(weeks=2), ["light", "medium", "light", "light", "medium", "light", "light"]),
+    (timedelta(weeks=4), ["light", "medium", "light", "medium", "light", "light", "deep"]),
+    (timedelta(weeks=8), ["light", "medium", "deep", "light", "medium", "light", "deep"]),
+]
 REVISIT_KINDS = ["love_maps", "dreams", "values", "feelings", "family", "intimacy_emotional"]
-REVISIT_AFTER = timedelta(days=90)  # an answer this old may come back
+REVISIT_AFTER = timedelta(weeks=4)  # an answer this old may come back: then and now
 REVISIT_EVERY = timedelta(days=21)  # at most one revisit in this many days
 
 
-def todays_question(couple: Couple) -> DailyQuestion:
-    """The couple's question for their local today, created on first sight."""
-    today = couple.today()
-    found = _question_on(couple, today)
+def todays_question(couple: Couple, user: User | None = None) -> DailyQuestion:
+    """The question of `user`'s own today (see the module's note); without a person (a
+    script, a test), of the couple's shared clock."""
+    return question_on(couple, user.today() if user else couple.today())
+
+
+def question_on(couple: Couple, day: date) -> DailyQuestion:
+    """The couple's question of that calendar day, created on first sight."""
+    found = _question_on(couple, day)
     if found:
         return found
-    prompt, revisit = choose_prompt(couple, today)
+    prompt, revisit = choose_prompt(couple, day)
     try:
         with transaction.atomic():
             return DailyQuestion.objects.create(
-                couple=couple, date=today, prompt=prompt, revisit_of=revisit
+                couple=couple, date=day, prompt=prompt, revisit_of=revisit
             )
     except IntegrityError:  # the partner opened the app in the same instant
-        found = _question_on(couple, today)
+        found = _question_on(couple, day)
         if found is None:
             raise
         return found
@@ -48,9 +69,14 @@ def _question_on(couple: Couple, day: date) -> DailyQuestion | None:
 
 
 def depth_for(couple: Couple, day: date) -> str:
+    """The couple's chosen depth, or on "growing" the one their time together gives that day."""
     settings_row = TalkSettings.objects.filter(couple=couple).first()
     depth = settings_row.depth if settings_row else "mixed"
-    return MIXED_WEEK[day.toordinal() % 7] if depth == "mixed" else depth
+    if depth != "mixed":
+        return depth
+    together = max(day - couple.created.date(), timedelta(0))  # a UTC day more or less
+    week = next(days for since, days in reversed(GROWING) if together >= since)
+    return week[together.days % 7]
 
 
 def choose_prompt(

@@ -235,6 +235,8 @@ def answer_side_question(question: BothTrueQuestion, user: User, text: str) -> B
 
 @dataclass
 class Slot:
+    """A weekday and a wall-clock time on the proposer's own clock."""
+
     weekday: int
     time: datetime.time
     minutes: int
@@ -242,7 +244,7 @@ class Slot:
 
 @transaction.atomic
 def propose_talk_time(couple: Couple, user: User, slot: Slot) -> TalkTime:
-    """A new weekly time; any proposal still waiting for an answer is replaced."""
+    """A new weekly time, repeating on the proposer's clock; a waiting proposal is replaced."""
     TalkTime.objects.filter(couple=couple, accepted_at__isnull=True).delete()
     talk_time = TalkTime.objects.create(
         couple=couple,
@@ -250,6 +252,7 @@ def propose_talk_time(couple: Couple, user: User, slot: Slot) -> TalkTime:
         weekday=slot.weekday,
         time=slot.time,
         minutes=slot.minutes,
+        timezone=user.timezone,
     )
     partner = _partner_of(couple, user)
     url = reverse("talk:talk_time")

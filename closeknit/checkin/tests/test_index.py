@@ -81,13 +81,16 @@ class CheckinPageTestCase(BaseTestCase):
         self.assertNotContains(r, "Ana private note")
         self.assertContains(r, "Cora has checked in")
 
-    def test_the_week_follows_the_couples_time_zone(self) -> None:
-        self.couple.timezone = "Pacific/Auckland"
-        self.couple.save(update_fields=["timezone"])
-        # Sunday 20:00 UTC is already Monday 09:00 in Auckland: a new week there.
+    def test_the_week_follows_each_partners_own_clock(self) -> None:
+        self.ana.timezone = "Pacific/Auckland"
+        self.ana.save(update_fields=["timezone"])
+        # Sunday 20:00 UTC is already Monday 09:00 in Auckland: a new week for Ana,
+        # and still Sunday evening, the old week, for Ben in Lisbon.
         with time_machine.travel(datetime(2026, 3, 15, 20, 0, tzinfo=UTC), tick=False):
             self.client_for(self.ana).post(URL, form_data())
+            self.client_for(self.ben).post(URL, form_data())
         self.assertEqual(Checkin.objects.get(author=self.ana).week, date(2026, 3, 16))
+        self.assertEqual(Checkin.objects.get(author=self.ben).week, date(2026, 3, 9))
 
     def test_the_trend_shows_both_partners_and_the_gap(self) -> None:
         for weeks_ago, (a, b) in enumerate([(6, 4), (5, 5), (4, 6)]):

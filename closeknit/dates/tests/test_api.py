@@ -10,7 +10,7 @@ S = DatePlan.Status
 
 class DatesApiTestCase(ApiTestCase):
     def test_a_date_is_proposed_and_accepted_through_the_api(self) -> None:
-        body = {"title": "Tapas", "starts_at": "2031-06-14T19:30", "planner": "me"}
+        body = {"title": "Tapas", "starts_at": "2031-06-14T19:30+01:00", "planner": "me"}
         r = self.api("post", "/dates/plans", self.ana, body)
         self.assertEqual(r.status_code, 201)
         created = r.json()
@@ -28,7 +28,7 @@ class DatesApiTestCase(ApiTestCase):
             "post",
             f"/dates/plans/{d.pk}/another-time",
             self.ana,
-            {"starts_at": "2031-01-01T10:00"},
+            {"starts_at": "2031-01-01T10:00+00:00"},
         )
         self.assertEqual(r.status_code, 409)
         self.assertEqual(r.json()["detail"], "This date isn't waiting for your answer.")
@@ -43,7 +43,7 @@ class DatesApiTestCase(ApiTestCase):
 
     def test_a_past_time_is_400_and_saves_nothing(self) -> None:
         r = self.api(
-            "post", "/dates/plans", self.ana, {"title": "x", "starts_at": "2001-01-01T10:00"}
+            "post", "/dates/plans", self.ana, {"title": "x", "starts_at": "2001-01-01T10:00Z"}
         )
         self.assertEqual(r.status_code, 400)
         self.assertEqual(r.json()["detail"], "Choose a time that is still ahead.")
@@ -71,7 +71,7 @@ class DatesApiTestCase(ApiTestCase):
             ("put", "/rating"),
         ]
         for method, suffix in calls:
-            body = {"starts_at": "2031-01-01T10:00", "stars": 3}
+            body = {"starts_at": "2031-01-01T10:00+00:00", "stars": 3}
             r = self.api(method, f"/dates/plans/{d.pk}{suffix}", self.cora, body)
             self.assertEqual(r.status_code, 404, suffix)
         d.refresh_from_db()

@@ -44,13 +44,21 @@ class RemindersTestCase(BaseTestCase):
         self.assertEqual(send_date_reminders(datetime(2030, 6, 10, 9, tzinfo=UTC)), 0)
         self.assertEqual(Notification.objects.count(), 2)
 
-    def test_the_morning_follows_the_couple_time_zone(self) -> None:
-        self.couple.timezone = "Asia/Tokyo"
-        self.couple.save(update_fields=["timezone"])
-        # 20:00 in Tokyo is 11:00 UTC; 08:00 in Tokyo is 23:00 UTC the day before.
+    def test_the_morning_is_each_partners_own(self) -> None:
+        self.ana.timezone = "Asia/Tokyo"  # Ben stays in Lisbon
+        self.ana.save(update_fields=["timezone"])
+        # 20:00 in Tokyo is 11:00 UTC, noon in Lisbon. 08:00 in Tokyo is 23:00 UTC the
+        # day before; 08:00 in Lisbon is 07:00 UTC on the day.
         self.make(datetime(2030, 6, 10, 11, tzinfo=UTC))
         self.assertEqual(send_date_reminders(datetime(2030, 6, 9, 22, 59, tzinfo=UTC)), 0)
-        self.assertEqual(send_date_reminders(datetime(2030, 6, 9, 23, 0, tzinfo=UTC)), 2)
+        self.assertEqual(send_date_reminders(datetime(2030, 6, 9, 23, 0, tzinfo=UTC)), 1)
+        self.assertEqual(Notification.objects.get().recipient, self.ana)
+        self.assertEqual(send_date_reminders(datetime(2030, 6, 10, 6, 59, tzinfo=UTC)), 0)
+        self.assertEqual(send_date_reminders(datetime(2030, 6, 10, 7, 0, tzinfo=UTC)), 1)
+        self.assertEqual(
+            sorted(Notification.objects.values_list("recipient__display_name", flat=True)),
+            ["Ana", "Ben"],
+        )
 
     def test_an_early_date_is_remembered_the_evening_before(self) -> None:
         # 09:00 in Lisbon on 10 June: the reminder comes at 18:00 on 9 June (17:00 UTC).

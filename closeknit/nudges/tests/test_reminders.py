@@ -19,7 +19,7 @@ class RemindersTestCase(BaseTestCase):
             run_reminders(datetime(2026, 6, 1, 6, 0, tzinfo=UTC))
         self.assertFalse(Notification.objects.filter(kind="daily_question").exists())
         with time_machine.travel(MORNING, tick=False):
-            answer_question(todays_question(self.couple), self.ana, "done early")
+            answer_question(todays_question(self.couple, self.ana), self.ana, "done early")
             run_reminders(MORNING)
             run_reminders(MORNING)  # a second worker, or a retry
         reminded = Notification.objects.filter(
@@ -33,18 +33,18 @@ class RemindersTestCase(BaseTestCase):
             Notification.objects.filter(kind="daily_question", recipient=self.cora).count(), 1
         )
 
-    def test_couples_in_other_time_zones_wait_for_their_own_morning(self) -> None:
-        self.other_couple.timezone = "America/Los_Angeles"
-        self.other_couple.save(update_fields=["timezone"])
+    def test_each_partner_waits_for_their_own_morning(self) -> None:
+        self.cora.timezone = "America/Los_Angeles"  # dev stays in Lisbon, as does the couple
+        self.cora.save(update_fields=["timezone"])
         with time_machine.travel(MORNING, tick=False):
             run_reminders(MORNING)
         self.assertFalse(Notification.objects.filter(recipient=self.cora).exists())
+        self.assertTrue(Notification.objects.filter(recipient=self.dev).exists())
         pacific_morning = datetime(2026, 6, 1, 16, 5, tzinfo=UTC)  # 09:05 in Los Angeles
         with time_machine.travel(pacific_morning, tick=False):
             run_reminders(pacific_morning)
-        self.assertTrue(
-            Notification.objects.filter(recipient=self.cora, kind="daily_question").exists()
-        )
+        reminded = Notification.objects.get(recipient=self.cora, kind="daily_question")
+        self.assertIn(":2026-06-01:", reminded.key)  # her own 1 June
 
     def test_talk_time_is_announced_half_an_hour_before(self) -> None:
         TalkTime.objects.create(
@@ -54,6 +54,7 @@ class RemindersTestCase(BaseTestCase):
             minutes=30,
             proposed_by=self.ana,
             accepted_at=MORNING,
+            timezone="Europe/Lisbon",
         )  # Monday 1 June 2026, 20:00 Lisbon = 19:00 UTC
         at_6 = datetime(2026, 6, 1, 18, 0, tzinfo=UTC)
         at_630 = datetime(2026, 6, 1, 18, 35, tzinfo=UTC)
@@ -73,6 +74,7 @@ class RemindersTestCase(BaseTestCase):
             minutes=30,
             proposed_by=self.ana,
             accepted_at=MORNING,
+            timezone="Europe/Lisbon",
         )  # Tuesday 2 June 2026, 00:10 Lisbon = Monday 23:10 UTC
         at_2350_lisbon = datetime(2026, 6, 1, 22, 50, tzinfo=UTC)
         with time_machine.travel(at_2350_lisbon, tick=False):

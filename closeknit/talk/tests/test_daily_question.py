@@ -18,16 +18,18 @@ class DailyQuestionTestCase(TalkTestCase):
         self.client_for(self.ben).get(reverse("talk:index"))
         self.assertEqual(DailyQuestion.objects.filter(couple=self.couple).count(), 1)
 
-    def test_a_new_day_starts_at_the_couples_local_midnight(self) -> None:
-        self.couple.timezone = "Pacific/Auckland"
-        self.couple.save(update_fields=["timezone"])
-        # 11:30 UTC on 1 March is already 00:30 on 2 March in Auckland.
+    def test_a_new_day_starts_at_each_partners_own_midnight(self) -> None:
+        self.ana.timezone = "Pacific/Auckland"
+        self.ana.save(update_fields=["timezone"])
+        # 11:30 UTC on 1 March is already 00:30 on 2 March in Auckland, and still
+        # 11:30 on 1 March in Lisbon: each meets the question of their own day.
         with time_machine.travel(datetime(2026, 3, 1, 11, 30, tzinfo=ZoneInfo("UTC"))):
-            q = prompts.todays_question(self.couple)
-        self.assertEqual(str(q.date), "2026-03-02")
+            hers = prompts.todays_question(self.couple, self.ana)
+            his = prompts.todays_question(self.couple, self.ben)
+        self.assertEqual((str(hers.date), str(his.date)), ("2026-03-02", "2026-03-01"))
         with time_machine.travel(datetime(2026, 3, 1, 10, 30, tzinfo=ZoneInfo("UTC"))):
-            earlier = prompts.todays_question(self.couple)
-        self.assertEqual(str(earlier.date), "2026-03-01")
+            earlier = prompts.todays_question(self.couple, self.ana)
+        self.assertEqual(earlier, his)  # one question per calendar day, the same for both
 
     def test_my_answer_is_sealed_from_my_partner(self) -> None:
         q = self.question()

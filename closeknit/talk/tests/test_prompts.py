@@ -41,7 +41,7 @@ class PromptChoiceTestCase(TalkTestCase):
         old = self.question(days_ago=120, key="love_maps-001")
         self.answer(old, self.ana)
         self.answer(old, self.ben)
-        q = prompts.todays_question(self.couple)
+        q = prompts.todays_question(self.couple, self.ana)
         self.assertEqual(q.revisit_of, old)
         self.assertEqual(q.prompt_id, old.prompt_id)
         # Not again for a while.

@@ -5,7 +5,6 @@ import time_machine
 from django.urls import reverse
 
 from closeknit.talk.models import TalkRating, TalkSession, TalkTime
-from closeknit.talk.views.talk_time import next_occurrence
 from closeknit.test import BaseTestCase
 
 
@@ -23,7 +22,7 @@ class TalkTimeTestCase(BaseTestCase):
         self.assertIsNotNone(talk_time.accepted_at)
         self.assertContains(
             self.client_for(self.ana).get(reverse("talk:talk_time")),
-            "Every <strong>Sunday</strong>",
+            "Sunday, 19:30</time></strong>, for 30 minutes",
         )
 
     def test_bad_times_are_refused(self) -> None:
@@ -35,13 +34,14 @@ class TalkTimeTestCase(BaseTestCase):
         self.assertContains(r, "Choose a day")
         self.assertFalse(TalkTime.objects.exists())
 
-    def test_the_next_occurrence_is_in_the_couples_time_zone(self) -> None:
-        self.couple.timezone = "America/New_York"
-        t = TalkTime(weekday=6, time=time(19, 30), minutes=30)
+    def test_the_next_start_is_on_the_talk_times_own_clock(self) -> None:
+        t = TalkTime(weekday=6, time=time(19, 30), minutes=30, timezone="America/New_York")
         # Sunday 23:00 UTC is Sunday 18:00 in New York: today's talk is still ahead.
         with time_machine.travel(datetime(2026, 3, 1, 23, 0, tzinfo=ZoneInfo("UTC"))):
-            start = next_occurrence(t, self.couple)
+            start = t.next_start()
         self.assertEqual(start.isoformat(), "2026-03-01T19:30:00-05:00")
+        # A week on, New York has moved its clocks: still 19:30 there.
+        self.assertEqual(t.next_start(start).isoformat(), "2026-03-08T19:30:00-04:00")
 
     def test_a_full_session_on_one_device(self) -> None:
         client = self.client_for(self.ana)

@@ -29,7 +29,7 @@ def _render_question(
     view = selectors.question_view(question, request.user.pk)
     ctx = {
         "view": view,
-        "today": question.date == request.couple.today(),
+        "today": question.date == request.user.today(),
         "answer_form": AnswerForm(
             initial={"text": view.mine.text if view.mine else ""}, prefix="answer"
         ),
@@ -46,7 +46,7 @@ def _render_question(
 @couple_required
 def index(request: CoupleRequest) -> HttpResponse:
     """Today's question, with the way to everything else in Talk."""
-    question = prompts.todays_question(request.couple)
+    question = prompts.todays_question(request.couple, request.user)
     return _render_question(request, _question(request, str(question.id)))
 
 

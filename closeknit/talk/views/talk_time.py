@@ -1,7 +1,5 @@
 """Weekly talk time: the appointment, the guided session on one device, history."""
 
-from datetime import datetime, timedelta
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -9,20 +7,11 @@ from django.views.decorators.http import require_POST
 
 from closeknit.accounts.models import User
 from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
-from closeknit.couples.models import Couple
 from closeknit.lib.coaching import coach_feedback, wants_coach
 from closeknit.talk import guide, selectors, services
 from closeknit.talk.forms import RatingForm, SessionForm, TalkTimeForm
 from closeknit.talk.models import Prompt, TalkSession, TalkTime
 from closeknit.talk.services import Slot, TalkError
-
-
-def next_occurrence(talk_time: TalkTime, couple: Couple) -> datetime:
-    """The next start of a weekly appointment, in the couple's time zone."""
-    now = couple.now()
-    days = (talk_time.weekday - now.weekday()) % 7
-    start = datetime.combine(now.date() + timedelta(days=days), talk_time.time, tzinfo=couple.tz)
-    return start if start > now else start + timedelta(days=7)
 
 
 def _people(request: CoupleRequest) -> list[tuple[str, str]]:
@@ -40,8 +29,9 @@ def overview(request: CoupleRequest) -> HttpResponse:
     sessions = list(selectors.sessions_for(request.couple)[:20])
     ctx = {
         "accepted": accepted,
-        "next_time": next_occurrence(accepted, request.couple) if accepted else None,
+        "next_time": accepted.next_start() if accepted else None,
         "pending": pending,
+        "pending_start": pending.next_start() if pending else None,
         "time_form": TalkTimeForm(),
         "session_form": SessionForm(people=_people(request)),
         "sessions": sessions,
