@@ -11,11 +11,11 @@ from ninja.operation import Operation
 from closeknit.accounts.api import router as accounts_router
 from closeknit.api import errors
 from closeknit.api.auth import API_AUTH
-from closeknit.api.coach import router as coach_router
 from closeknit.api.times import ReaderTimeRenderer
 from closeknit.appreciate.api import router as appreciate_router
 from closeknit.assessment.api import router as assessment_router
 from closeknit.checkin.api import router as checkin_router
+from closeknit.coaching.api import router as coach_router
 from closeknit.couples.api import router as couples_router
 from closeknit.dates.api import router as dates_router
 from closeknit.dreams.api import router as dreams_router
@@ -37,6 +37,7 @@ class Api(NinjaAPI):
         "closeknit.intentions.api": "closeknit.checkin.api",
         "closeknit.rituals.api": "closeknit.dates.api",
         "closeknit.fun.api": "closeknit.dates.api",
+        "closeknit.coaching.api": "closeknit.api.coach",
     }
 
     def get_openapi_operation_id(self, operation: Operation) -> str:

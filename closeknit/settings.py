@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "closeknit.accounts",
     "closeknit.couples",
     "closeknit.api",
+    "closeknit.coaching",
     "closeknit.talk",
     "closeknit.appreciate",
     "closeknit.checkin",

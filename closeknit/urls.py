@@ -3,7 +3,6 @@ from django.urls import include, path
 
 from closeknit.api_root import api
 from closeknit.lib.redirects import moved
-from closeknit.lib.views import coach as coach_view
 from closeknit.lib.views import health
 from closeknit.nudges import views as nudge_views
 
@@ -29,7 +28,7 @@ urlpatterns = [
     path("private/", include("closeknit.private.urls")),
     path("paths/", include("closeknit.paths.urls")),
     path("inbox/", include("closeknit.nudges.urls")),
-    path("coach/", coach_view, name="coach"),
+    path("coach/", include("closeknit.coaching.urls")),
     path("health/", health, name="health"),
     path("manifest.webmanifest", nudge_views.manifest, name="manifest"),
     path("sw.js", nudge_views.service_worker, name="service_worker"),

@@ -8,8 +8,8 @@ from django_ratelimit.decorators import ratelimit
 from closeknit.appreciate import hints, selectors, services
 from closeknit.appreciate.forms import AppreciationForm, JournalForm
 from closeknit.appreciate.models import REACTIONS, TALLY_KINDS
+from closeknit.coaching.feedback import wants_coach
 from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
-from closeknit.lib.coaching import wants_coach
 
 PER_PAGE = 20
 

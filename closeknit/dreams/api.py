@@ -10,12 +10,14 @@ from ninja.errors import HttpError
 
 from closeknit.accounts.models import User
 from closeknit.api.auth import api_couple, api_user
-from closeknit.api.errors import ErrorOut
+from closeknit.api.errors import ERRORS, ErrorOut
+from closeknit.coaching import feedback
+from closeknit.coaching.api import FeedbackOut
 from closeknit.couples.access import get_for_couple
 from closeknit.dreams import selectors, services
 from closeknit.dreams.models import Dream, Milestone, Task
 from closeknit.dreams.services import DreamError
-from closeknit.lib.coaching import coach_feedback
+from closeknit.lib.errors import Invalid
 
 router = Router(tags=["dreams"])
 
@@ -351,12 +353,18 @@ def remove_milestone(request: HttpRequest, milestone_id: UUID) -> Status[None]:
 
 @router.post(
     "/milestones/{milestone_id}/celebration/coach",
-    response={200: dict[str, Any], 403: ErrorOut, 404: ErrorOut},
+    response={200: FeedbackOut, **ERRORS},
 )
-def celebration_coach(request: HttpRequest, milestone_id: UUID, data: MessageIn) -> dict[str, Any]:
+def celebration_coach(
+    request: HttpRequest, milestone_id: UUID, data: MessageIn
+) -> feedback.Feedback:
     """The coach's private reading of a draft celebration, against the good news. Not stored."""
-    milestone, _, _ = _milestone(request, milestone_id)
-    return coach_feedback(data.message, selectors.good_news(milestone)) or {}
+    milestone, user, _ = _milestone(request, milestone_id)
+    news = selectors.good_news(milestone)
+    found = feedback.read(user, data.message, news, field="message")
+    if found is None:
+        raise Invalid("Write your answer first.", field="message")
+    return found
 
 
 @router.put(

@@ -6,6 +6,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from closeknit.coaching import feedback
+from closeknit.coaching.feedback import wants_coach
 from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
 from closeknit.dreams import selectors, services
 from closeknit.dreams.forms import (
@@ -19,7 +21,8 @@ from closeknit.dreams.forms import (
 )
 from closeknit.dreams.models import Dream
 from closeknit.dreams.services import DreamError
-from closeknit.lib.coaching import coach_feedback, wants_coach
+from closeknit.lib.errors import DomainError
+from closeknit.lib.forms import refuse, status
 
 
 @couple_required
@@ -244,7 +247,11 @@ def celebrate(request: CoupleRequest, pk: UUID) -> HttpResponse:
     coach = None
     if request.method == "POST":
         if wants_coach(request):
-            coach = coach_feedback(request.POST.get("message", ""), selectors.good_news(milestone))
+            text, news = request.POST.get("message", ""), selectors.good_news(milestone)
+            try:
+                coach = feedback.read(request.user, text, news, field="message")
+            except DomainError as exc:
+                refuse(request, form, exc)
         elif form.is_valid():
             message = form.cleaned_data["message"]
             return _act(
@@ -259,5 +266,4 @@ def celebrate(request: CoupleRequest, pk: UUID) -> HttpResponse:
         "coach": coach,
         "news": selectors.good_news(milestone),
     }
-    status = 400 if form.errors and not coach else 200
-    return render(request, "dreams/celebrate.html", ctx, status=status)
+    return render(request, "dreams/celebrate.html", ctx, status=status(form))

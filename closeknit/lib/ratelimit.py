@@ -1,26 +1,59 @@
-"""Rate limits for pages and the API, on top of django-ratelimit."""
+"""Rate limits: one table of rates, counted below the transport.
 
+Services call `check(user, group)` before the write they protect, so a page, an
+API operation, the CLI and the worker meet the same limit and the same refusal
+(`RateLimited`: 429 with the one error shape on the API, the message on the
+page's form with a 429). django-ratelimit does the counting, in the cache that
+every process shares (Redis when REDIS_URL is set).
+"""
+
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
+
+from closeknit.lib.errors import RateLimited
+
+# group: rate, per person (or per address, for someone signed out).
+RATES = {
+    "appreciations": "60/h",  # appreciations sent (each tells the partner)
+    "appreciation-coach": "90/m",  # the appreciation coach's hints on a draft
+    "checkin": "30/m",  # check-ins saved
+    "coach": "60/m",  # the listening coach: live, the no-JavaScript button and the API
+    "invite-accept": "10/m",  # invite codes tried and invites accepted
+    "invites": "20/h",  # invites made
+    "jokes": "30/m",  # notes put in the jokes jar
+    "support": "20/h",  # support signals sent (each tells the partner)
+    "tokens": "10/m",  # API tokens asked for with a password, per address
+}
+
+
+def check(who: AbstractBaseUser | str, group: str) -> None:
+    """Count one `group` action by `who` (a user, or `address(request)`); refuse when over.
+
+    >>> check("ip:192.0.2.1", "tokens")  # the first of ten a minute
+    """
+    key = who if isinstance(who, str) else f"user:{who.pk}"
+    # No request: django-ratelimit reads none when the key is a callable and
+    # the method is ALL, so services call this with what they already have.
+    over = is_ratelimited(
+        None,
+        group=group,
+        key=lambda _group, _request: key,
+        rate=RATES[group],
+        method=ALL,
+        increment=True,
+    )
+    if over:
+        raise RateLimited()
+
+
+def address(request: HttpRequest) -> str:
+    """Who is asking when nobody is signed in: the client's address."""
+    return f"ip:{request.META.get('REMOTE_ADDR', '')}"
 
 
 def too_many_requests(request: HttpRequest, exception: Exception) -> HttpResponse:
-    """The page django-ratelimit shows when a form is sent too often."""
+    """The page django-ratelimit's decorator shows (the invite link, the calendar feed)."""
     return render(request, "429.html", status=429)
-
-
-def over_limit(request: HttpRequest, group: str, rate: str) -> bool:
-    """Count this request against `group` per user (or IP when signed out).
-
-    Used where a decorator cannot reach, such as django-ninja operations.
-    """
-    return is_ratelimited(
-        request, group=group, key=_user_or_ip, rate=rate, method=is_ratelimited.ALL, increment=True
-    )
-
-
-def _user_or_ip(group: str, request: HttpRequest) -> str:
-    if request.user.is_authenticated:
-        return f"user:{request.user.pk}"
-    return f"ip:{request.META.get('REMOTE_ADDR', '')}"

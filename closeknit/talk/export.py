@@ -1,5 +1,6 @@
 """Talk in the data export: what the person may see, through the same selectors."""
 
+from dataclasses import asdict
 from typing import Any
 
 from closeknit.accounts.models import User
@@ -45,7 +46,7 @@ def section(user: User, couple: Couple) -> dict[str, Any]:
             "date": s.started_at.isoformat(),
             "kind": s.kind,
             "topic": s.topic,
-            "ratings": selectors.rating_summary(s),
+            "ratings": [asdict(r) for r in selectors.rating_summary(s)],
             "notes": [n.text for n in s.notes.all()],
         }
         for s in selectors.sessions_for(couple).prefetch_related("notes")

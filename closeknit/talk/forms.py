@@ -1,40 +1,38 @@
+"""Talk's forms parse; the services apply the rules (closeknit.lib.forms)."""
+
 from django import forms
 
+from closeknit.lib.forms import text_field
 from closeknit.talk.models import (
     DEPTHS,
     KINDS,
     MAX_TEXT,
+    PROMPT_MAX,
     SESSION_KINDS,
+    TITLE_MAX,
     TOPIC_KINDS,
     TalkSettings,
     TalkTime,
 )
 
 
-def text_field(label: str, required: bool = True, rows: int = 4) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        max_length=MAX_TEXT,
-        required=required,
-        strip=True,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={"max_length": "Please keep it under %(limit_value)d characters."},
-    )
+def long_text(label: str, required: bool = True, rows: int = 4) -> forms.CharField:
+    return text_field(label, max_length=MAX_TEXT, required=required, rows=rows)
 
 
 class AnswerForm(forms.Form):
-    text = text_field("Your answer")
+    text = long_text("Your answer")
 
 
 class ReplyForm(forms.Form):
-    text = text_field("Your reply", rows=3)
+    text = long_text("Your reply", rows=3)
     keep_feedback = forms.BooleanField(
         label="Keep the coach's notes on this reply, for me only", required=False
     )
 
 
 class PromptForm(forms.Form):
-    text = forms.CharField(label="Your question", max_length=300)
+    text = text_field("Your question", max_length=PROMPT_MAX)
     kind = forms.ChoiceField(label="Kind", choices=KINDS)
     depth = forms.ChoiceField(label="Depth", choices=DEPTHS, initial="medium")
 
@@ -47,24 +45,24 @@ class DepthForm(forms.ModelForm):
 
 
 class BothTrueForm(forms.Form):
-    title = forms.CharField(
-        label="Which moment?",
-        max_length=200,
+    title = text_field(
+        "Which moment?",
+        max_length=TITLE_MAX,
         help_text="A shared event you each remember your own way, e.g. “Sunday at your sister's”.",
     )
-    text = text_field("How it was for me (you can write this later)", required=False)
+    text = long_text("How it was for me (you can write this later)", required=False)
 
 
 class SideForm(forms.Form):
-    text = text_field("How it was for me")
+    text = long_text("How it was for me")
 
 
 class SideQuestionForm(forms.Form):
-    text = text_field("One open question about their side", rows=2)
+    text = long_text("One open question about their side", rows=2)
 
 
 class SideAnswerForm(forms.Form):
-    text = text_field("Your answer", rows=3)
+    text = long_text("Your answer", rows=3)
 
 
 class TalkTimeForm(forms.ModelForm):
@@ -79,15 +77,17 @@ class SessionForm(forms.Form):
     topic_kind = forms.ChoiceField(
         label="Topic", choices=[*TOPIC_KINDS, ("own", "Our own topic")], initial="feelings"
     )
-    topic = forms.CharField(
-        label="Your topic (optional)",
-        max_length=300,
+    topic = text_field(
+        "Your topic (optional)",
+        max_length=PROMPT_MAX,
         required=False,
         help_text="Leave empty and we'll suggest a question of the kind you chose.",
     )
     first_speaker = forms.ChoiceField(label="Who speaks first?", choices=[])
     listen_minutes = forms.IntegerField(
-        label="Listening time per turn (minutes)", min_value=1, max_value=30, initial=3
+        label="Listening time per turn (minutes)",
+        initial=3,
+        widget=forms.NumberInput(attrs={"min": 1, "max": 30}),
     )
 
     def __init__(self, *args: object, people: list[tuple[str, str]], **kwargs: object) -> None:

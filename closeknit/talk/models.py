@@ -33,6 +33,8 @@ KINDS = [
 TOPIC_KINDS = KINDS[:6]
 DEPTHS = [("light", "Light"), ("medium", "Medium"), ("deep", "Deep")]
 MAX_TEXT = 5000
+PROMPT_MAX = 300  # a prompt, and a talk's own topic
+TITLE_MAX = 200  # the name of a "both true" moment
 
 
 class Prompt(models.Model):
@@ -48,7 +50,7 @@ class Prompt(models.Model):
     )
     kind = models.CharField(max_length=24, choices=KINDS)
     depth = models.CharField(max_length=8, choices=DEPTHS)
-    text = models.CharField(max_length=300)
+    text = models.CharField(max_length=PROMPT_MAX)
     created = models.DateTimeField(default=timezone.now)
 
     class Meta:

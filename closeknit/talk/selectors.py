@@ -4,20 +4,23 @@ Pages, htmx fragments, the API and the export all build on these functions, so
 a partner's answer can only appear once the viewer has answered too.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from closeknit.couples.models import Couple
 from closeknit.couples.sealing import is_revealed, visible_entries
+from closeknit.lib.paging import Rows
 from closeknit.talk.models import (
     Answer,
     BothTrue,
     BothTrueQuestion,
     BothTrueSide,
     DailyQuestion,
+    Prompt,
     Reply,
     TalkSession,
 )
@@ -77,24 +80,60 @@ def question_view(
     return view
 
 
-def history(couple: Couple, viewer_id: UUID, query: str = "") -> list[QuestionView]:
-    """Past questions, newest first; `query` matches the prompt or any answer the viewer may see.
+def history(couple: Couple, viewer_id: UUID, query: str = "") -> Rows[Any, QuestionView]:
+    """Past questions as the viewer may see them, newest first, read a page at a time.
 
-    Answers are encrypted at rest, so matching happens here, after one
-    couple-scoped query, never in SQL.
+    `query` matches the prompt or any text the viewer may see. Answers are
+    encrypted at rest, so matching happens here: the couple's visible texts
+    are read once (a query each for prompts, answers and replies) and the
+    full views are built only for the page shown.
     """
-    views = [question_view(q, viewer_id) for q in questions_for(couple)]
     words = query.casefold().split()
     if not words:
-        return views
-    return [v for v in views if all(w in _searchable(v) for w in words)]
+        return Rows(questions_for(couple), lambda batch: _views(batch, viewer_id))
+    found = _matching(couple, viewer_id, words)
+    return Rows(found, lambda ids: _views_of(couple, ids, viewer_id))
 
 
-def _searchable(view: QuestionView) -> str:
-    parts = [view.question.prompt.text]
-    parts += [a.text for a in (view.mine, view.theirs) if a is not None]
-    parts += [r.text for r in view.replies]
-    return " ".join(parts).casefold()
+def _views(questions: list[DailyQuestion], viewer_id: UUID) -> list[QuestionView]:
+    return [question_view(q, viewer_id) for q in questions]
+
+
+def _views_of(couple: Couple, ids: list[UUID], viewer_id: UUID) -> list[QuestionView]:
+    by_id = {q.pk: q for q in questions_for(couple).filter(pk__in=ids)}
+    return _views([by_id[pk] for pk in ids], viewer_id)
+
+
+def _matching(couple: Couple, viewer_id: UUID, words: list[str]) -> list[UUID]:
+    """The ids of the questions, newest first, whose visible texts hold every word."""
+    texts: dict[UUID, list[str]] = defaultdict(list)
+    answers: dict[UUID, list[Answer]] = defaultdict(list)
+    for answer in Answer.objects.filter(couple=couple).only(
+        "question", "author", "text", "passed"
+    ):
+        answers[answer.question_id].append(answer)
+    revealed = set()
+    for pk, entries in answers.items():
+        texts[pk] += [a.text for a in visible_entries(entries, viewer_id).values() if a]
+        if is_revealed(entries):
+            revealed.add(pk)
+    for pk, text in Reply.objects.filter(couple=couple).values_list("question", "text"):
+        if pk in revealed:  # replies only ever follow a reveal; this keeps it so
+            texts[pk].append(text)
+    prompts = DailyQuestion.objects.filter(couple=couple).values_list("pk", "prompt__text")
+    return [
+        pk
+        for pk, prompt in prompts.order_by("-date")
+        if all(w in " ".join([prompt, *texts[pk]]).casefold() for w in words)
+    ]
+
+
+def prompt_library(couple: Couple, kind: str = "") -> QuerySet[Prompt]:
+    """The library's prompts and the couple's own, optionally of one kind."""
+    found = Prompt.objects.filter(Q(couple__isnull=True) | Q(couple=couple))
+    if kind:
+        found = found.filter(kind=kind)
+    return found.order_by("kind", "depth", "key")
 
 
 @dataclass
@@ -136,13 +175,17 @@ def sessions_for(couple: Couple) -> QuerySet[TalkSession]:
     )
 
 
-def rating_summary(session: TalkSession) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class RatingView:
+    """One partner's ratings at the end of a talk."""
+
+    name: str
+    understood: int
+    validated: int
+    cared: int
+
+
+def rating_summary(session: TalkSession) -> list[RatingView]:
     return [
-        {
-            "name": str(r.rater),
-            "understood": r.understood,
-            "validated": r.validated,
-            "cared": r.cared,
-        }
-        for r in session.ratings.all()
+        RatingView(str(r.rater), r.understood, r.validated, r.cared) for r in session.ratings.all()
     ]

@@ -1,7 +1,8 @@
 """Writes for Talk: one named function per action, each atomic.
 
 Notifications go through notify(), which is idempotent by key and carries no
-content; e-mail and push are sent after commit by the Nudges app.
+content; e-mail and push are sent after commit by the Nudges app. Refusals are
+`closeknit.lib.errors` kinds; text, ranges and times follow `closeknit.lib.rules`.
 """
 
 import datetime
@@ -14,9 +15,15 @@ from django.utils import timezone
 from closeknit.accounts.models import User
 from closeknit.couples.models import Couple
 from closeknit.couples.sealing import is_revealed
+from closeknit.lib import rules
+from closeknit.lib.errors import Conflict, Forbidden
 from closeknit.nudges.notify import notify
 from closeknit.talk import prompts
 from closeknit.talk.models import (
+    MAX_TEXT,
+    PROMPT_MAX,
+    REACTIONS,
+    TITLE_MAX,
     Answer,
     BothTrue,
     BothTrueQuestion,
@@ -29,10 +36,6 @@ from closeknit.talk.models import (
     TalkSettings,
     TalkTime,
 )
-
-
-class TalkError(Exception):
-    """Something the person can fix; the message says what."""
 
 
 def _answers(question: DailyQuestion) -> list[Answer]:
@@ -50,9 +53,9 @@ def _partner_of(couple: Couple, user: User) -> User:
 @transaction.atomic
 def answer_question(question: DailyQuestion, author: User, text: str) -> Answer:
     """Save (or edit) the author's answer. An edit after the reveal is marked."""
-    text = text.strip()
-    if not text:
-        raise TalkError("Write a few words, or pass on this one.")
+    text = rules.text(
+        text, field="text", max_length=MAX_TEXT, required="Write a few words, or pass on this one."
+    )
     # Lock the question so two partners answering at once are serialised.
     DailyQuestion.objects.select_for_update().filter(pk=question.pk).first()
     answers = _answers(question)
@@ -95,7 +98,7 @@ def pass_question(question: DailyQuestion, author: User) -> Answer:
     """Skip without guilt. It never unseals the partner's answer."""
     mine = Answer.objects.filter(question=question, author=author).first()
     if mine is not None and mine.is_complete:
-        raise TalkError("You've answered this one already. You can edit your answer instead.")
+        raise Conflict("You've answered this one already. You can edit your answer instead.")
     if mine is None:
         return _create_answer(question, author, "", passed=True)
     return mine
@@ -106,7 +109,7 @@ def another_prompt(question: DailyQuestion, user: User) -> DailyQuestion:
     """Swap today's prompt, as long as neither has written anything yet."""
     question = DailyQuestion.objects.select_for_update().get(pk=question.pk)
     if Answer.objects.filter(question=question).exists():
-        raise TalkError("One of you has started on this question, so it stays for today.")
+        raise Conflict("One of you has started on this question, so it stays for today.")
     prompt, _ = prompts.choose_prompt(question.couple, question.date, exclude=question.prompt)
     question.prompt, question.revisit_of = prompt, None
     question.save(update_fields=["prompt", "revisit_of"])
@@ -121,11 +124,9 @@ def toggle_saved(question: DailyQuestion) -> DailyQuestion:
 
 @transaction.atomic
 def add_reply(question: DailyQuestion, author: User, text: str, kept_feedback: str = "") -> Reply:
-    text = text.strip()
-    if not text:
-        raise TalkError("Your reply is empty.")
+    text = rules.text(text, field="text", max_length=MAX_TEXT, required="Your reply is empty.")
     if not is_revealed(_answers(question)):
-        raise TalkError("Replies open once you have both answered.")
+        raise Conflict("Replies open once you have both answered.")
     reply = Reply.objects.create(
         question=question,
         couple_id=question.couple_id,
@@ -141,11 +142,14 @@ def add_reply(question: DailyQuestion, author: User, text: str, kept_feedback: s
 
 def _check_recipient(reply: Reply, user: User) -> None:
     if reply.author_id == user.pk:
-        raise TalkError("Reactions and thanks are for your partner's replies.")
+        raise Forbidden("Reactions and thanks are for your partner's replies.")
 
 
 def react(reply: Reply, user: User, reaction: str) -> Reply:
     _check_recipient(reply, user)
+    rules.choice(
+        reaction, dict(REACTIONS), field="reaction", message="Choose one of the reactions."
+    )
     reply.reaction = "" if reply.reaction == reaction else reaction
     reply.save(update_fields=["reaction"])
     return reply
@@ -165,9 +169,8 @@ def thank(reply: Reply, user: User) -> Reply:
 
 def add_prompt(couple: Couple, author: User, text: str, kind: str, depth: str) -> Prompt:
     """A couple's own prompt; it comes before the library's next ones."""
-    return Prompt.objects.create(
-        couple=couple, author=author, text=text.strip(), kind=kind, depth=depth
-    )
+    text = rules.text(text, field="text", max_length=PROMPT_MAX, required="Write your question.")
+    return Prompt.objects.create(couple=couple, author=author, text=text, kind=kind, depth=depth)
 
 
 def set_depth(couple: Couple, depth: str) -> TalkSettings:
@@ -180,9 +183,13 @@ def set_depth(couple: Couple, depth: str) -> TalkSettings:
 
 @transaction.atomic
 def start_both_true(couple: Couple, user: User, title: str, text: str = "") -> BothTrue:
-    both = BothTrue.objects.create(couple=couple, started_by=user, title=title.strip())
-    if text.strip():
-        BothTrueSide.objects.create(both_true=both, couple=couple, author=user, text=text.strip())
+    title = rules.text(
+        title, field="title", max_length=TITLE_MAX, required="Name the moment in a few words."
+    )
+    text = rules.text(text, field="text", max_length=MAX_TEXT)
+    both = BothTrue.objects.create(couple=couple, started_by=user, title=title)
+    if text:
+        BothTrueSide.objects.create(both_true=both, couple=couple, author=user, text=text)
     partner = _partner_of(couple, user)
     url = reverse("talk:both_true", args=[both.id])
     notify(partner, "both_true", url, key=f"both_true:{both.id}", partner=user)
@@ -191,9 +198,9 @@ def start_both_true(couple: Couple, user: User, title: str, text: str = "") -> B
 
 @transaction.atomic
 def write_side(both: BothTrue, author: User, text: str) -> BothTrueSide:
-    text = text.strip()
-    if not text:
-        raise TalkError("Write what it was like for you.")
+    text = rules.text(
+        text, field="text", max_length=MAX_TEXT, required="Write what it was like for you."
+    )
     side, created = BothTrueSide.objects.get_or_create(
         both_true=both, author=author, defaults={"couple_id": both.couple_id, "text": text}
     )
@@ -208,13 +215,13 @@ def write_side(both: BothTrue, author: User, text: str) -> BothTrueSide:
 
 @transaction.atomic
 def ask_about_side(both: BothTrue, author: User, text: str) -> BothTrueQuestion:
-    text = text.strip()
-    if not text:
-        raise TalkError("Write your question first.")
+    text = rules.text(
+        text, field="text", max_length=MAX_TEXT, required="Write your question first."
+    )
     if not is_revealed(both.sides.all()):
-        raise TalkError("You can ask once you have both written your side.")
+        raise Conflict("You can ask once you have both written your side.")
     if BothTrueQuestion.objects.filter(both_true=both, author=author).exists():
-        raise TalkError("You've asked your one question here. Talk it through together!")
+        raise Conflict("You've asked your one question here. Talk it through together!")
     return BothTrueQuestion.objects.create(
         both_true=both, couple_id=both.couple_id, author=author, text=text
     )
@@ -222,10 +229,9 @@ def ask_about_side(both: BothTrue, author: User, text: str) -> BothTrueQuestion:
 
 def answer_side_question(question: BothTrueQuestion, user: User, text: str) -> BothTrueQuestion:
     if question.author_id == user.pk:
-        raise TalkError("This question is for your partner to answer.")
-    if not text.strip():
-        raise TalkError("Your answer is empty.")
-    question.answer, question.answered_at = text.strip(), timezone.now()
+        raise Forbidden("This question is for your partner to answer.")
+    text = rules.text(text, field="text", max_length=MAX_TEXT, required="Your answer is empty.")
+    question.answer, question.answered_at = text, timezone.now()
     question.save(update_fields=["answer", "answered_at"])
     return question
 
@@ -245,6 +251,10 @@ class Slot:
 @transaction.atomic
 def propose_talk_time(couple: Couple, user: User, slot: Slot) -> TalkTime:
     """A new weekly time, repeating on the proposer's clock; a waiting proposal is replaced."""
+    rules.number(slot.weekday, field="weekday", low=0, high=6, message="Choose a day of the week.")
+    rules.number(
+        slot.minutes, field="minutes", low=10, high=180, message="Talk time is 10 to 180 minutes."
+    )
     TalkTime.objects.filter(couple=couple, accepted_at__isnull=True).delete()
     talk_time = TalkTime.objects.create(
         couple=couple,
@@ -263,7 +273,7 @@ def propose_talk_time(couple: Couple, user: User, slot: Slot) -> TalkTime:
 @transaction.atomic
 def accept_talk_time(talk_time: TalkTime, user: User) -> TalkTime:
     if talk_time.proposed_by_id == user.pk:
-        raise TalkError("Your partner accepts the time you suggested.")
+        raise Forbidden("Your partner accepts the time you suggested.")
     talk_time.accepted_at = timezone.now()
     talk_time.save(update_fields=["accepted_at"])
     # One weekly appointment at a time: the new one replaces the old.
@@ -271,14 +281,27 @@ def accept_talk_time(talk_time: TalkTime, user: User) -> TalkTime:
     return talk_time
 
 
-def start_session(couple: Couple, **fields: object) -> TalkSession:
-    return TalkSession.objects.create(couple=couple, **fields)
+def start_session(
+    couple: Couple, *, topic: str = "", listen_minutes: int = 3, **fields: object
+) -> TalkSession:
+    topic = rules.text(topic, field="topic", max_length=PROMPT_MAX)
+    rules.number(
+        listen_minutes,
+        field="listen_minutes",
+        low=1,
+        high=30,
+        message="Listening time is 1 to 30 minutes a turn.",
+    )
+    return TalkSession.objects.create(
+        couple=couple, topic=topic, listen_minutes=listen_minutes, **fields
+    )
 
 
 def advance(session: TalkSession, steps: int, note: str = "") -> TalkSession:
     """Move to the next step (or back, with -1), keeping a typed note if any."""
-    if note.strip():
-        session.notes.create(couple_id=session.couple_id, step=session.step, text=note.strip())
+    note = rules.text(note, field="note", max_length=MAX_TEXT)
+    if note:
+        session.notes.create(couple_id=session.couple_id, step=session.step, text=note)
     session.step = max(0, session.step + steps)
     session.save(update_fields=["step"])
     return session
@@ -287,6 +310,9 @@ def advance(session: TalkSession, steps: int, note: str = "") -> TalkSession:
 @transaction.atomic
 def rate_session(session: TalkSession, ratings: dict[User, dict[str, int]]) -> TalkSession:
     """Both partners' ratings, entered together on the one device; ends the session."""
+    for values in ratings.values():
+        for name, value in values.items():
+            rules.number(value, field=name, low=1, high=7)
     for rater, values in ratings.items():
         TalkRating.objects.update_or_create(
             session=session, rater=rater, defaults={"couple_id": session.couple_id, **values}

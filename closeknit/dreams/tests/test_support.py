@@ -4,6 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from closeknit.coaching.feedback import Feedback
 from closeknit.dreams import services
 from closeknit.dreams.models import Celebration, Dream, Pledge, Task
 from closeknit.nudges.models import Notification
@@ -163,17 +164,10 @@ class MilestoneAndCelebrationTestCase(BaseTestCase):
     def test_the_coach_reads_the_reply_against_the_good_news_without_saving(self) -> None:
         self.reach()
         url = reverse("dreams:celebrate", args=[self.milestone.pk])
-        feedback: dict[str, object] = {
-            "notes": [],
-            "empathy": [],
-            "level": "focused",
-            "notice": None,
-            "open_questions": [],
-            "all_clear": True,
-        }
-        with mock.patch("closeknit.dreams.views.coach_feedback", return_value=feedback) as coach:
+        found = Feedback([], "", None, [], "focused", None, [], True)
+        with mock.patch("closeknit.coaching.feedback.read", return_value=found) as coach:
             r = self.client_for(self.ben).post(url, {"message": "Nice.", "coach": "1"})
-        coach.assert_called_once_with("Nice.", "Under an hour!")
+        coach.assert_called_once_with(self.ben, "Nice.", "Under an hour!", field="message")
         self.assertContains(r, "only you see this")
         self.assertFalse(Celebration.objects.exists())
 
@@ -205,7 +199,7 @@ class MilestoneAndCelebrationTestCase(BaseTestCase):
         r = self.client_for(self.ben).post(
             reverse("dreams:celebrate", args=[self.milestone.pk]), {"message": ""}
         )
-        self.assertContains(r, "This field is required.", status_code=400)
+        self.assertContains(r, "This field is required.", status_code=422)
 
 
 class DeleteADreamTestCase(BaseTestCase):

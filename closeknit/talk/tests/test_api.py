@@ -42,7 +42,7 @@ class TalkApiTestCase(ApiTestCase, TalkTestCase):
         self.assertEqual(r.status_code, 201)
         reply_id = r.json()["id"]
         self.assertEqual(
-            self.api("post", f"/talk/replies/{reply_id}/thanks", self.ben).status_code, 409
+            self.api("post", f"/talk/replies/{reply_id}/thanks", self.ben).status_code, 403
         )
         self.assertEqual(
             self.api("post", f"/talk/replies/{reply_id}/thanks", self.ana).status_code, 204

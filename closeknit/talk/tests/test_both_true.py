@@ -31,7 +31,7 @@ class BothTrueTestCase(BaseTestCase):
         r = self.client_for(self.ben).post(
             ask, {"ask-text": "What made it feel that way?"}, follow=True
         )
-        self.assertContains(r, "once you have both written")
+        self.assertContains(r, "once you have both written", status_code=409)
         self.assertFalse(BothTrueQuestion.objects.exists())
         BothTrueSide.objects.create(
             both_true=both, couple=self.couple, author=self.ben, text="Fine."
@@ -53,7 +53,7 @@ class BothTrueTestCase(BaseTestCase):
         r = self.client_for(self.ben).post(
             reverse("talk:both_true", args=[both.id]), {"side-text": ""}
         )
-        self.assertEqual(r.status_code, 400)
+        self.assertEqual(r.status_code, 422)
         self.assertFalse(BothTrueSide.objects.filter(author=self.ben).exists())
 
     def test_another_couple_cannot_reach_it(self) -> None:

@@ -83,8 +83,7 @@ class DailyQuestionTestCase(TalkTestCase):
         r = self.client_for(self.ana).post(
             reverse("talk:answer", args=[q.id]), {"answer-text": "  "}
         )
-        self.assertEqual(r.status_code, 400)
-        self.assertContains(r, "This field is required", status_code=400)
+        self.assertContains(r, "Write a few words, or pass on this one.", status_code=422)
         self.assertFalse(Answer.objects.exists())
 
     def test_a_too_long_answer_gets_a_clear_error(self) -> None:
@@ -92,7 +91,7 @@ class DailyQuestionTestCase(TalkTestCase):
         r = self.client_for(self.ana).post(
             reverse("talk:answer", args=[q.id]), {"answer-text": "x" * 5001}
         )
-        self.assertContains(r, "under 5000 characters", status_code=400)
+        self.assertContains(r, "Keep it to 5,000 characters or fewer.", status_code=422)
 
     def test_answering_tells_the_partner_without_the_content(self) -> None:
         q = self.question()

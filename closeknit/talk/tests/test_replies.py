@@ -27,7 +27,7 @@ class RepliesTestCase(TalkTestCase):
         r = self.client_for(self.ana).post(
             reverse("talk:reply", args=[q.id]), {"reply-text": "hi"}
         )
-        self.assertContains(r, "once you have both answered", status_code=400)
+        self.assertContains(r, "once you have both answered", status_code=409)
         self.assertFalse(Reply.objects.exists())
 
     def test_the_coach_preview_saves_nothing(self) -> None:

@@ -72,7 +72,7 @@ class TalkTimeTestCase(BaseTestCase):
         bad = client.post(
             reverse("talk:session", args=[session.id]), {"action": "rate", "r0-understood": 6}
         )
-        self.assertEqual(bad.status_code, 400)
+        self.assertEqual(bad.status_code, 422)
         ratings = {
             f"r{n}-{k}": v
             for n in (0, 1)

@@ -1,31 +1,36 @@
 """Both true: one moment, two experiences, side by side, joined by "and"."""
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from closeknit.coaching import feedback
+from closeknit.coaching.feedback import wants_coach
 from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
-from closeknit.lib.coaching import coach_feedback, wants_coach
+from closeknit.lib.errors import DomainError
+from closeknit.lib.forms import refuse, status
 from closeknit.talk import selectors, services
 from closeknit.talk.forms import BothTrueForm, SideAnswerForm, SideForm, SideQuestionForm
 from closeknit.talk.models import BothTrue, BothTrueQuestion
-from closeknit.talk.services import TalkError
 
 
 @couple_required
 def both_true_list(request: CoupleRequest) -> HttpResponse:
     form = BothTrueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        both = services.start_both_true(request.couple, request.user, **form.cleaned_data)
-        return redirect("talk:both_true", both_id=both.id)
+        try:
+            both = services.start_both_true(request.couple, request.user, **form.cleaned_data)
+        except DomainError as exc:
+            refuse(request, form, exc)
+        else:
+            return redirect("talk:both_true", both_id=both.id)
     page = Paginator(selectors.both_trues_for(request.couple), 10).get_page(
         request.GET.get("page")
     )
     views = [selectors.both_true_view(b, request.user.pk) for b in page.object_list]
     ctx = {"form": form, "page": page, "views": views}
-    return render(request, "talk/both_true_list.html", ctx, status=400 if form.errors else 200)
+    return render(request, "talk/both_true_list.html", ctx, status=status(form))
 
 
 def _both(request: CoupleRequest, both_id: str) -> BothTrue:
@@ -55,9 +60,13 @@ def both_true(request: CoupleRequest, both_id: str) -> HttpResponse:
         return _render(request, both)
     form = SideForm(request.POST, prefix="side")
     if form.is_valid():
-        services.write_side(both, request.user, form.cleaned_data["text"])
-        return redirect("talk:both_true", both_id=both.id)
-    return _render(request, both, status=400, side_form=form, editing=True)
+        try:
+            services.write_side(both, request.user, form.cleaned_data["text"])
+        except DomainError as exc:
+            refuse(request, form, exc)
+        else:
+            return redirect("talk:both_true", both_id=both.id)
+    return _render(request, both, status=status(form), side_form=form, editing=True)
 
 
 @couple_required
@@ -67,16 +76,17 @@ def ask(request: CoupleRequest, both_id: str) -> HttpResponse:
     both = _both(request, both_id)
     form = SideQuestionForm(request.POST, prefix="ask")
     theirs = selectors.both_true_view(both, request.user.pk).theirs
-    if not form.is_valid() or wants_coach(request):
-        coach = coach_feedback(request.POST.get("ask-text", ""), theirs.text if theirs else None)
-        return _render(
-            request, both, status=200 if form.is_valid() else 400, question_form=form, coach=coach
-        )
+    coach = None
     try:
-        services.ask_about_side(both, request.user, form.cleaned_data["text"])
-    except TalkError as exc:
-        messages.info(request, str(exc))
-    return redirect("talk:both_true", both_id=both.id)
+        if wants_coach(request):
+            text = request.POST.get("ask-text", "")
+            coach = feedback.read(request.user, text, theirs.text if theirs else None)
+        elif form.is_valid():
+            services.ask_about_side(both, request.user, form.cleaned_data["text"])
+            return redirect("talk:both_true", both_id=both.id)
+    except DomainError as exc:
+        refuse(request, form, exc)
+    return _render(request, both, status=status(form), question_form=form, coach=coach)
 
 
 @couple_required
@@ -87,8 +97,9 @@ def answer_question(request: CoupleRequest, question_id: str) -> HttpResponse:
     if form.is_valid():
         try:
             services.answer_side_question(question, request.user, form.cleaned_data["text"])
-        except TalkError as exc:
-            messages.info(request, str(exc))
-    else:
-        messages.error(request, "Your answer is empty.")
-    return redirect("talk:both_true", both_id=question.both_true_id)
+        except DomainError as exc:
+            refuse(request, form, exc)
+        else:
+            return redirect("talk:both_true", both_id=question.both_true_id)
+    both = _both(request, str(question.both_true_id))
+    return _render(request, both, status=status(form), answer_form=form)

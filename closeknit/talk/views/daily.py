@@ -1,20 +1,22 @@
 """The daily question: answer (sealed until both have), reply with the coach, history."""
 
 import json
-from typing import Any
+from dataclasses import asdict
 
 from django.contrib import messages
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from closeknit.coaching import feedback
+from closeknit.coaching.feedback import wants_coach
 from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
-from closeknit.lib.coaching import coach_feedback, wants_coach
+from closeknit.lib.errors import DomainError
+from closeknit.lib.forms import refuse, status
 from closeknit.talk import prompts, selectors, services
 from closeknit.talk.forms import AnswerForm, DepthForm, PromptForm, ReplyForm
 from closeknit.talk.models import REACTIONS, DailyQuestion, Prompt, Reply, TalkSettings
-from closeknit.talk.services import TalkError
 
 PAGE_SIZE = 10
 
@@ -60,14 +62,14 @@ def question(request: CoupleRequest, question_id: str) -> HttpResponse:
 def answer(request: CoupleRequest, question_id: str) -> HttpResponse:
     q = _question(request, question_id)
     form = AnswerForm(request.POST, prefix="answer")
-    if not form.is_valid():
-        return _render_question(request, q, status=400, answer_form=form, editing=True)
-    try:
-        services.answer_question(q, request.user, form.cleaned_data["text"])
-    except TalkError as exc:
-        form.add_error("text", str(exc))
-        return _render_question(request, q, status=400, answer_form=form, editing=True)
-    return _after_write(request, q)
+    if form.is_valid():
+        try:
+            services.answer_question(q, request.user, form.cleaned_data["text"])
+        except DomainError as exc:
+            refuse(request, form, exc)
+        else:
+            return _after_write(request, q)
+    return _render_question(request, q, status=status(form), answer_form=form, editing=True)
 
 
 def _after_write(request: CoupleRequest, q: DailyQuestion) -> HttpResponse:
@@ -82,8 +84,8 @@ def pass_question(request: CoupleRequest, question_id: str) -> HttpResponse:
     q = _question(request, question_id)
     try:
         services.pass_question(q, request.user)
-    except TalkError as exc:
-        messages.info(request, str(exc))
+    except DomainError as exc:
+        messages.info(request, exc.message)
     return _after_write(request, q)
 
 
@@ -93,8 +95,8 @@ def another(request: CoupleRequest, question_id: str) -> HttpResponse:
     q = _question(request, question_id)
     try:
         services.another_prompt(q, request.user)
-    except TalkError as exc:
-        messages.info(request, str(exc))
+    except DomainError as exc:
+        messages.info(request, exc.message)
     return _after_write(request, q)
 
 
@@ -111,19 +113,25 @@ def reply(request: CoupleRequest, question_id: str) -> HttpResponse:
     q = _question(request, question_id)
     form = ReplyForm(request.POST, prefix="reply")
     context = _reply_context(request, q)
-    if not form.is_valid() or wants_coach(request):
-        coach = coach_feedback(request.POST.get("reply-text", ""), context)
-        status = 200 if form.is_valid() else 400
-        return _render_question(request, q, status=status, reply_form=form, coach=coach)
-    kept = ""
-    if form.cleaned_data["keep_feedback"]:
-        kept = json.dumps(coach_feedback(form.cleaned_data["text"], context), ensure_ascii=False)
+    coach = None
     try:
-        services.add_reply(q, request.user, form.cleaned_data["text"], kept_feedback=kept)
-    except TalkError as exc:
-        messages.error(request, str(exc))
-        return _render_question(request, q, status=400, reply_form=form)
-    return _after_write(request, q)
+        if wants_coach(request):
+            coach = feedback.read(request.user, request.POST.get("reply-text", ""), context)
+        elif form.is_valid():
+            text, kept = form.cleaned_data["text"], _kept(form, context)
+            services.add_reply(q, request.user, text, kept_feedback=kept)
+            return _after_write(request, q)
+    except DomainError as exc:
+        refuse(request, form, exc)
+    return _render_question(request, q, status=status(form), reply_form=form, coach=coach)
+
+
+def _kept(form: ReplyForm, context: str | None) -> str:
+    """The coach's notes on the reply, when the writer keeps them (for them alone)."""
+    if not form.cleaned_data["keep_feedback"] or not form.cleaned_data["text"].strip():
+        return ""
+    found = feedback.feedback(form.cleaned_data["text"], context)
+    return json.dumps(asdict(found), ensure_ascii=False)
 
 
 def _reply_context(request: CoupleRequest, q: DailyQuestion) -> str | None:
@@ -140,12 +148,10 @@ def _reply(request: CoupleRequest, reply_id: str) -> Reply:
 @require_POST
 def react(request: CoupleRequest, reply_id: str) -> HttpResponse:
     r = _reply(request, reply_id)
-    reaction = request.POST.get("reaction", "")
-    if reaction in dict(REACTIONS):
-        try:
-            services.react(r, request.user, reaction)
-        except TalkError as exc:
-            messages.info(request, str(exc))
+    try:
+        services.react(r, request.user, request.POST.get("reaction", ""))
+    except DomainError as exc:
+        messages.info(request, exc.message)
     return _after_write(request, _question(request, str(r.question_id)))
 
 
@@ -155,8 +161,8 @@ def thank(request: CoupleRequest, reply_id: str) -> HttpResponse:
     r = _reply(request, reply_id)
     try:
         services.thank(r, request.user)
-    except TalkError as exc:
-        messages.info(request, str(exc))
+    except DomainError as exc:
+        messages.info(request, exc.message)
     return _after_write(request, _question(request, str(r.question_id)))
 
 
@@ -164,17 +170,9 @@ def thank(request: CoupleRequest, reply_id: str) -> HttpResponse:
 def history(request: CoupleRequest) -> HttpResponse:
     """Past questions with both answers (as far as the viewer may see), searchable."""
     query = request.GET.get("q", "").strip()[:100]
-    number = request.GET.get("page")
-    current: Page[Any]
-    if query:
-        found = selectors.history(request.couple, request.user.pk, query)
-        current = Paginator(found, PAGE_SIZE).get_page(number)
-        views = list(current.object_list)
-    else:
-        # Without a search, only this page's questions are read.
-        current = Paginator(selectors.questions_for(request.couple), PAGE_SIZE).get_page(number)
-        views = [selectors.question_view(q, request.user.pk) for q in current.object_list]
-    ctx = {"page": current, "views": views, "q": query}
+    found = selectors.history(request.couple, request.user.pk, query)
+    current = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    ctx = {"page": current, "views": current.object_list, "q": query}
     template = "talk/history.html#results" if request.htmx else "talk/history.html"
     return render(request, template, ctx)
 
@@ -185,9 +183,13 @@ def library(request: CoupleRequest) -> HttpResponse:
     settings_row = TalkSettings.objects.filter(couple=request.couple).first()
     form = PromptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.add_prompt(request.couple, request.user, **form.cleaned_data)
-        messages.success(request, "Added. Your own questions come up before the library's.")
-        return redirect("talk:library")
+        try:
+            services.add_prompt(request.couple, request.user, **form.cleaned_data)
+        except DomainError as exc:
+            refuse(request, form, exc)
+        else:
+            messages.success(request, "Added. Your own questions come up before the library's.")
+            return redirect("talk:library")
     ctx = {
         "form": form,
         "depth_form": DepthForm(instance=settings_row or TalkSettings(couple=request.couple)),
@@ -195,7 +197,7 @@ def library(request: CoupleRequest) -> HttpResponse:
         "kind": request.GET.get("kind", ""),
         "prompts": _library_prompts(request.GET.get("kind", "")),
     }
-    return render(request, "talk/library.html", ctx, status=400 if form.errors else 200)
+    return render(request, "talk/library.html", ctx, status=status(form))
 
 
 def _library_prompts(kind: str) -> list[Prompt]:

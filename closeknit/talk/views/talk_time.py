@@ -6,12 +6,15 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from closeknit.accounts.models import User
+from closeknit.coaching import feedback
+from closeknit.coaching.feedback import wants_coach
 from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
-from closeknit.lib.coaching import coach_feedback, wants_coach
+from closeknit.lib.errors import DomainError, Invalid
+from closeknit.lib.forms import refuse
 from closeknit.talk import guide, selectors, services
 from closeknit.talk.forms import RatingForm, SessionForm, TalkTimeForm
 from closeknit.talk.models import Prompt, TalkSession, TalkTime
-from closeknit.talk.services import Slot, TalkError
+from closeknit.talk.services import Slot
 
 
 def _people(request: CoupleRequest) -> list[tuple[str, str]]:
@@ -43,11 +46,14 @@ def overview(request: CoupleRequest) -> HttpResponse:
 @require_POST
 def propose(request: CoupleRequest) -> HttpResponse:
     form = TalkTimeForm(request.POST)
-    if form.is_valid():
+    try:
+        if not form.is_valid():
+            raise Invalid("Choose a day, a time and 10 to 180 minutes.")
         services.propose_talk_time(request.couple, request.user, Slot(**form.cleaned_data))
-        messages.success(request, f"Suggested. {request.partner} can accept it here.")
+    except DomainError as exc:
+        messages.error(request, exc.message)
     else:
-        messages.error(request, "Choose a day, a time and 10 to 180 minutes.")
+        messages.success(request, f"Suggested. {request.partner} can accept it here.")
     return redirect("talk:talk_time")
 
 
@@ -57,8 +63,8 @@ def accept(request: CoupleRequest, talk_time_id: str) -> HttpResponse:
     talk_time = get_for_couple(TalkTime, request.couple, pk=talk_time_id)
     try:
         services.accept_talk_time(talk_time, request.user)
-    except TalkError as exc:
-        messages.info(request, str(exc))
+    except DomainError as exc:
+        messages.info(request, exc.message)
     return redirect("talk:talk_time")
 
 
@@ -72,14 +78,18 @@ def start(request: CoupleRequest) -> HttpResponse:
     data = form.cleaned_data
     first = request.user if data["first_speaker"] == str(request.user.pk) else request.partner
     topic = data["topic"] or _suggested_topic(data["topic_kind"])
-    session = services.start_session(
-        request.couple,
-        kind=data["kind"],
-        topic_kind=data["topic_kind"],
-        topic=topic,
-        first_speaker=first,
-        listen_minutes=data["listen_minutes"],
-    )
+    try:
+        session = services.start_session(
+            request.couple,
+            kind=data["kind"],
+            topic_kind=data["topic_kind"],
+            topic=topic,
+            first_speaker=first,
+            listen_minutes=data["listen_minutes"],
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("talk:talk_time")
     return redirect("talk:session", session_id=session.id)
 
 
@@ -150,18 +160,26 @@ def _step_post(request: CoupleRequest, s: TalkSession, turns: list[guide.Turn]) 
     action = request.POST.get("action", "next")
     if action == "rate":
         return _rate(request, s, turns)
-    note = request.POST.get("note", "")[:5000]
-    if wants_coach(request):
-        return _render_step(request, s, turns, coach=coach_feedback(note), note=note)
+    note = request.POST.get("note", "")
     step = {"next": 1, "back": -1}.get(action, 0)
-    services.advance(s, min(step, len(turns) - 1 - s.step), note)
+    try:
+        if wants_coach(request):
+            coach = feedback.read(request.user, note, field="note")
+            return _render_step(request, s, turns, coach=coach, note=note)
+        services.advance(s, min(step, len(turns) - 1 - s.step), note)
+    except DomainError as exc:
+        return _render_step(request, s, turns, exc.status, refusal=exc.message, note=note)
     return redirect("talk:session", session_id=s.id)
 
 
 def _rate(request: CoupleRequest, s: TalkSession, turns: list[guide.Turn]) -> HttpResponse:
     forms = _rating_forms(request, request.POST)
     if not all(form.is_valid() for _, form in forms):
-        return _render_step(request, s, turns, status=400, forms=forms)
-    services.rate_session(s, {person: form.cleaned_data for person, form in forms})
+        return _render_step(request, s, turns, status=422, forms=forms)
+    try:
+        services.rate_session(s, {person: form.cleaned_data for person, form in forms})
+    except DomainError as exc:
+        refuse(request, forms[0][1], exc)
+        return _render_step(request, s, turns, status=exc.status, forms=forms)
     messages.success(request, "Thank you both. Your talk is in your history.")
     return redirect("talk:talk_time")

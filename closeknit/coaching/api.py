@@ -1,14 +1,15 @@
-"""POST /api/v1/coach: the listening coach for signed-in users."""
+"""POST /api/v1/coach: the listening coach for signed-in users.
 
-from typing import Any
+The schemas of the coach's feedback (`FeedbackOut`) are here too, for the
+operations of other apps that show it (the dreams' celebration coach).
+"""
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
-from ninja.errors import HttpError
 
-from closeknit.api.auth import limit
-from closeknit.api.errors import ErrorOut
-from closeknit.coach import CoachInputError, analyze
+from closeknit.api.auth import api_user
+from closeknit.api.errors import ERRORS
+from closeknit.coaching.feedback import analysis
 
 router = Router(tags=["coach"])
 
@@ -58,12 +59,37 @@ class CoachOut(Schema):
     notice: str | None = None
 
 
-@router.post("/coach", response={200: CoachOut, 400: ErrorOut, 429: ErrorOut})
-def coach(request: HttpRequest, data: CoachIn) -> dict[str, Any]:
+class NoteOut(Schema):
+    signal: str
+    label: str
+    positive: bool
+    start: int
+    end: int
+    original: str
+    message: str
+    suggestion: str | None
+
+
+class EmpathyLevelOut(Schema):
+    label: str
+    level: int = Field(..., ge=0, le=2)
+    word: str
+
+
+class FeedbackOut(Schema):
+    """The coach's feedback as the reply boxes show it, in plain words."""
+
+    notes: list[NoteOut]
+    summary: str
+    next_step: str | None
+    empathy: list[EmpathyLevelOut]
+    level: str
+    notice: str | None
+    open_questions: list[str]
+    all_clear: bool
+
+
+@router.post("/coach", response={200: CoachOut, **ERRORS})
+def coach(request: HttpRequest, data: CoachIn) -> CoachOut:
     """Read a reply before it is sent. Nothing is stored: the answer is for the writer alone."""
-    limit(request, "coach", "60/m")
-    try:
-        result = analyze(data.text, data.context)
-    except CoachInputError as exc:
-        raise HttpError(400, str(exc)) from exc
-    return {"id": data.id, **result.to_dict()}
+    return CoachOut(id=data.id, **vars(analysis(api_user(request), data.text, data.context)))

@@ -43,7 +43,8 @@ class CoachApiTestCase(ApiTestCase):
     def test_it_refuses_empty_and_too_long_text_clearly(self) -> None:
         for text in ["   ", "x" * 5001]:
             r = self.api("post", "/coach", self.ana, {"text": text})
-            self.assertEqual(r.status_code, 400)
+            self.assertEqual(r.status_code, 422)
+            self.assertEqual((r.json()["code"], r.json()["field"]), ("invalid", "text"))
             self.assertTrue(r.json()["detail"])
 
     def test_it_needs_a_signed_in_user(self) -> None:

@@ -1,0 +1,166 @@
+"""The listening coach's feedback for the writer, in plain words.
+
+The coach reads what someone is about to send and shows it to the writer
+alone. Nothing of its feedback is stored or logged (unless the writer keeps it
+with a reply of their own).
+
+Using it in a feature (see closeknit/talk for an example):
+
+- in the form template:
+  {% include "coaching/_box.html" with field=form.text coach_context=answer.text %}
+  renders the textarea with live feedback (htmx, debounced) and a no-JavaScript
+  "Check with the coach" submit button;
+- in the view's POST branch: `if wants_coach(request):` re-render the form with
+  `read(request.user, text, context)` in the template context as `coach`,
+  without saving. `read` counts against the coach's rate limit like the live
+  box and the API do, and refuses (`Invalid`, `RateLimited`) like they do.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.http import HttpRequest
+
+from closeknit.coach import Analysis, CoachInputError, analyze
+from closeknit.coach.summary import describe
+from closeknit.lib import ratelimit
+from closeknit.lib.errors import Invalid
+
+# Shown when a reply has no open question yet: ways to invite more.
+OPEN_QUESTIONS = [
+    "What was that like for you?",
+    "What part of it stays with you most?",
+    "How are you feeling about it now?",
+    "Tell me more?",
+]
+
+LABELS = {
+    "dismissive_but": "A “but” that may cancel",
+    "you_statement": "A “you” that may sound like blame",
+    "validation": "Validating",
+    "open_question": "An open question",
+    "closed_question": "A yes/no question",
+    "advice": "Advice, maybe early",
+    "minimizing": "Making it smaller",
+    "too_short": "Very short",
+    "active_constructive": "Celebrating with them",
+    "self_focus": "Turning to your own story",
+    "good_news_dismissed": "Their good news may get lost",
+    "i_statement": "A clear I-statement",
+}
+POSITIVE = {"validation", "open_question", "active_constructive", "i_statement"}
+MECHANISM_LABELS = {
+    "emotional_reactions": "Warmth",
+    "interpretations": "Understanding",
+    "explorations": "Curiosity",
+}
+LEVEL_WORDS = {0: "not yet", 1: "some", 2: "strong"}
+
+
+@dataclass(frozen=True)
+class Note:
+    """One thing the coach noticed, with the words it is about."""
+
+    signal: str
+    label: str
+    positive: bool
+    start: int
+    end: int
+    original: str
+    message: str
+    suggestion: str | None
+
+
+@dataclass(frozen=True)
+class Empathy:
+    label: str
+    level: int
+    word: str
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The coach's reading of a draft, ready for the template (and the JSON API)."""
+
+    notes: list[Note]
+    summary: str
+    next_step: str | None
+    # The levels stay here (the dreams API returns them); the template shows
+    # the plain sentences of `summary` instead of meters.
+    empathy: list[Empathy]
+    level: str
+    notice: str | None
+    open_questions: list[str]
+    all_clear: bool
+
+
+def wants_coach(request: HttpRequest) -> bool:
+    """The no-JavaScript path: the writer pressed "Check with the coach"."""
+    return "coach" in request.POST
+
+
+def read(
+    user: AbstractBaseUser, text: str, context: str | None = None, *, field: str = "text"
+) -> Feedback | None:
+    """The coach's feedback on `user`'s draft (None while there is nothing to read).
+
+    Counted against the coach's rate limit; refused like `analysis` refuses.
+    """
+    if not text or not text.strip():
+        return None
+    return _for_template(text, analysis(user, text, context, field=field))
+
+
+def analysis(
+    user: AbstractBaseUser, text: str, context: str | None = None, *, field: str = "text"
+) -> Analysis:
+    """The coach's analysis of `user`'s draft, for the pages and the API alike.
+
+    `RateLimited` when asked too often; `Invalid` (on `field`) for text the
+    coach cannot read (empty, or longer than it takes).
+    """
+    ratelimit.check(user, "coach")
+    try:
+        return analyze(text, context or None)
+    except CoachInputError as exc:
+        raise Invalid(str(exc), field=field) from exc
+
+
+def feedback(text: str, context: str | None = None) -> Feedback:
+    """The coach's reading of `text`, not counted (a reply being saved with its feedback).
+
+    >>> feedback("I hear you, but you're overreacting.").notes[0].label
+    'A “but” that may cancel'
+    """
+    return _for_template(text, analyze(text, context or None))
+
+
+def _for_template(text: str, result: Analysis) -> Feedback:
+    notes = [
+        Note(
+            signal=f.signal,
+            label=LABELS.get(f.signal, f.signal),
+            positive=f.signal in POSITIVE,
+            start=f.start,
+            end=f.end,
+            original=text[f.start : f.end],
+            message=f.message,
+            suggestion=f.suggestion,
+        )
+        for f in result.findings
+    ]
+    empathy = [
+        Empathy(label=MECHANISM_LABELS[name], level=level, word=LEVEL_WORDS[level])
+        for name, level in result.empathy.items()
+    ]
+    summary = describe(result.signals, result.empathy)
+    return Feedback(
+        notes=notes,
+        summary=summary.text,
+        next_step=summary.next_step,
+        empathy=empathy,
+        level=result.listening_level,
+        notice=result.notice,
+        open_questions=[] if result.signals["open_question"] else OPEN_QUESTIONS,
+        all_clear=all(n.positive for n in notes),
+    )

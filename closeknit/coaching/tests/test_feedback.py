@@ -1,0 +1,38 @@
+"""The coach's web feedback: plain sentences and notes, no meters and no jargon."""
+
+from django.template.loader import render_to_string
+from django.test import SimpleTestCase
+
+from closeknit.coaching.feedback import feedback
+
+
+class CoachFeedbackTestCase(SimpleTestCase):
+    def test_it_says_in_words_how_the_reply_listens(self) -> None:
+        found = feedback(
+            "That sounds exhausting, no wonder you're drained. What was the worst part?",
+            "Work was brutal today.",
+        )
+        self.assertEqual(
+            found.summary,
+            "You reflect how they feel and ask about it: that's listening at its fullest.",
+        )
+        html = render_to_string("coaching/_feedback.html", {"coach": found})
+        self.assertIn("listening at its fullest", html)
+        self.assertNotIn("<meter", html)
+        self.assertNotIn("Listening level", html)
+        self.assertNotIn("internal", html)
+
+    def test_a_concern_comes_with_one_next_step(self) -> None:
+        found = feedback("That's nothing, my day was way worse.", "I had an awful day.")
+        self.assertEqual(found.summary, "This turns the talk toward your own story.")
+        assert found.next_step
+        html = render_to_string("coaching/_feedback.html", {"coach": found})
+        self.assertIn("Turning to your own story", html)
+        self.assertIn(found.next_step, html)
+
+    def test_an_i_statement_is_recognised(self) -> None:
+        found = feedback("I felt lonely when you stayed late at work.")
+        praise = [n for n in found.notes if n.signal == "i_statement"]
+        self.assertEqual(len(praise), 1)
+        self.assertTrue(praise[0].positive)
+        self.assertTrue(found.all_clear)

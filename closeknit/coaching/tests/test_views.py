@@ -1,0 +1,54 @@
+"""One rate limit for the coach, however it is reached: the live box, the button, the API."""
+
+from django.core.cache import cache
+from django.urls import reverse
+
+from closeknit.api.tests.base import ApiTestCase
+from closeknit.coaching import feedback
+from closeknit.lib.ratelimit import RATES
+from closeknit.talk.models import Answer
+from closeknit.talk.prompts import todays_question
+
+LIMIT = int(RATES["coach"].split("/")[0])
+
+
+class CoachViewTestCase(ApiTestCase):
+    def setUp(self) -> None:
+        cache.clear()
+        self.addCleanup(cache.clear)
+
+    def test_the_live_box_reads_the_field_it_is_told(self) -> None:
+        r = self.client_for(self.ana).post(
+            reverse("coach"), {"coach_field": "note", "note": "I hear you, but no."}
+        )
+        self.assertContains(r, "A “but” that may cancel")
+
+    def test_nothing_typed_yet_shows_nothing(self) -> None:
+        r = self.client_for(self.ana).post(reverse("coach"), {"text": "   "})
+        self.assertEqual(r.status_code, 200)
+        self.assertNotContains(r, "coach-panel")
+
+    def test_text_the_coach_cannot_read_is_refused_in_the_box(self) -> None:
+        r = self.client_for(self.ana).post(reverse("coach"), {"text": "x" * 5001})
+        self.assertContains(r, "5,000", status_code=422)
+
+    def test_the_live_box_the_button_and_the_api_share_one_limit(self) -> None:
+        question = todays_question(self.couple)
+        Answer.objects.create(question=question, couple=self.couple, author=self.ana, text="a")
+        Answer.objects.create(question=question, couple=self.couple, author=self.ben, text="b")
+        ana = self.client_for(self.ana)
+        for n in range(LIMIT - 2):
+            self.assertEqual(ana.post(reverse("coach"), {"text": f"ok {n}"}).status_code, 200)
+        button = {"reply-text": "I hear you, but no.", "coach": "1"}
+        url = reverse("talk:reply", args=[question.pk])
+        self.assertContains(ana.post(url, button), "A “but” that may cancel")
+        self.assertEqual(self.api("post", "/coach", self.ana, {"text": "ok"}).status_code, 200)
+        over = ana.post(url, button)
+        self.assertContains(over, "Too many requests", status_code=429)
+        self.assertNotContains(over, "A “but” that may cancel", status_code=429)
+        self.assertContains(
+            ana.post(reverse("coach"), {"text": "ok"}), "Too many", status_code=429
+        )
+        self.assertEqual(self.api("post", "/coach", self.ana, {"text": "ok"}).status_code, 429)
+        # Someone else still has their own allowance.
+        self.assertIsNotNone(feedback.read(self.ben, "ok"))
