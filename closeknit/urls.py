@@ -32,6 +32,7 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("manifest.webmanifest", nudge_views.manifest, name="manifest"),
     path("sw.js", nudge_views.service_worker, name="service_worker"),
+    path("offline/", nudge_views.offline, name="offline"),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

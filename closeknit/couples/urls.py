@@ -10,4 +10,5 @@ urlpatterns = [
     path("pair/<str:token>/", views.accept_invite, name="accept_invite"),
     path("us/", views.us, name="us"),
     path("us/unpair/", views.unpair, name="unpair"),
+    path("more/", views.more, name="more"),
 ]

@@ -17,7 +17,9 @@ from closeknit.couples.access import (
 from closeknit.couples.forms import CodeForm, CoupleForm, UnpairForm
 from closeknit.couples.invites import PENDING_INVITE_SESSION_KEY, PairingError
 from closeknit.couples.purge import KEEP_ENDED
+from closeknit.lib import cards
 from closeknit.lib.features import hooks
+from closeknit.lib.navigation import more_groups
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -36,8 +38,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def render_cards(request: CoupleRequest) -> list[str]:
-    """Every feature's card for this person, in the features' order."""
-    return [card for _, module in hooks("home") if (card := module.card(request))]
+    """Every feature's card for this person, what needs them now first (closeknit/lib/cards.py)."""
+    return cards.in_order(card for _, module in hooks("home") if (card := module.card(request)))
 
 
 @login_required
@@ -106,6 +108,12 @@ def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
             return redirect("home")
     ctx = {"invite": invite, "error": error}
     return render(request, "couples/invite_accept.html", ctx, status=400 if error else 200)
+
+
+@couple_required
+def more(request: CoupleRequest) -> HttpResponse:
+    """Everything in Closeknit on one page: the phone's tab bar ends here."""
+    return render(request, "couples/more.html", {"groups": more_groups(request)})
 
 
 @couple_required

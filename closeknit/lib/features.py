@@ -3,7 +3,8 @@
 A feature app may define, next to its models and views:
 - `export.section(user, couple) -> dict`: what `user` may see, for the data export;
 - `demo.seed(couple, a, b) -> None`: a little history for the demo couple;
-- `home.card(request) -> str | None`: its card on the couple home page (HTML);
+- `home.card(request) -> str | Card | None`: its card on the couple home page (HTML, or a
+  `closeknit.lib.cards.Card` that says how much it needs the person now);
 - `content.load(apps) -> None`: load its product content (prompts, ideas, items) from
   its data files, idempotently; called by its data migration and `closeknit load_content`;
 - `reminders.due(now) -> Iterable[Reminder]`: what to remind people of now (see nudges).

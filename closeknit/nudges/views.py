@@ -160,16 +160,39 @@ def push_unsubscribe(request: AuthenticatedRequest) -> HttpResponse:
 def manifest(request: HttpRequest) -> HttpResponse:
     """The web app manifest, so Closeknit can be installed on a phone's home screen."""
     data = {
+        "id": "/",
         "name": "Closeknit",
         "short_name": "Closeknit",
+        "description": "Small, repeated practices that help two partners feel closer.",
+        "lang": "en",
         "start_url": "/",
         "scope": "/",
         "display": "standalone",
+        "orientation": "portrait",
         "background_color": "#fff8f5",
         "theme_color": "#d92662",
-        "icons": [{"src": static("closeknit/icon.svg"), "sizes": "any", "type": "image/svg+xml"}],
+        # Drawn by scripts/make_icons.py; the maskable one keeps its mark in the safe zone.
+        "icons": [
+            {"src": static("closeknit/icon.svg"), "sizes": "any", "type": "image/svg+xml"},
+            {"src": static("closeknit/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static("closeknit/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+            {
+                "src": static("closeknit/icon-maskable-512.png"),
+                "sizes": "512x512",
+                "type": "image/png",
+                "purpose": "maskable",
+            },
+        ],
     }
     return JsonResponse(data, content_type="application/manifest+json")
+
+
+def offline(request: HttpRequest) -> HttpResponse:
+    """What the service worker shows when the network is gone: it keeps this page.
+
+    The same for everyone (no names, no form), so keeping it shares nothing.
+    """
+    return render(request, "offline.html")
 
 
 @cache_control(max_age=0, no_cache=True)

@@ -8,10 +8,11 @@ from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 
 from closeknit.couples.access import CoupleRequest
+from closeknit.lib.cards import Card, Need
 from closeknit.paths import offers, selectors
 
 
-def card(request: CoupleRequest) -> str:
+def card(request: CoupleRequest) -> Card:
     run = selectors.open_run(request.couple)
     view = selectors.run_view(run, request.user) if run else None
     ctx = {
@@ -21,4 +22,10 @@ def card(request: CoupleRequest) -> str:
         "partner": request.partner,
         "csrf_token": get_token(request),
     }
-    return render_to_string("paths/_home_card.html", ctx)
+    html = render_to_string("paths/_home_card.html", ctx)
+    # A path the partner suggested, or a week's reflection still to write, waits for this person.
+    week = view.current if view else None
+    waiting = view is not None and (
+        view.can_accept or (week is not None and week.reflection_open and week.mine is None)
+    )
+    return Card(html, Need.WAITING_FOR_YOU if waiting else Need.LATER)

@@ -16,3 +16,11 @@ def open_signal_for(couple: Couple, viewer: User) -> SupportSignal | None:
     """The partner's latest open signal, for the viewer to answer."""
     qs = for_couple(SupportSignal, couple).filter(closed_at__isnull=True).exclude(author=viewer)
     return qs.select_related("author").order_by("-created").first()
+
+
+def answered_signal_of(couple: Couple, author: User) -> SupportSignal | None:
+    """The author's own open signal once the partner has answered it: theirs to read."""
+    qs = for_couple(SupportSignal, couple).filter(
+        author=author, closed_at__isnull=True, answered_at__isnull=False
+    )
+    return qs.order_by("-answered_at").first()

@@ -12,9 +12,9 @@ def sign_up(page: Page, base: str, email: str, name: str) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Your name").fill(name)
     page.get_by_label("Your time zone").select_option("Europe/Lisbon")
-    page.get_by_label("Password:", exact=True).fill(PASSWORD)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Create my account").click()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -58,7 +58,7 @@ def test_a_partner_with_an_account_pairs_with_a_typed_code(
     cora.goto(f"{base}/accounts/login/")
     cora.get_by_label("Email").fill("cora@example.org")
     cora.get_by_label("Password").fill(PASSWORD)
-    cora.get_by_role("button", name="Sign In", exact=True).click()
+    cora.get_by_role("button", name="Log in", exact=True).click()
     cora.get_by_role("button", name="Create an invite").click()
     code = cora.get_by_label("Invite code").inner_text()
 
@@ -66,7 +66,7 @@ def test_a_partner_with_an_account_pairs_with_a_typed_code(
     dev.goto(f"{base}/accounts/login/")
     dev.get_by_label("Email").fill("dev@example.org")
     dev.get_by_label("Password").fill(PASSWORD)
-    dev.get_by_role("button", name="Sign In", exact=True).click()
+    dev.get_by_role("button", name="Log in", exact=True).click()
     dev.get_by_label("Your partner's code").fill("WRONG-CODE")
     dev.get_by_role("button", name="Continue").click()
     expect(dev.get_by_text("couldn't find that invite")).to_be_visible()

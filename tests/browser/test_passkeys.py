@@ -49,7 +49,7 @@ def test_a_passkey_is_added_then_used_to_sign_in(live_server: LiveServer, new_pa
 
     ana.get_by_role("button", name="Log out").click()
     ana.goto(f"{base}/accounts/login/")
-    ana.get_by_role("button", name="Sign in with a passkey").click()
+    ana.get_by_role("button", name="Log in with a passkey").click()
     expect(ana.get_by_role("button", name="Log out")).to_be_visible()
 
 

@@ -15,7 +15,7 @@ class CheckinPageTestCase(BaseTestCase):
     def test_it_shows_the_form_with_seven_circle_steps(self) -> None:
         r = self.client_for(self.ana).get(URL)
         self.assertContains(r, 'name="closeness"', count=7)
-        self.assertContains(r, "<svg", count=7)
+        self.assertContains(r, '<svg class="circles"', count=7)
         self.assertContains(r, "Almost one")
         self.assertContains(r, "Looking back on this week")
         self.assertContains(r, 'value="affection"')

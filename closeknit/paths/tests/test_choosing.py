@@ -34,7 +34,7 @@ class CatalogueTestCase(PathTestCase):
         self.assertContains(self.page(self.ana).get(reverse("home")), f'href="{index}"')
         self.assertContains(self.page(self.ana).get(reverse("us")), f'href="{index}"')
         r = self.page(self.ana).get(index)
-        self.assertContains(r, 'aria-current="page">Us</a>')
+        self.assertContains(r, 'aria-current="true">Us</a>')
 
     def test_someone_unpaired_is_sent_to_pair_first(self) -> None:
         r = self.page(self.eli).get(reverse("paths:index"))

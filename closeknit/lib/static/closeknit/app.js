@@ -169,9 +169,101 @@
     });
   }
 
+  // What only works with JavaScript (the coach's one-tap suggestions, a chart,
+  // copy and share) is sent hidden, and shown here.
+  function revealScripted(root) {
+    root.querySelectorAll("[data-needs-js]").forEach(function (el) { el.hidden = false; });
+  }
+
+  // Invite: copy the link, or share it through the phone's own share sheet.
+  function setUpSharing(root) {
+    root.querySelectorAll("[data-share]").forEach(function (button) {
+      if (!navigator.share) { button.hidden = true; return; }
+      button.addEventListener("click", function () {
+        navigator.share({ title: button.dataset.shareTitle, text: button.dataset.shareText, url: button.dataset.share })
+          .catch(function () { /* the person closed the sheet */ });
+      });
+    });
+    root.querySelectorAll("[data-copy]").forEach(function (button) {
+      if (!navigator.clipboard) { button.hidden = true; return; }
+      button.addEventListener("click", function () {
+        var status = document.getElementById(button.dataset.copyStatus);
+        navigator.clipboard.writeText(button.dataset.copy).then(function () {
+          if (status) { status.textContent = "Copied. Paste it in a message to your partner."; }
+        }, function () {
+          if (status) { status.textContent = "This browser didn't allow copying; select the link and copy it."; }
+        });
+      });
+    });
+  }
+
   function enhance(root) {
     guessTimezone(root);
     selectOnFocus(root);
+    revealScripted(root);
+    setUpSharing(root);
+  }
+
+  // Focus stays where the person was after a swap: on the new version of the
+  // control they used (same id, or same form and button), else on the
+  // swapped-in content, never dropped to the page's start.
+  var focusBefore = null;
+
+  function describe(el) {
+    if (!el || el === document.body || el === document.documentElement) { return null; }
+    var form = el.form || el.closest("form");
+    return {
+      id: el.id,
+      action: form ? form.getAttribute("action") : null,
+      name: el.getAttribute("name"),
+      value: el.getAttribute("value"),
+      tag: el.tagName,
+      text: (el.textContent || "").trim(),
+    };
+  }
+
+  function find(saved) {
+    if (saved.id) {
+      var byId = document.getElementById(saved.id);
+      if (byId) { return byId; }
+    }
+    if (saved.action) {
+      var form = document.querySelector('form[action="' + CSS.escape(saved.action) + '"]');
+      if (form) {
+        var fields = Array.prototype.slice.call(form.querySelectorAll(saved.tag));
+        var same = fields.filter(function (f) {
+          return f.getAttribute("name") === saved.name && (saved.tag !== "BUTTON" || f.getAttribute("value") === saved.value);
+        });
+        if (same.length) { return same[0]; }
+        if (fields.length) { return fields[0]; }
+      }
+    }
+    return null;
+  }
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var active = document.activeElement;
+    focusBefore = event.detail.target && event.detail.target.contains(active) ? describe(active) : null;
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var saved = focusBefore;
+    focusBefore = null;
+    if (!saved) { return; }
+    var active = document.activeElement;
+    if (active && active !== document.body && document.contains(active)) { return; }
+    var target = find(saved) || event.detail.elt;
+    if (!target || !document.contains(target)) { return; }
+    if (!target.matches("a[href], button, input, select, textarea, summary, [tabindex]")) {
+      target.setAttribute("tabindex", "-1");
+    }
+    target.focus({ preventScroll: true });
+  });
+
+  // The service worker: the offline page, and push when the person asks for it.
+  if ("serviceWorker" in navigator) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register("/sw.js").catch(function () { /* the app works without it */ });
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
