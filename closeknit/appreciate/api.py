@@ -1,26 +1,32 @@
-"""Appreciations, the gratitude journal and the tally, for API clients.
+"""Appreciations, the gratitude journal and the tally for API clients: declarations.
 
 The journal and the tally are private: every operation only ever reaches the
 caller's own entries (another person's id is a 404).
 """
 
 from datetime import date, datetime
+from typing import Any
 from uuid import UUID
 
-from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
-from ninja.errors import HttpError
+from ninja.pagination import paginate
 
-from closeknit.accounts.models import User
-from closeknit.api.auth import api_couple, api_user, limit
-from closeknit.appreciate import hints, selectors, services
-from closeknit.appreciate.models import REACTIONS, Appreciation, JournalEntry
+from closeknit.api.auth import api_couple, api_user, viewer
+from closeknit.api.errors import ERRORS
+from closeknit.api.paging import NumberedPages, Pages
+from closeknit.appreciate import selectors, services
+from closeknit.appreciate.hints import Hint
+from closeknit.appreciate.models import (
+    REACTIONS,
+    Appreciation,
+    JournalEntry,
+    TallyMark,
+)
 from closeknit.couples.access import get_for_couple
-from closeknit.couples.api import ErrorOut
 
 router = Router(tags=["appreciate"])
-PER_PAGE = 20
 
 
 class AppreciationIn(Schema):
@@ -40,11 +46,17 @@ class AppreciationOut(Schema):
     reaction: str
     reaction_label: str
 
+    @staticmethod
+    def resolve_from_me(appreciation: Appreciation, context: dict[str, Any]) -> bool:
+        return appreciation.author_id == viewer(context)
 
-class AppreciationPage(Schema):
-    items: list[AppreciationOut]
-    page: int
-    pages: int
+    @staticmethod
+    def resolve_author(appreciation: Appreciation) -> str:
+        return str(appreciation.author)
+
+    @staticmethod
+    def resolve_reaction_label(appreciation: Appreciation) -> str:
+        return appreciation.get_reaction_display() if appreciation.reaction else ""
 
 
 class AppreciationReactionIn(Schema):
@@ -91,139 +103,81 @@ class TallyOut(Schema):
     weeks: list[TallyWeekOut]
 
 
-def appreciation_out(a: Appreciation, viewer: User, partner: User) -> AppreciationOut:
-    mine = a.author_id == viewer.id
-    return AppreciationOut(
-        id=a.id,
-        from_me=mine,
-        author=str(viewer if mine else partner),
-        did=a.did,
-        felt=a.felt,
-        shows=a.shows,
-        created=a.created,
-        reaction=a.reaction,
-        reaction_label=a.get_reaction_display() if a.reaction else "",
-    )
-
-
-def journal_out(e: JournalEntry) -> JournalOut:
-    return JournalOut(id=e.id, text=e.text, created=e.created)
-
-
-@router.get("/appreciations", response={200: AppreciationPage, 403: ErrorOut})
-def list_appreciations(request: HttpRequest, page: int = 1) -> AppreciationPage:
+@router.get("/appreciations", response={200: list[AppreciationOut], **ERRORS})
+@paginate(NumberedPages)
+def list_appreciations(request: HttpRequest) -> QuerySet[Appreciation]:
     """The appreciation wall, newest first, 20 a page."""
-    couple, partner = api_couple(request)
-    user = api_user(request)
-    found = Paginator(selectors.wall(couple), PER_PAGE).get_page(page)
-    return AppreciationPage(
-        items=[appreciation_out(a, user, partner) for a in found],
-        page=found.number,
-        pages=found.paginator.num_pages,
-    )
+    couple, _ = api_couple(request)
+    return selectors.wall(couple)
 
 
-@router.post(
-    "/appreciations", response={201: AppreciationOut, 400: ErrorOut, 403: ErrorOut, 429: ErrorOut}
-)
-def send_appreciation(request: HttpRequest, data: AppreciationIn) -> Status[AppreciationOut]:
+@router.post("/appreciations", response={201: AppreciationOut, **ERRORS})
+def send_appreciation(request: HttpRequest, data: AppreciationIn) -> Status[Appreciation]:
     """Send an appreciation; your partner is told (with no content in the notice)."""
-    limit(request, "appreciations", "60/h")
     couple, partner = api_couple(request)
-    user = api_user(request)
-    try:
-        a = services.send_appreciation(couple, user, partner, **data.dict())
-    except services.AppreciateError as exc:
-        raise HttpError(400, str(exc)) from exc
-    return Status(201, appreciation_out(a, user, partner))
+    sent = services.send_appreciation(couple, api_user(request), partner, **data.dict())
+    return Status(201, sent)
 
 
-@router.get(
-    "/appreciations/{appreciation_id}",
-    response={200: AppreciationOut, 403: ErrorOut, 404: ErrorOut},
-)
-def get_appreciation(request: HttpRequest, appreciation_id: UUID) -> AppreciationOut:
-    couple, partner = api_couple(request)
-    a = get_for_couple(Appreciation, couple, pk=appreciation_id)
-    return appreciation_out(a, api_user(request), partner)
+@router.get("/appreciations/{appreciation_id}", response={200: AppreciationOut, **ERRORS})
+def get_appreciation(request: HttpRequest, appreciation_id: UUID) -> Appreciation:
+    couple, _ = api_couple(request)
+    return get_for_couple(selectors.wall(couple), couple, pk=appreciation_id)
 
 
-@router.put(
-    "/appreciations/{appreciation_id}/reaction",
-    response={200: AppreciationOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
-)
+@router.put("/appreciations/{appreciation_id}/reaction", response={200: AppreciationOut, **ERRORS})
 def react(
     request: HttpRequest, appreciation_id: UUID, data: AppreciationReactionIn
-) -> AppreciationOut:
+) -> Appreciation:
     """React to an appreciation you received."""
-    couple, partner = api_couple(request)
-    user = api_user(request)
-    a = get_for_couple(Appreciation, couple, pk=appreciation_id)
-    try:
-        services.react(a, user, data.reaction)
-    except services.AppreciateError as exc:
-        raise HttpError(400, str(exc)) from exc
-    return appreciation_out(a, user, partner)
+    couple, _ = api_couple(request)
+    appreciation = get_for_couple(selectors.wall(couple), couple, pk=appreciation_id)
+    services.react(appreciation, api_user(request), data.reaction)
+    return appreciation
 
 
-@router.post("/coach", response={200: list[HintOut], 403: ErrorOut, 429: ErrorOut})
-def coach(request: HttpRequest, data: AppreciationIn) -> list[HintOut]:
+@router.post("/coach", response={200: list[HintOut], **ERRORS})
+def coach(request: HttpRequest, data: AppreciationIn) -> list[Hint]:
     """The appreciation coach's private hints for a draft. Nothing is sent or kept."""
-    limit(request, "appreciation-coach", "90/m")
     _, partner = api_couple(request)
-    found = hints.hints(data.did, data.felt, data.shows, str(partner))
-    return [HintOut(part=h.part, good=h.good, message=h.message, example=h.example) for h in found]
+    return services.coach_draft(api_user(request), partner, **data.dict())
 
 
-@router.get("/journal", response={200: list[JournalOut], 403: ErrorOut})
-def list_journal(request: HttpRequest, page: int = 1) -> list[JournalOut]:
-    """Your private gratitude journal (only yours), newest first."""
+@router.get("/journal", response={200: list[JournalOut], **ERRORS})
+@paginate(Pages)
+def list_journal(request: HttpRequest) -> QuerySet[JournalEntry]:
+    """Your private gratitude journal (only yours), newest first, 20 a page."""
     couple, _ = api_couple(request)
-    entries = selectors.journal(couple, api_user(request))
-    return [journal_out(e) for e in Paginator(entries, PER_PAGE).get_page(page)]
+    return selectors.journal(couple, api_user(request))
 
 
-@router.post("/journal", response={201: JournalOut, 400: ErrorOut, 403: ErrorOut})
-def write_journal(request: HttpRequest, data: JournalIn) -> Status[JournalOut]:
+@router.post("/journal", response={201: JournalOut, **ERRORS})
+def write_journal(request: HttpRequest, data: JournalIn) -> Status[JournalEntry]:
     couple, _ = api_couple(request)
-    try:
-        entry = services.write_journal(couple, api_user(request), data.text)
-    except services.AppreciateError as exc:
-        raise HttpError(400, str(exc)) from exc
-    return Status(201, journal_out(entry))
+    return Status(201, services.write_journal(couple, api_user(request), data.text))
 
 
-@router.delete("/journal/{entry_id}", response={204: None, 403: ErrorOut, 404: ErrorOut})
+@router.delete("/journal/{entry_id}", response={204: None, **ERRORS})
 def delete_journal(request: HttpRequest, entry_id: UUID) -> Status[None]:
     couple, _ = api_couple(request)
     get_for_couple(selectors.journal(couple, api_user(request)), couple, pk=entry_id).delete()
     return Status(204, None)
 
 
-@router.get("/tally", response={200: TallyOut, 403: ErrorOut})
-def get_tally(request: HttpRequest, weeks: int = 8) -> TallyOut:
+@router.get("/tally", response={200: TallyOut, **ERRORS})
+def get_tally(request: HttpRequest, weeks: int = 8) -> selectors.Tally:
     """What you logged, per week, oldest first (only yours)."""
     couple, _ = api_couple(request)
-    found = selectors.tally_weeks(couple, api_user(request), max(1, min(weeks, 52)))
-    return TallyOut(
-        weeks=[
-            TallyWeekOut(week=w.week, appreciations=w.appreciations, complaints=w.complaints)
-            for w in found
-        ]
-    )
+    return selectors.tally(couple, api_user(request), weeks)
 
 
-@router.post("/tally", response={201: TallyMarkOut, 400: ErrorOut, 403: ErrorOut})
-def log_tally(request: HttpRequest, data: TallyIn) -> Status[TallyMarkOut]:
+@router.post("/tally", response={201: TallyMarkOut, **ERRORS})
+def log_tally(request: HttpRequest, data: TallyIn) -> Status[TallyMark]:
     couple, _ = api_couple(request)
-    try:
-        mark = services.log_tally(couple, api_user(request), data.kind)
-    except services.AppreciateError as exc:
-        raise HttpError(400, str(exc)) from exc
-    return Status(201, TallyMarkOut(id=mark.id, kind=mark.kind, day=mark.day))
+    return Status(201, services.log_tally(couple, api_user(request), data.kind))
 
 
-@router.delete("/tally/{mark_id}", response={204: None, 403: ErrorOut, 404: ErrorOut})
+@router.delete("/tally/{mark_id}", response={204: None, **ERRORS})
 def delete_tally(request: HttpRequest, mark_id: UUID) -> Status[None]:
     """Take a mark back."""
     couple, _ = api_couple(request)

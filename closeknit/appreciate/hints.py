@@ -11,7 +11,7 @@ The hints are suggestions for the writer alone and are never stored.
 
 import logging
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -39,9 +39,6 @@ class Hint:
     good: bool  # True for something the wording already does well
     message: str
     example: str = ""
-
-    def as_dict(self) -> dict[str, object]:
-        return asdict(self)
 
 
 @cache

@@ -55,7 +55,9 @@ class TallyWeek:
 
 
 def tally_weeks(couple: Couple, user: User, weeks: int = TALLY_WEEKS) -> list[TallyWeek]:
-    """What `user` logged per week of their own calendar, oldest first, in one query."""
+    """What `user` logged per week of their own calendar (the last 1 to 52), oldest first,
+    in one query."""
+    weeks = max(1, min(weeks, 52))
     current = week_start(user.today())
     first = current - timedelta(weeks=weeks - 1)
     counts: dict[tuple[date, str], int] = defaultdict(int)
@@ -78,3 +80,15 @@ def last_mark_today(couple: Couple, user: User) -> TallyMark | None:
     """The mark an "undo" would remove: the latest one logged today."""
     qs = tally_marks(couple, user).filter(day=user.today())
     return qs.order_by("-created").first()
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What a person logged, week by week: theirs alone, and honestly labelled."""
+
+    weeks: list[TallyWeek]
+    note: str = "A tally of what you logged; not a measure of your relationship."
+
+
+def tally(couple: Couple, user: User, weeks: int = TALLY_WEEKS) -> Tally:
+    return Tally(tally_weeks(couple, user, weeks))

@@ -3,13 +3,14 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
 
 from closeknit.appreciate import hints, selectors, services
 from closeknit.appreciate.forms import AppreciationForm, JournalForm
 from closeknit.appreciate.models import REACTIONS, TALLY_KINDS
 from closeknit.coaching.feedback import wants_coach
 from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
+from closeknit.lib.errors import DomainError
+from closeknit.lib.forms import refuse, status
 
 PER_PAGE = 20
 
@@ -27,32 +28,37 @@ def new(request: CoupleRequest) -> HttpResponse:
     form = AppreciationForm(request.POST or None)
     coach = None
     if request.method == "POST":
-        if wants_coach(request):
-            coach = _hints(request)  # check the wording only: nothing is sent or kept
-        elif form.is_valid():
-            services.send_appreciation(
-                request.couple, request.user, request.partner, **form.cleaned_data
-            )
-            messages.success(request, f"Sent. {request.partner} will find it on the wall.")
-            return redirect("appreciate:index")
-    status = 400 if form.is_bound and coach is None else 200
-    return render(request, "appreciate/new.html", {"form": form, "coach": coach}, status=status)
+        try:
+            if wants_coach(request):
+                coach = _hints(request)  # check the wording only: nothing is sent or kept
+            elif form.is_valid():
+                services.send_appreciation(
+                    request.couple, request.user, request.partner, **form.cleaned_data
+                )
+                messages.success(request, f"Sent. {request.partner} will find it on the wall.")
+                return redirect("appreciate:index")
+        except DomainError as exc:
+            refuse(request, form, exc)
+    ctx = {"form": form, "coach": coach}
+    return render(request, "appreciate/new.html", ctx, status=status(form))
 
 
-def _hints(request: CoupleRequest) -> list[dict[str, object]]:
+def _hints(request: CoupleRequest) -> list[hints.Hint]:
     post = request.POST
-    found = hints.hints(
-        post.get("did", ""), post.get("felt", ""), post.get("shows", ""), str(request.partner)
-    )
-    return [h.as_dict() for h in found]
+    parts = {part: post.get(part, "") for part in services.PARTS}
+    return services.coach_draft(request.user, request.partner, **parts)
 
 
 @couple_required
 @require_POST
-@ratelimit(key="user", rate="90/m", block=True)
 def coach(request: CoupleRequest) -> HttpResponse:
     """The live appreciation coach (htmx). Reads, answers, forgets."""
-    return render(request, "appreciate/_hints.html", {"coach": _hints(request)})
+    try:
+        found = _hints(request)
+    except DomainError as exc:
+        ctx = {"refusal": exc.message}
+        return render(request, "appreciate/_hints.html", ctx, status=exc.status)
+    return render(request, "appreciate/_hints.html", {"coach": found})
 
 
 @couple_required
@@ -68,10 +74,10 @@ def react(request: CoupleRequest, pk: str) -> HttpResponse:
     appreciation = get_for_couple(selectors.wall(request.couple), request.couple, pk=pk)
     try:
         services.react(appreciation, request.user, request.POST.get("reaction", ""))
-    except services.AppreciateError as exc:
+    except DomainError as exc:
         if request.htmx:
-            return HttpResponse(str(exc), status=400)
-        messages.error(request, str(exc))
+            return HttpResponse(exc.message, status=exc.status)
+        messages.error(request, exc.message)
     if request.htmx:
         ctx = {"a": appreciation, "reactions": REACTIONS}
         return render(request, "appreciate/_appreciation.html", ctx)
@@ -83,13 +89,17 @@ def journal(request: CoupleRequest) -> HttpResponse:
     """The private gratitude journal: only the author, never the partner."""
     form = JournalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.write_journal(request.couple, request.user, form.cleaned_data["text"])
-        messages.success(request, "Saved to your journal. Only you can read it.")
-        return redirect("appreciate:journal")
+        try:
+            services.write_journal(request.couple, request.user, form.cleaned_data["text"])
+        except DomainError as exc:
+            refuse(request, form, exc)
+        else:
+            messages.success(request, "Saved to your journal. Only you can read it.")
+            return redirect("appreciate:journal")
     entries = selectors.journal(request.couple, request.user)
     page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
-    status = 400 if form.errors else 200
-    return render(request, "appreciate/journal.html", {"form": form, "page": page}, status=status)
+    ctx = {"form": form, "page": page}
+    return render(request, "appreciate/journal.html", ctx, status=status(form))
 
 
 @couple_required
@@ -104,14 +114,16 @@ def delete_journal(request: CoupleRequest, pk: str) -> HttpResponse:
 @couple_required
 def tally(request: CoupleRequest) -> HttpResponse:
     """The honestly labelled tally of what this person logged, week by week."""
+    code = 200
     if request.method == "POST":
         try:
             mark = services.log_tally(request.couple, request.user, request.POST.get("kind", ""))
-        except services.AppreciateError as exc:
-            messages.error(request, str(exc))
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            code = exc.status
         else:
             messages.success(request, f"Logged: one {mark.get_kind_display().lower()}.")
-        return redirect("appreciate:tally")
+            return redirect("appreciate:tally")
     weeks = selectors.tally_weeks(request.couple, request.user)
     ctx = {
         "weeks": list(reversed(weeks)),
@@ -119,7 +131,7 @@ def tally(request: CoupleRequest) -> HttpResponse:
         "last_mark": selectors.last_mark_today(request.couple, request.user),
         "totals": (sum(w.appreciations for w in weeks), sum(w.complaints for w in weeks)),
     }
-    return render(request, "appreciate/tally.html", ctx)
+    return render(request, "appreciate/tally.html", ctx, status=code)
 
 
 @couple_required

@@ -1,21 +1,20 @@
-"""The weekly check-in, for API clients.
+"""The weekly check-in, for API clients: declarations over the pages' selectors and services.
 
 Check-ins are sealed like on the web: a partner's check-in for a week is
 only returned once the caller has checked in for that week too.
 """
 
 from datetime import date, datetime
+from typing import Any
 from uuid import UUID
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
-from ninja.errors import HttpError
 
-from closeknit.accounts.models import User
-from closeknit.api.auth import api_couple, api_user, limit
-from closeknit.api.errors import ErrorOut
+from closeknit.api.auth import api_couple, api_user, viewer
+from closeknit.api.errors import ERRORS
 from closeknit.checkin import content, scoring, selectors, services
-from closeknit.checkin.models import NEEDS, Checkin
+from closeknit.checkin.models import NEEDS, NOTE_MAX, Checkin, Item
 
 router = Router(tags=["checkin"])
 
@@ -42,6 +41,22 @@ class CheckinOut(Schema):
     created: datetime
     updated: datetime
 
+    @staticmethod
+    def resolve_author(entry: Checkin) -> str:
+        return str(entry.author)
+
+    @staticmethod
+    def resolve_mine(entry: Checkin, context: dict[str, Any]) -> bool:
+        return entry.author_id == viewer(context)
+
+    @staticmethod
+    def resolve_satisfaction(entry: Checkin) -> float | None:
+        return scoring.satisfaction(entry.scores)
+
+    @staticmethod
+    def resolve_mood_label(entry: Checkin) -> str:
+        return entry.get_mood_display()
+
 
 class WeekOut(Schema):
     week: date
@@ -56,7 +71,7 @@ class CheckinIn(Schema):
     scores: dict[str, int] = Field(description="Every item's key (GET /checkin/items) -> 1-7.")
     mood: int = Field(description="1 heavy, 2 low, 3 steady, 4 good, 5 bright.")
     needs: list[str] = Field(default=[], description=f"Any of: {', '.join(dict(NEEDS))}.")
-    note: str = ""
+    note: str = Field("", description=f"Up to {NOTE_MAX:,} characters.")
 
 
 class TrendRowOut(Schema):
@@ -72,8 +87,8 @@ class TrendRowOut(Schema):
 
 class TrendOut(Schema):
     rows: list[TrendRowOut]
-    sustained_dip_me: bool
-    sustained_dip_partner: bool
+    sustained_dip_me: bool = Field(alias="dip_me")
+    sustained_dip_partner: bool = Field(alias="dip_partner")
     low_this_week: bool
     resources_url: str = "/check-in/resources/"
 
@@ -82,85 +97,36 @@ class ResourcesOut(Schema):
     markdown: str
 
 
-def checkin_out(entry: Checkin | None, viewer: User, partner: User) -> CheckinOut | None:
-    if entry is None:
-        return None
-    mine = entry.author_id == viewer.id
-    return CheckinOut(
-        id=entry.id,
-        author=str(viewer if mine else partner),
-        mine=mine,
-        week=entry.week,
-        closeness=entry.closeness,
-        scores=entry.scores,
-        satisfaction=scoring.satisfaction(entry.scores),
-        mood=entry.mood,
-        mood_label=entry.get_mood_display(),
-        needs=entry.needs,
-        note=entry.note,
-        created=entry.created,
-        updated=entry.updated,
-    )
-
-
-def week_out(week: selectors.Week, viewer: User, partner: User) -> WeekOut:
-    return WeekOut(
-        week=week.week,
-        mine=checkin_out(week.mine, viewer, partner),
-        theirs=checkin_out(week.theirs, viewer, partner),
-        partner_done=week.partner_done,
-        revealed=week.revealed,
-    )
-
-
-@router.get("/items", response={200: list[CheckinItemOut], 403: ErrorOut})
-def list_items(request: HttpRequest) -> list[CheckinItemOut]:
+@router.get("/items", response={200: list[CheckinItemOut], **ERRORS})
+def list_items(request: HttpRequest) -> list[Item]:
     """The satisfaction items (1-7, with their low and high anchors)."""
     api_couple(request)
-    return [
-        CheckinItemOut(key=i.key, text=i.text, low=i.low, high=i.high) for i in selectors.items()
-    ]
+    return selectors.items()
 
 
-@router.get("/week", response={200: WeekOut, 403: ErrorOut})
-def get_week(request: HttpRequest) -> WeekOut:
+@router.get("/week", response={200: WeekOut, **ERRORS})
+def get_week(request: HttpRequest) -> selectors.Week:
     """This local week's check-ins: yours, and your partner's once yours is in."""
-    couple, partner = api_couple(request)
-    user = api_user(request)
-    return week_out(selectors.week_for(couple, user), user, partner)
+    couple, _ = api_couple(request)
+    return selectors.week_for(couple, api_user(request))
 
 
-@router.put("/week", response={200: WeekOut, 400: ErrorOut, 403: ErrorOut, 429: ErrorOut})
-def put_week(request: HttpRequest, data: CheckinIn) -> WeekOut:
+@router.put("/week", response={200: WeekOut, **ERRORS})
+def put_week(request: HttpRequest, data: CheckinIn) -> selectors.Week:
     """Check in (or change this week's check-in)."""
-    limit(request, "checkin", "30/m")
     couple, partner = api_couple(request)
-    user = api_user(request)
-    answers = data.dict()
-    try:
-        services.check_answers([i.key for i in selectors.items()], **answers)
-    except services.CheckinError as exc:
-        raise HttpError(400, str(exc)) from exc
-    services.save_checkin(couple, user, partner, **answers)
-    return week_out(selectors.week_for(couple, user), user, partner)
+    services.save_checkin(couple, api_user(request), partner, **data.dict())
+    return selectors.week_for(couple, api_user(request))
 
 
-@router.get("/trend", response={200: TrendOut, 403: ErrorOut})
-def get_trend(request: HttpRequest, weeks: int = 12) -> TrendOut:
+@router.get("/trend", response={200: TrendOut, **ERRORS})
+def get_trend(request: HttpRequest, weeks: int = 12) -> selectors.Trend:
     """Recent weeks for both of you (sealed weeks show only yours), and gentle flags."""
     couple, _ = api_couple(request)
-    user = api_user(request)
-    trend = selectors.trend(couple, user, weeks=max(1, min(weeks, 52)))
-    current = trend.weeks[-1]
-    return TrendOut(
-        rows=[TrendRowOut(**row) for row in trend.rows],
-        sustained_dip_me=trend.dip_me,
-        sustained_dip_partner=trend.dip_partner,
-        low_this_week=selectors.is_low(current.mine) or selectors.is_low(current.theirs),
-    )
+    return selectors.trend(couple, api_user(request), weeks=weeks)
 
 
-@router.get("/resources", response={200: ResourcesOut})
+@router.get("/resources", response={200: ResourcesOut, **ERRORS})
 def get_resources(request: HttpRequest) -> ResourcesOut:
     """The support and resources page, as Markdown."""
     return ResourcesOut(markdown=content.resources_markdown())

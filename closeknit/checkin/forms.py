@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 
 from closeknit.checkin.models import MOODS, NEEDS, NOTE_MAX, Item
+from closeknit.lib.forms import text_field
 
 STEP_CHOICES = [(n, str(n)) for n in range(1, 8)]
 
@@ -30,11 +31,11 @@ class CheckinForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    note = forms.CharField(
-        label="Anything you'd like your partner to know? (optional)",
-        required=False,
+    note = text_field(
+        "Anything you'd like your partner to know? (optional)",
         max_length=NOTE_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        rows=2,
     )
 
     def __init__(self, *args: Any, items: list[Item], **kwargs: Any) -> None:

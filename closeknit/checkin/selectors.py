@@ -47,7 +47,7 @@ class Week:
 
 def week_for(couple: Couple, viewer: User, week: date | None = None) -> Week:
     week = week or this_week(viewer)
-    entries = list(for_couple(Checkin, couple).filter(week=week))
+    entries = list(for_couple(Checkin, couple).filter(week=week).select_related("author"))
     return _week(week, entries, viewer)
 
 
@@ -65,12 +65,27 @@ def history(couple: Couple, viewer: User) -> list[Week]:
     return [_week(week, entries, viewer) for week, entries in by_week.items()]
 
 
+@dataclass(frozen=True)
+class TrendRow:
+    """One week of the trend: each partner's closeness and satisfaction, and the gaps."""
+
+    week: date
+    label: str
+    my_closeness: int | None
+    their_closeness: int | None
+    closeness_gap: float | None
+    my_satisfaction: float | None
+    their_satisfaction: float | None
+    satisfaction_gap: float | None
+    partner_sealed: bool
+
+
 @dataclass
 class Trend:
     """Weekly closeness and satisfaction for each partner, and the gap between them."""
 
     weeks: list[Week]
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[TrendRow] = field(default_factory=list)
     dip_me: bool = False
     dip_partner: bool = False
 
@@ -81,23 +96,30 @@ class Trend:
     def chart(self, partner: str) -> dict[str, Any]:
         """Plain numbers for Chart.js (through json_script)."""
         return {
-            "labels": [r["label"] for r in self.rows],
+            "labels": [r.label for r in self.rows],
             "names": ["You", partner],
             "closeness": [
-                [r["my_closeness"] for r in self.rows],
-                [r["their_closeness"] for r in self.rows],
-                [r["closeness_gap"] for r in self.rows],
+                [r.my_closeness for r in self.rows],
+                [r.their_closeness for r in self.rows],
+                [r.closeness_gap for r in self.rows],
             ],
             "satisfaction": [
-                [r["my_satisfaction"] for r in self.rows],
-                [r["their_satisfaction"] for r in self.rows],
-                [r["satisfaction_gap"] for r in self.rows],
+                [r.my_satisfaction for r in self.rows],
+                [r.their_satisfaction for r in self.rows],
+                [r.satisfaction_gap for r in self.rows],
             ],
         }
 
+    @property
+    def low_this_week(self) -> bool:
+        """Either partner's visible check-in of this week is low."""
+        current = self.weeks[-1]
+        return is_low(current.mine) or is_low(current.theirs)
+
 
 def trend(couple: Couple, viewer: User, weeks: int = TREND_WEEKS) -> Trend:
-    """The last `weeks` weeks (this one included) in one query, sealed rule applied per week."""
+    """The last `weeks` weeks (this one included, 1 to 52) in one query, sealed rule per week."""
+    weeks = max(1, min(weeks, 52))
     current = this_week(viewer)
     span = max(weeks, DIP_LOOKBACK)
     first = current - timedelta(weeks=span - 1)
@@ -121,22 +143,22 @@ def _score(entry: Checkin | None) -> float | None:
     return scoring.week_score(entry.closeness, entry.scores) if entry else None
 
 
-def _row(w: Week) -> dict[str, Any]:
+def _row(w: Week) -> TrendRow:
     mine_sat = scoring.satisfaction(w.mine.scores) if w.mine else None
     their_sat = scoring.satisfaction(w.theirs.scores) if w.theirs else None
     my_close = w.mine.closeness if w.mine else None
     their_close = w.theirs.closeness if w.theirs else None
-    return {
-        "week": w.week,
-        "label": f"{w.week.day} {w.week:%b}",
-        "my_closeness": my_close,
-        "their_closeness": their_close,
-        "closeness_gap": scoring.gap(my_close, their_close),
-        "my_satisfaction": mine_sat,
-        "their_satisfaction": their_sat,
-        "satisfaction_gap": scoring.gap(mine_sat, their_sat),
-        "partner_sealed": w.partner_done and w.theirs is None,
-    }
+    return TrendRow(
+        week=w.week,
+        label=f"{w.week.day} {w.week:%b}",
+        my_closeness=my_close,
+        their_closeness=their_close,
+        closeness_gap=scoring.gap(my_close, their_close),
+        my_satisfaction=mine_sat,
+        their_satisfaction=their_sat,
+        satisfaction_gap=scoring.gap(mine_sat, their_sat),
+        partner_sealed=w.partner_done and w.theirs is None,
+    )
 
 
 def is_low(entry: Checkin | None) -> bool:

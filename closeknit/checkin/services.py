@@ -1,6 +1,7 @@
-"""Writes for the check-in."""
+"""Writes for the check-in; its rules here, for the page and the API alike."""
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
@@ -8,39 +9,46 @@ from django.utils import timezone
 
 from closeknit.accounts.models import User
 from closeknit.checkin.models import MOODS, NEEDS, NOTE_MAX, SCALE, Checkin
-from closeknit.checkin.selectors import this_week
+from closeknit.checkin.selectors import items, this_week
 from closeknit.couples.models import Couple
+from closeknit.lib import ratelimit, rules
+from closeknit.lib.errors import Invalid
 from closeknit.nudges.notify import notify
 
 
-class CheckinError(Exception):
-    """A write that cannot happen, with a message for the person."""
-
-
-def check_answers(
-    item_keys: Iterable[str],
+def _checked(
     *,
     closeness: int,
     scores: Mapping[str, int],
     mood: int,
     needs: Iterable[str],
-    note: str = "",
-) -> None:
-    """The API's validation (the web form has its own fields): a clear message or nothing."""
+    note: str,
+) -> dict[str, Any]:
+    """The answers as stored, or the first rule they break."""
     low, high = SCALE
-    if not low <= closeness <= high:
-        raise CheckinError(f"Closeness is a step from {low} to {high}.")
-    keys = set(item_keys)
+    step = f"a step from {low} to {high}"
+    rules.number(closeness, field="closeness", low=low, high=high, message=f"Closeness is {step}.")
+    keys = {item.key for item in items()}
     if set(scores) != keys:
-        raise CheckinError(f"Answer each question once: {', '.join(sorted(keys))}.")
-    if any(not low <= v <= high for v in scores.values()):
-        raise CheckinError(f"Each answer is a number from {low} to {high}.")
-    if mood not in dict(MOODS):
-        raise CheckinError(f"Mood is a number from 1 to {len(MOODS)}.")
+        message = f"Answer each question once: {', '.join(sorted(keys))}."
+        raise Invalid(message, field="scores")
+    for key, value in scores.items():
+        rules.number(value, field=f"item_{key}", low=low, high=high)
+    rules.choice(
+        mood, dict(MOODS), field="mood", message=f"Mood is a number from 1 to {len(MOODS)}."
+    )
+    needs = list(needs)
     if not set(needs) <= set(dict(NEEDS)):
-        raise CheckinError(f"Needs can be: {', '.join(dict(NEEDS))}.")
-    if len(note) > NOTE_MAX:
-        raise CheckinError(f"The note can be up to {NOTE_MAX} characters.")
+        raise Invalid(f"Needs can be: {', '.join(dict(NEEDS))}.", field="needs")
+    too_long = f"The note can be up to {NOTE_MAX:,} characters."
+    note = rules.text(note, field="note", max_length=NOTE_MAX, too_long=too_long)
+    return {
+        "closeness": closeness,
+        "scores": dict(scores),
+        "mood": mood,
+        "needs": needs,
+        "note": note,
+    }
 
 
 @transaction.atomic
@@ -56,15 +64,10 @@ def save_checkin(
     note: str = "",
 ) -> Checkin:
     """Save (or change) the author's check-in for this local week; tell the partner once."""
+    ratelimit.check(author, "checkin")
     now = timezone.now()
-    answers = {
-        "closeness": closeness,
-        "scores": dict(scores),
-        "mood": mood,
-        "needs": list(needs),
-        "note": note.strip(),
-        "updated": now,
-    }
+    checked = _checked(closeness=closeness, scores=scores, mood=mood, needs=needs, note=note)
+    answers = {**checked, "updated": now}
     checkin, created = Checkin.objects.update_or_create(
         couple=couple,
         author=author,

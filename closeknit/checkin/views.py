@@ -9,6 +9,8 @@ from closeknit.checkin import content, scoring, selectors, services
 from closeknit.checkin.forms import CheckinForm
 from closeknit.checkin.models import CLOSENESS_WORDS, Item
 from closeknit.couples.access import CoupleRequest, attach_couple, couple_required
+from closeknit.lib.errors import DomainError
+from closeknit.lib.forms import refuse, status
 
 
 def circles() -> list[dict[str, Any]]:
@@ -28,10 +30,13 @@ def index(request: CoupleRequest) -> HttpResponse:
     initial = CheckinForm.initial_from(week.mine) if week.mine else None
     form = CheckinForm(request.POST or None, items=items, initial=initial)
     if request.method == "POST":
-        if form.is_valid():
-            _save(request, form)
-            return redirect("checkin:index")
         editing = True
+        try:
+            if form.is_valid():
+                _save(request, form)
+                return redirect("checkin:index")
+        except DomainError as exc:
+            refuse(request, form, exc)
     ctx = {
         "form": form,
         "editing": editing,
@@ -41,9 +46,9 @@ def index(request: CoupleRequest) -> HttpResponse:
         "circles": circles(),
         "words": CLOSENESS_WORDS,
         "sides": _sides(request, week, items),
-        "low": selectors.is_low(week.mine) or selectors.is_low(week.theirs),
+        "low": trend.low_this_week,
     }
-    return render(request, "checkin/index.html", ctx, status=400 if form.errors else 200)
+    return render(request, "checkin/index.html", ctx, status=status(form))
 
 
 def _sides(

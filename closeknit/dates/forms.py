@@ -5,10 +5,10 @@ request runs in, closeknit/accounts/zones.py).
 """
 
 from django import forms
-from django.utils import timezone
 
 from closeknit.accounts.models import User
-from closeknit.dates.models import Category
+from closeknit.dates.models import MEMORY_MAX, PLACE_MAX, TITLE_MAX, Category
+from closeknit.lib.forms import text_field
 
 LOCAL_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DURATIONS = [
@@ -24,14 +24,9 @@ def future_time_field(label: str = "When") -> forms.DateTimeField:
     return forms.DateTimeField(label=label, widget=LOCAL_INPUT, input_formats=["%Y-%m-%dT%H:%M"])
 
 
-def _check_ahead(value: object) -> None:
-    if value is not None and value <= timezone.now():  # type: ignore[operator]
-        raise forms.ValidationError("Choose a time that is still ahead.")
-
-
 class ProposeForm(forms.Form):
-    title = forms.CharField(label="What", max_length=120)
-    place = forms.CharField(label="Where", max_length=200, required=False)
+    title = text_field("What", max_length=TITLE_MAX)
+    place = text_field("Where", max_length=PLACE_MAX, required=False)
     starts_at = future_time_field()
     duration = forms.TypedChoiceField(label="How long", choices=DURATIONS, coerce=int, initial=120)
     planner = forms.ChoiceField(label="Who plans it", widget=forms.RadioSelect, initial="both")
@@ -43,22 +38,12 @@ class ProposeForm(forms.Form):
         assert isinstance(planner, forms.ChoiceField)
         planner.choices = [("me", "Me"), ("partner", str(partner)), ("both", "Both of us")]
 
-    def clean_starts_at(self) -> object:
-        value = self.cleaned_data["starts_at"]
-        _check_ahead(value)
-        return value
-
     def planner_user(self) -> User | None:
         return self.people[self.cleaned_data["planner"]]
 
 
 class SuggestTimeForm(forms.Form):
     starts_at = future_time_field("Another time")
-
-    def clean_starts_at(self) -> object:
-        value = self.cleaned_data["starts_at"]
-        _check_ahead(value)
-        return value
 
 
 class RatingForm(forms.Form):
@@ -68,11 +53,11 @@ class RatingForm(forms.Form):
         coerce=int,
         widget=forms.RadioSelect,
     )
-    memory = forms.CharField(
-        label="A memory to keep",
+    memory = text_field(
+        "A memory to keep",
+        max_length=MEMORY_MAX,
         required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
         help_text="What you'd like to remember. Your partner sees it once they've rated too.",
     )
 

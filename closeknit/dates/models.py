@@ -35,6 +35,12 @@ class DateIdea(models.Model):
         return self.title
 
 
+TITLE_MAX = 120  # what the date is
+PLACE_MAX = 200
+MEMORY_MAX = 4000  # a memory kept with a rating
+DURATION = (15, 24 * 60)  # minutes a date may last
+
+
 class DatePlan(models.Model):
     """A date one partner proposed; the other accepts it or suggests another time."""
 
@@ -48,8 +54,8 @@ class DatePlan(models.Model):
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="dates")
     idea = models.ForeignKey(DateIdea, models.SET_NULL, null=True, blank=True, related_name="+")
-    title = models.CharField("what", max_length=120)
-    place = models.CharField("where", max_length=200, blank=True)
+    title = models.CharField("what", max_length=TITLE_MAX)
+    place = models.CharField("where", max_length=PLACE_MAX, blank=True)
     starts_at = models.DateTimeField("when")
     duration = models.PositiveSmallIntegerField("how long (minutes)", default=120)
     # Who plans it (books, packs, surprises); blank means both together.

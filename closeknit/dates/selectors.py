@@ -3,6 +3,7 @@
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from uuid import UUID
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
@@ -11,7 +12,7 @@ from closeknit.accounts.models import User
 from closeknit.couples.access import for_couple
 from closeknit.couples.models import Couple
 from closeknit.couples.sealing import visible_entries
-from closeknit.dates.models import DateIdea, DatePlan, DateRating
+from closeknit.dates.models import CalendarFeed, DateIdea, DatePlan, DateRating
 
 S = DatePlan.Status
 
@@ -63,8 +64,9 @@ def monthly_counts(couple: Couple, months: int = 6) -> list[Month]:
     (the zone the request runs in).
 
     Counted in Python after one query, so month edges follow the reader's
-    time zone on any database.
+    time zone on any database. `months` is 1 to 24.
     """
+    months = max(1, min(months, 24))
     zone = timezone.get_current_timezone()
     today = timezone.localdate()
     starts = [_add_months(today.replace(day=1), -n) for n in reversed(range(months))]
@@ -85,12 +87,18 @@ def _add_months(day: date, months: int) -> date:
     return day.replace(year=index // 12, month=index % 12 + 1)
 
 
+def _done(couple: Couple) -> Exists:
+    """An idea the couple has had as a date (one that happened)."""
+    return Exists(
+        for_couple(DatePlan, couple).filter(
+            idea=OuterRef("pk"), status=S.ACCEPTED, starts_at__lte=timezone.now()
+        )
+    )
+
+
 def ideas(couple: Couple, category: str = "") -> QuerySet[DateIdea]:
     """The idea bank, ideas the couple has not done yet first (novelty keeps dating fresh)."""
-    done = for_couple(DatePlan, couple).filter(
-        idea=OuterRef("pk"), status=S.ACCEPTED, starts_at__lte=timezone.now()
-    )
-    qs = DateIdea.objects.annotate(done=Exists(done))
+    qs = DateIdea.objects.annotate(done=_done(couple))
     if category:
         qs = qs.filter(category=category)
     return qs.order_by("done", "key")
@@ -98,6 +106,18 @@ def ideas(couple: Couple, category: str = "") -> QuerySet[DateIdea]:
 
 def surprise_idea(couple: Couple, category: str = "") -> DateIdea | None:
     """A random idea the couple has not done yet (any idea once they have done them all)."""
-    found = list(ideas(couple, category))
-    pool = [idea for idea in found if not idea.done] or found  # type: ignore[attr-defined]
-    return random.choice(pool) if pool else None
+    found = ideas(couple, category)
+    fresh = found.exclude(_done(couple))
+    pool = fresh if fresh.exists() else found
+    count = pool.count()
+    return pool[random.randrange(count)] if count else None
+
+
+def idea(pk: UUID | None) -> DateIdea | None:
+    """An idea of the bank by its id (ideas are everyone's), or None."""
+    return DateIdea.objects.filter(pk=pk).first() if pk else None
+
+
+def calendar_feed(couple: Couple, user: User) -> CalendarFeed | None:
+    """The person's own calendar address, if they turned it on."""
+    return CalendarFeed.objects.filter(couple=couple, user=user).first()

@@ -1,4 +1,4 @@
-"""Writes for dates and the calendar feed; one verb each."""
+"""Writes for dates and the calendar feed; one verb each. Refusals are `closeknit.lib.errors`."""
 
 import hashlib
 import secrets
@@ -10,14 +10,27 @@ from django.utils import timezone
 
 from closeknit.accounts.models import User
 from closeknit.couples.models import Couple
-from closeknit.dates.models import CalendarFeed, DateIdea, DatePlan, DateRating
+from closeknit.dates.models import (
+    DURATION,
+    MEMORY_MAX,
+    PLACE_MAX,
+    TITLE_MAX,
+    CalendarFeed,
+    DateIdea,
+    DatePlan,
+    DateRating,
+)
+from closeknit.lib import rules
+from closeknit.lib.errors import Conflict, Invalid
 from closeknit.nudges.notify import notify
 
 S = DatePlan.Status
 
 
-class DateError(Exception):
-    """Something a person can fix or understand; the message says what."""
+def _ahead(starts_at: datetime) -> datetime:
+    if starts_at <= timezone.now():
+        raise Invalid("Choose a time that is still ahead.", field="starts_at")
+    return starts_at
 
 
 def _tell(recipient: User, kind: str, date_plan: DatePlan, key: str, partner: User) -> None:
@@ -38,13 +51,18 @@ def propose_date(
     planner: User | None = None,
     idea: DateIdea | None = None,
 ) -> DatePlan:
-    if starts_at <= timezone.now():
-        raise DateError("Choose a time that is still ahead.")
+    title = rules.text(
+        title, field="title", max_length=TITLE_MAX, required="Say what the date is."
+    )
+    place = rules.text(place, field="place", max_length=PLACE_MAX)
+    low, high = DURATION
+    message = "A date lasts from a quarter of an hour to a day."
+    rules.number(duration, field="duration", low=low, high=high, message=message)
     date_plan = DatePlan.objects.create(
         couple=couple,
         title=title,
         place=place,
-        starts_at=starts_at,
+        starts_at=_ahead(starts_at),
         duration=duration,
         planner=planner,
         proposed_by=user,
@@ -56,7 +74,7 @@ def propose_date(
 
 def _check_awaits(date_plan: DatePlan, user: User) -> None:
     if not date_plan.awaits(user.pk):
-        raise DateError("This date isn't waiting for your answer.")
+        raise Conflict("This date isn't waiting for your answer.")
 
 
 @transaction.atomic
@@ -73,9 +91,7 @@ def accept_date(date_plan: DatePlan, user: User, partner: User) -> None:
 def suggest_time(date_plan: DatePlan, user: User, partner: User, starts_at: datetime) -> None:
     """Answer with another time: the date now waits for the partner's answer."""
     _check_awaits(date_plan, user)
-    if starts_at <= timezone.now():
-        raise DateError("Choose a time that is still ahead.")
-    date_plan.starts_at = starts_at
+    date_plan.starts_at = _ahead(starts_at)
     date_plan.proposed_by = user
     date_plan.updated = timezone.now()
     date_plan.save(update_fields=["starts_at", "proposed_by", "updated"])
@@ -86,7 +102,7 @@ def suggest_time(date_plan: DatePlan, user: User, partner: User, starts_at: date
 @transaction.atomic
 def cancel_date(date_plan: DatePlan, user: User, partner: User) -> None:
     if date_plan.status == S.CANCELLED or date_plan.is_past:
-        raise DateError("This date can't be called off any more.")
+        raise Conflict("This date can't be called off any more.")
     date_plan.status = S.CANCELLED
     date_plan.updated = timezone.now()
     date_plan.save(update_fields=["status", "updated"])
@@ -97,9 +113,9 @@ def cancel_date(date_plan: DatePlan, user: User, partner: User) -> None:
 def rate_date(date_plan: DatePlan, user: User, stars: int, memory: str = "") -> DateRating:
     """Rate a date that happened, or change one's rating; memory notes are encrypted."""
     if not date_plan.happened:
-        raise DateError("You can rate a date once it has happened.")
-    if not 1 <= stars <= 5:
-        raise DateError("Choose between one and five.")
+        raise Conflict("You can rate a date once it has happened.")
+    rules.number(stars, field="stars", low=1, high=5, message="Choose between one and five.")
+    memory = rules.text(memory, field="memory", max_length=MEMORY_MAX)
     rating, _ = DateRating.objects.update_or_create(
         date=date_plan,
         author=user,

@@ -14,7 +14,8 @@ from closeknit.dates import selectors, services
 from closeknit.dates.calendar import feed_calendar
 from closeknit.dates.forms import IdeaFilterForm, ProposeForm, RatingForm, SuggestTimeForm
 from closeknit.dates.models import CalendarFeed, DateIdea, DatePlan
-from closeknit.dates.services import DateError
+from closeknit.lib.errors import DomainError
+from closeknit.lib.forms import refuse, status
 
 
 @couple_required
@@ -37,21 +38,30 @@ def propose(request: CoupleRequest) -> HttpResponse:
         request.POST or None, initial=initial, user=request.user, partner=request.partner
     )
     if request.method == "POST" and form.is_valid():
-        date_plan = services.propose_date(
-            request.couple,
-            request.user,
-            request.partner,
-            title=form.cleaned_data["title"],
-            place=form.cleaned_data["place"],
-            starts_at=form.cleaned_data["starts_at"],
-            duration=form.cleaned_data["duration"],
-            planner=form.planner_user(),
-            idea=_idea_from(request.POST.get("idea", "")),
-        )
-        messages.success(request, f"Sent to {request.partner}. We'll let you know their answer.")
-        return redirect("dates:detail", pk=date_plan.pk)
-    status = 400 if form.errors else 200
-    return render(request, "dates/propose.html", {"form": form, "idea": idea}, status=status)
+        try:
+            date_plan = _propose(request, form)
+        except DomainError as exc:
+            refuse(request, form, exc)
+        else:
+            messages.success(request, f"Sent to {request.partner}. We'll let you know.")
+            return redirect("dates:detail", pk=date_plan.pk)
+    ctx = {"form": form, "idea": idea}
+    return render(request, "dates/propose.html", ctx, status=status(form))
+
+
+def _propose(request: CoupleRequest, form: ProposeForm) -> DatePlan:
+    data = form.cleaned_data
+    return services.propose_date(
+        request.couple,
+        request.user,
+        request.partner,
+        title=data["title"],
+        place=data["place"],
+        starts_at=data["starts_at"],
+        duration=data["duration"],
+        planner=form.planner_user(),
+        idea=_idea_from(request.POST.get("idea", "")),
+    )
 
 
 def _idea_from(raw: str) -> DateIdea | None:
@@ -89,8 +99,8 @@ def _act(
 ) -> HttpResponse:
     try:
         action()
-    except DateError as exc:
-        messages.error(request, str(exc))
+    except DomainError as exc:
+        messages.error(request, exc.message)
     else:
         messages.success(request, done)
     return redirect("dates:detail", pk=date_plan.pk)
@@ -118,15 +128,16 @@ def suggest(request: CoupleRequest, pk: UUID) -> HttpResponse:
     """Answer a proposal with another time."""
     date_plan = _date_of(request, pk)
     form = SuggestTimeForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, date_plan, status=400, suggest_form=form)
-    starts_at = form.cleaned_data["starts_at"]
-    return _act(
-        request,
-        date_plan,
-        lambda: services.suggest_time(date_plan, request.user, request.partner, starts_at),
-        f"We've asked {request.partner} about the new time.",
-    )
+    if form.is_valid():
+        starts_at = form.cleaned_data["starts_at"]
+        try:
+            services.suggest_time(date_plan, request.user, request.partner, starts_at)
+        except DomainError as exc:
+            refuse(request, form, exc)
+        else:
+            messages.success(request, f"We've asked {request.partner} about the new time.")
+            return redirect("dates:detail", pk=date_plan.pk)
+    return _detail(request, date_plan, status=status(form), suggest_form=form)
 
 
 @couple_required
@@ -146,15 +157,15 @@ def cancel(request: CoupleRequest, pk: UUID) -> HttpResponse:
 def rate(request: CoupleRequest, pk: UUID) -> HttpResponse:
     date_plan = _date_of(request, pk)
     form = RatingForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, date_plan, status=400, rating_form=form)
-    try:
-        services.rate_date(date_plan, request.user, **form.cleaned_data)
-    except DateError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "Saved to your history.")
-    return redirect("dates:detail", pk=pk)
+    if form.is_valid():
+        try:
+            services.rate_date(date_plan, request.user, **form.cleaned_data)
+        except DomainError as exc:
+            refuse(request, form, exc)
+        else:
+            messages.success(request, "Saved to your history.")
+            return redirect("dates:detail", pk=pk)
+    return _detail(request, date_plan, status=status(form), rating_form=form)
 
 
 @couple_required
@@ -186,7 +197,7 @@ def history(request: CoupleRequest) -> HttpResponse:
 
 @couple_required
 def calendar(request: CoupleRequest) -> HttpResponse:
-    feed = CalendarFeed.objects.filter(couple=request.couple, user=request.user).first()
+    feed = selectors.calendar_feed(request.couple, request.user)
     url = _feed_url(request, feed.secret) if feed else ""
     # webcal:// asks the device's calendar app to subscribe, over https when the site uses it.
     ctx = {"feed": feed, "feed_url": url, "webcal_url": "webcal://" + url.partition("://")[2]}

@@ -1,22 +1,21 @@
-"""Dreams in the JSON API: the same selectors (privacy rule) and services as the pages."""
+"""Dreams in the JSON API: declarations over the pages' selectors (privacy rule) and services."""
 
 from datetime import date, datetime
 from typing import Any, Literal
 from uuid import UUID
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
-from ninja.errors import HttpError
 
-from closeknit.accounts.models import User
-from closeknit.api.auth import api_couple, api_user
-from closeknit.api.errors import ERRORS, ErrorOut
+from closeknit.api.auth import api_couple, api_user, viewer
+from closeknit.api.errors import ERRORS
 from closeknit.coaching import feedback
 from closeknit.coaching.api import FeedbackOut
 from closeknit.couples.access import get_for_couple
 from closeknit.dreams import selectors, services
-from closeknit.dreams.models import Dream, Milestone, Task
-from closeknit.dreams.services import DreamError
+from closeknit.dreams.models import Celebration, Dream, Milestone, Pledge, Task
+from closeknit.dreams.services import TEXT_MAX, TITLE_MAX
 from closeknit.lib.errors import Invalid
 
 router = Router(tags=["dreams"])
@@ -24,7 +23,8 @@ router = Router(tags=["dreams"])
 Kind = Literal["dream", "goal"]
 Visibility = Literal["private", "shared"]
 DreamStatus = Literal["active", "reached", "set_aside"]
-Text = Field(..., min_length=1, max_length=4000)
+Text = Field(..., description=f"Up to {TEXT_MAX:,} characters.")
+Title = Field(..., description=f"Up to {TITLE_MAX} characters.")
 
 
 class PledgeOut(Schema):
@@ -33,6 +33,14 @@ class PledgeOut(Schema):
     message: str
     updated: datetime
 
+    @staticmethod
+    def resolve_supporter(pledge: Pledge) -> str:
+        return str(pledge.supporter)
+
+    @staticmethod
+    def resolve_mine(pledge: Pledge, context: dict[str, Any]) -> bool:
+        return pledge.supporter_id == viewer(context)
+
 
 class TaskOut(Schema):
     id: UUID
@@ -40,21 +48,39 @@ class TaskOut(Schema):
     taken_by: Literal["me", "partner"] | None
     done: bool
 
+    @staticmethod
+    def resolve_taken_by(task: Task, context: dict[str, Any]) -> str | None:
+        if task.taken_by_id is None:
+            return None
+        return "me" if task.taken_by_id == viewer(context) else "partner"
+
+    @staticmethod
+    def resolve_done(task: Task) -> bool:
+        return task.done_at is not None
+
 
 class CelebrationOut(Schema):
     mine: bool
     message: str
     created: datetime
 
+    @staticmethod
+    def resolve_mine(celebration: Celebration, context: dict[str, Any]) -> bool:
+        return celebration.author_id == viewer(context)
+
 
 class MilestoneOut(Schema):
     id: UUID
-    dream: UUID
+    dream: UUID = Field(alias="dream_id")
     title: str
     target: date | None
     reached_at: datetime | None
     news: str
     celebration: CelebrationOut | None
+
+    @staticmethod
+    def resolve_celebration(milestone: Milestone) -> Celebration | None:
+        return getattr(milestone, "celebration", None)
 
 
 class DreamOut(Schema):
@@ -68,6 +94,14 @@ class DreamOut(Schema):
     details: str
     created: datetime
 
+    @staticmethod
+    def resolve_mine(dream: Dream, context: dict[str, Any]) -> bool:
+        return dream.author_id == viewer(context)
+
+    @staticmethod
+    def resolve_author(dream: Dream) -> str:
+        return str(dream.author)
+
 
 class DreamDetailOut(DreamOut):
     pledges: list[PledgeOut]
@@ -76,15 +110,15 @@ class DreamDetailOut(DreamOut):
 
 
 class DreamIn(Schema):
-    title: str = Field(..., min_length=1, max_length=300)
-    details: str = Field("", max_length=4000)
+    title: str = Title
+    details: str = Field("", description=f"Up to {TEXT_MAX:,} characters.")
     kind: Kind = "dream"
     visibility: Visibility = "private"
 
 
 class DreamPatch(Schema):
-    title: str | None = Field(None, min_length=1, max_length=300)
-    details: str | None = Field(None, max_length=4000)
+    title: str | None = Field(None, description=f"Up to {TITLE_MAX} characters.")
+    details: str | None = Field(None, description=f"Up to {TEXT_MAX:,} characters.")
     kind: Kind | None = None
     visibility: Visibility | None = None
     status: DreamStatus | None = None
@@ -95,7 +129,7 @@ class MessageIn(Schema):
 
 
 class TitleIn(Schema):
-    title: str = Field(..., min_length=1, max_length=300)
+    title: str = Title
 
 
 class MilestoneIn(TitleIn):
@@ -103,280 +137,157 @@ class MilestoneIn(TitleIn):
 
 
 class NewsIn(Schema):
-    news: str = Field("", max_length=4000)
+    news: str = Field("", description=f"Up to {TEXT_MAX:,} characters.")
 
 
 class DoneIn(Schema):
     done: bool
 
 
-def _dream_fields(dream: Dream, viewer: User) -> dict[str, Any]:
-    return {
-        "id": dream.pk,
-        "mine": dream.author_id == viewer.pk,
-        "author": str(dream.author),
-        "kind": dream.kind,
-        "visibility": dream.visibility,
-        "status": dream.status,
-        "title": dream.title,
-        "details": dream.details,
-        "created": dream.created,
-    }
+def _detail(request: HttpRequest, dream_id: UUID) -> Dream:
+    couple, _ = api_couple(request)
+    return selectors.dream_with_everything(couple, api_user(request), dream_id)
 
 
-def _milestone_out(m: Milestone, viewer: User) -> MilestoneOut:
-    c = getattr(m, "celebration", None)
-    celebration = None
-    if c is not None:
-        celebration = CelebrationOut(
-            mine=c.author_id == viewer.pk, message=c.message, created=c.created
-        )
-    return MilestoneOut(
-        id=m.pk,
-        dream=m.dream_id,
-        title=m.title,
-        target=m.target,
-        reached_at=m.reached_at,
-        news=m.news,
-        celebration=celebration,
-    )
+def _dream(request: HttpRequest, dream_id: UUID) -> Dream:
+    couple, _ = api_couple(request)
+    return selectors.dream_for(couple, api_user(request), dream_id)
 
 
-def _task_out(task: Task, viewer: User) -> TaskOut:
-    taken = (
-        None if task.taken_by_id is None else "me" if task.taken_by_id == viewer.pk else "partner"
-    )
-    return TaskOut(id=task.pk, title=task.title, taken_by=taken, done=task.done_at is not None)  # type: ignore[arg-type]
-
-
-def detail_out(dream: Dream, viewer: User) -> DreamDetailOut:
-    return DreamDetailOut(
-        **_dream_fields(dream, viewer),
-        pledges=[
-            PledgeOut(
-                supporter=str(p.supporter),
-                mine=p.supporter_id == viewer.pk,
-                message=p.message,
-                updated=p.updated,
-            )
-            for p in dream.pledges.all()
-        ],
-        tasks=[_task_out(t, viewer) for t in dream.tasks.all()],
-        milestones=[_milestone_out(m, viewer) for m in dream.milestones.all()],
-    )
-
-
-def _viewer(request: HttpRequest) -> tuple[Any, User, User]:
-    couple, partner = api_couple(request)
-    return couple, api_user(request), partner
-
-
-def _detail(request: HttpRequest, dream_id: UUID) -> DreamDetailOut:
-    couple, user, _ = _viewer(request)
-    return detail_out(selectors.dream_with_everything(couple, user, dream_id), user)
-
-
-def _conflict(exc: DreamError) -> HttpError:
-    return HttpError(409, str(exc))
-
-
-@router.get("", response={200: list[DreamOut], 403: ErrorOut})
-def dreams(request: HttpRequest) -> list[DreamOut]:
+@router.get("", response={200: list[DreamOut], **ERRORS})
+def dreams(request: HttpRequest) -> list[Dream]:
     """Your dreams and goals (private and shared) and your partner's shared ones."""
-    couple, user, _ = _viewer(request)
-    mine, theirs = selectors.dreams_by_owner(couple, user)
-    return [DreamOut(**_dream_fields(d, user)) for d in mine + theirs]
+    couple, _ = api_couple(request)
+    mine, theirs = selectors.dreams_by_owner(couple, api_user(request))
+    return mine + theirs
 
 
-@router.post("", response={201: DreamDetailOut, 403: ErrorOut})
-def create(request: HttpRequest, data: DreamIn) -> Status[DreamDetailOut]:
-    couple, user, _ = _viewer(request)
-    dream = services.create_dream(couple, user, **data.dict())
+@router.post("", response={201: DreamDetailOut, **ERRORS})
+def create(request: HttpRequest, data: DreamIn) -> Status[Dream]:
+    couple, _ = api_couple(request)
+    dream = services.create_dream(couple, api_user(request), **data.dict())
     return Status(201, _detail(request, dream.pk))
 
 
-@router.get("/celebrations/waiting", response={200: list[MilestoneOut], 403: ErrorOut})
-def waiting(request: HttpRequest) -> list[MilestoneOut]:
+@router.get("/celebrations/waiting", response={200: list[MilestoneOut], **ERRORS})
+def waiting(request: HttpRequest) -> QuerySet[Milestone]:
     """Milestones your partner reached that you haven't celebrated yet."""
-    couple, user, _ = _viewer(request)
-    return [_milestone_out(m, user) for m in selectors.celebrations_waiting(couple, user)]
+    couple, _ = api_couple(request)
+    return selectors.celebrations_waiting(couple, api_user(request))
 
 
-@router.get("/{dream_id}", response={200: DreamDetailOut, 403: ErrorOut, 404: ErrorOut})
-def detail(request: HttpRequest, dream_id: UUID) -> DreamDetailOut:
+@router.get("/{dream_id}", response={200: DreamDetailOut, **ERRORS})
+def detail(request: HttpRequest, dream_id: UUID) -> Dream:
     """One dream with its pledges, tasks and milestones (404 for a partner's private dream)."""
     return _detail(request, dream_id)
 
 
-def _own(request: HttpRequest, dream_id: UUID) -> tuple[Dream, User]:
-    couple, user, _ = _viewer(request)
-    own = selectors.visible_dreams(couple, user).filter(author=user)
-    return get_for_couple(own, couple, pk=dream_id), user
+def _own(request: HttpRequest, dream_id: UUID) -> Dream:
+    couple, _ = api_couple(request)
+    own = selectors.visible_dreams(couple, api_user(request)).filter(author=api_user(request))
+    return get_for_couple(own, couple, pk=dream_id)
 
 
-@router.patch("/{dream_id}", response={200: DreamDetailOut, 403: ErrorOut, 404: ErrorOut})
-def update(request: HttpRequest, dream_id: UUID, data: DreamPatch) -> DreamDetailOut:
+@router.patch("/{dream_id}", response={200: DreamDetailOut, **ERRORS})
+def update(request: HttpRequest, dream_id: UUID, data: DreamPatch) -> Dream:
     """Change your own dream (making it private hides it from your partner again)."""
-    dream, user = _own(request, dream_id)
-    services.update_dream(dream, user, **data.dict(exclude_none=True))
+    services.update_dream(
+        _own(request, dream_id), api_user(request), **data.dict(exclude_none=True)
+    )
     return _detail(request, dream_id)
 
 
-@router.delete("/{dream_id}", response={204: None, 403: ErrorOut, 404: ErrorOut})
+@router.delete("/{dream_id}", response={204: None, **ERRORS})
 def delete(request: HttpRequest, dream_id: UUID) -> Status[None]:
-    dream, user = _own(request, dream_id)
-    services.delete_dream(dream, user)
+    services.delete_dream(_own(request, dream_id), api_user(request))
     return Status(204, None)
 
 
-@router.put(
-    "/{dream_id}/pledge",
-    response={200: DreamDetailOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
-)
-def pledge(request: HttpRequest, dream_id: UUID, data: MessageIn) -> DreamDetailOut:
+@router.put("/{dream_id}/pledge", response={200: DreamDetailOut, **ERRORS})
+def pledge(request: HttpRequest, dream_id: UUID, data: MessageIn) -> Dream:
     """Pledge support for your partner's shared dream (or change your pledge)."""
-    couple, user, _ = _viewer(request)
-    try:
-        services.pledge(selectors.dream_for(couple, user, dream_id), user, data.message)
-    except DreamError as exc:
-        raise _conflict(exc) from exc
+    services.pledge(_dream(request, dream_id), api_user(request), data.message)
     return _detail(request, dream_id)
 
 
-@router.delete("/{dream_id}/pledge", response={204: None, 403: ErrorOut, 404: ErrorOut})
+@router.delete("/{dream_id}/pledge", response={204: None, **ERRORS})
 def withdraw(request: HttpRequest, dream_id: UUID) -> Status[None]:
-    couple, user, _ = _viewer(request)
-    services.withdraw_pledge(selectors.dream_for(couple, user, dream_id), user)
+    services.withdraw_pledge(_dream(request, dream_id), api_user(request))
     return Status(204, None)
 
 
-@router.post(
-    "/{dream_id}/tasks", response={201: TaskOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
-)
-def add_task(request: HttpRequest, dream_id: UUID, data: TitleIn) -> Status[TaskOut]:
+@router.post("/{dream_id}/tasks", response={201: TaskOut, **ERRORS})
+def add_task(request: HttpRequest, dream_id: UUID, data: TitleIn) -> Status[Task]:
     """The dreamer lists something that takes their time; the partner adds one they take on."""
-    couple, user, _ = _viewer(request)
-    dream = selectors.dream_for(couple, user, dream_id)
-    try:
-        task = services.add_task(dream, user, data.title, take_on=dream.author_id != user.pk)
-    except DreamError as exc:
-        raise _conflict(exc) from exc
-    return Status(201, _task_out(task, user))
+    dream, user = _dream(request, dream_id), api_user(request)
+    task = services.add_task(dream, user, data.title, take_on=dream.author_id != user.pk)
+    return Status(201, task)
 
 
-def _task(request: HttpRequest, task_id: UUID) -> tuple[Task, User]:
-    couple, user, _ = _viewer(request)
-    return selectors.task_for(couple, user, task_id), user
+def _task(request: HttpRequest, task_id: UUID) -> Task:
+    couple, _ = api_couple(request)
+    return selectors.task_for(couple, api_user(request), task_id)
 
 
-@router.post(
-    "/tasks/{task_id}/take", response={200: TaskOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
-)
-def take(request: HttpRequest, task_id: UUID) -> TaskOut:
+@router.post("/tasks/{task_id}/take", response={200: TaskOut, **ERRORS})
+def take(request: HttpRequest, task_id: UUID) -> Task:
     """Take a task off your partner's plate."""
-    task, user = _task(request, task_id)
-    try:
-        services.take_on(task, user)
-    except DreamError as exc:
-        raise _conflict(exc) from exc
-    return _task_out(task, user)
+    services.take_on(task := _task(request, task_id), api_user(request))
+    return task
 
 
-@router.put(
-    "/tasks/{task_id}/done", response={200: TaskOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
-)
-def task_done(request: HttpRequest, task_id: UUID, data: DoneIn) -> TaskOut:
-    task, user = _task(request, task_id)
-    try:
-        services.set_task_done(task, user, data.done)
-    except DreamError as exc:
-        raise _conflict(exc) from exc
-    return _task_out(task, user)
+@router.put("/tasks/{task_id}/done", response={200: TaskOut, **ERRORS})
+def task_done(request: HttpRequest, task_id: UUID, data: DoneIn) -> Task:
+    services.set_task_done(task := _task(request, task_id), api_user(request), data.done)
+    return task
 
 
-@router.delete(
-    "/tasks/{task_id}", response={204: None, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
-)
+@router.delete("/tasks/{task_id}", response={204: None, **ERRORS})
 def remove_task(request: HttpRequest, task_id: UUID) -> Status[None]:
-    task, user = _task(request, task_id)
-    try:
-        services.remove_task(task, user)
-    except DreamError as exc:
-        raise _conflict(exc) from exc
+    services.remove_task(_task(request, task_id), api_user(request))
     return Status(204, None)
 
 
-@router.post(
-    "/{dream_id}/milestones",
-    response={201: MilestoneOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
-)
-def add_milestone(request: HttpRequest, dream_id: UUID, data: MilestoneIn) -> Status[MilestoneOut]:
-    couple, user, _ = _viewer(request)
-    dream = selectors.dream_for(couple, user, dream_id)
-    try:
-        milestone = services.add_milestone(dream, user, data.title, data.target)
-    except DreamError as exc:
-        raise _conflict(exc) from exc
-    return Status(201, _milestone_out(milestone, user))
+@router.post("/{dream_id}/milestones", response={201: MilestoneOut, **ERRORS})
+def add_milestone(request: HttpRequest, dream_id: UUID, data: MilestoneIn) -> Status[Milestone]:
+    dream = _dream(request, dream_id)
+    return Status(201, services.add_milestone(dream, api_user(request), data.title, data.target))
 
 
-def _milestone(request: HttpRequest, milestone_id: UUID) -> tuple[Milestone, User, User]:
-    couple, user, partner = _viewer(request)
-    return selectors.milestone_for(couple, user, milestone_id), user, partner
+def _milestone(request: HttpRequest, milestone_id: UUID) -> Milestone:
+    couple, _ = api_couple(request)
+    return selectors.milestone_for(couple, api_user(request), milestone_id)
 
 
-@router.post(
-    "/milestones/{milestone_id}/reached",
-    response={200: MilestoneOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
-)
-def reached(request: HttpRequest, milestone_id: UUID, data: NewsIn) -> MilestoneOut:
+@router.post("/milestones/{milestone_id}/reached", response={200: MilestoneOut, **ERRORS})
+def reached(request: HttpRequest, milestone_id: UUID, data: NewsIn) -> Milestone:
     """Mark your milestone reached; on a shared dream your partner is invited to celebrate."""
-    milestone, user, partner = _milestone(request, milestone_id)
-    try:
-        services.reach_milestone(milestone, user, partner, data.news)
-    except DreamError as exc:
-        raise _conflict(exc) from exc
-    return _milestone_out(milestone, user)
+    _, partner = api_couple(request)
+    milestone = _milestone(request, milestone_id)
+    services.reach_milestone(milestone, api_user(request), partner, data.news)
+    return milestone
 
 
-@router.delete(
-    "/milestones/{milestone_id}", response={204: None, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
-)
+@router.delete("/milestones/{milestone_id}", response={204: None, **ERRORS})
 def remove_milestone(request: HttpRequest, milestone_id: UUID) -> Status[None]:
-    milestone, user, _ = _milestone(request, milestone_id)
-    try:
-        services.remove_milestone(milestone, user)
-    except DreamError as exc:
-        raise _conflict(exc) from exc
+    services.remove_milestone(_milestone(request, milestone_id), api_user(request))
     return Status(204, None)
 
 
-@router.post(
-    "/milestones/{milestone_id}/celebration/coach",
-    response={200: FeedbackOut, **ERRORS},
-)
+@router.post("/milestones/{milestone_id}/celebration/coach", response={200: FeedbackOut, **ERRORS})
 def celebration_coach(
     request: HttpRequest, milestone_id: UUID, data: MessageIn
 ) -> feedback.Feedback:
     """The coach's private reading of a draft celebration, against the good news. Not stored."""
-    milestone, user, _ = _milestone(request, milestone_id)
-    news = selectors.good_news(milestone)
-    found = feedback.read(user, data.message, news, field="message")
+    news = selectors.good_news(_milestone(request, milestone_id))
+    found = feedback.read(api_user(request), data.message, news, field="message")
     if found is None:
         raise Invalid("Write your answer first.", field="message")
     return found
 
 
-@router.put(
-    "/milestones/{milestone_id}/celebration",
-    response={200: MilestoneOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
-)
-def celebrate(request: HttpRequest, milestone_id: UUID, data: MessageIn) -> MilestoneOut:
+@router.put("/milestones/{milestone_id}/celebration", response={200: MilestoneOut, **ERRORS})
+def celebrate(request: HttpRequest, milestone_id: UUID, data: MessageIn) -> Milestone:
     """Answer your partner's reached milestone; they are told."""
-    milestone, user, _ = _milestone(request, milestone_id)
-    try:
-        services.celebrate(milestone, user, data.message)
-    except DreamError as exc:
-        raise _conflict(exc) from exc
-    milestone, _, _ = _milestone(request, milestone_id)
-    return _milestone_out(milestone, user)
+    services.celebrate(_milestone(request, milestone_id), api_user(request), data.message)
+    return _milestone(request, milestone_id)

@@ -1,18 +1,13 @@
 from django import forms
 
 from closeknit.dreams.models import Dream
-
-TEXT = 4000
+from closeknit.dreams.services import TEXT_MAX, TITLE_MAX
+from closeknit.lib.forms import text_field
 
 
 class DreamForm(forms.Form):
-    title = forms.CharField(label="Your dream or goal", max_length=300)
-    details = forms.CharField(
-        label="What it means to you",
-        required=False,
-        max_length=TEXT,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    title = text_field("Your dream or goal", max_length=TITLE_MAX)
+    details = text_field("What it means to you", max_length=TEXT_MAX, required=False, rows=3)
     kind = forms.ChoiceField(
         label="Kind", choices=Dream.Kind.choices, widget=forms.RadioSelect, initial="dream"
     )
@@ -30,20 +25,20 @@ class DreamEditForm(DreamForm):
 
 
 class PledgeForm(forms.Form):
-    message = forms.CharField(
-        label="How I'll support you",
-        max_length=TEXT,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    message = text_field(
+        "How I'll support you",
+        max_length=TEXT_MAX,
+        rows=3,
         help_text="Encouragement, time, practical help: whatever you can honestly offer.",
     )
 
 
 class TaskForm(forms.Form):
-    title = forms.CharField(label="A task", max_length=300)
+    title = text_field("A task", max_length=TITLE_MAX)
 
 
 class MilestoneForm(forms.Form):
-    title = forms.CharField(label="A milestone", max_length=300)
+    title = text_field("A milestone", max_length=TITLE_MAX)
     target = forms.DateField(
         label="Hoped for by (optional)",
         required=False,
@@ -52,13 +47,10 @@ class MilestoneForm(forms.Form):
 
 
 class ReachForm(forms.Form):
-    news = forms.CharField(
-        label="Tell your partner the news (optional)",
-        required=False,
-        max_length=TEXT,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    news = text_field(
+        "Tell your partner the news (optional)", max_length=TEXT_MAX, required=False, rows=3
     )
 
 
 class CelebrationForm(forms.Form):
-    message = forms.CharField(label="Your answer", max_length=TEXT, widget=forms.Textarea)
+    message = text_field("Your answer", max_length=TEXT_MAX, rows=10)

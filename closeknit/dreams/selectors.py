@@ -53,14 +53,25 @@ def dream_with_everything(couple: Couple, viewer: User, pk: UUID) -> Dream:
     return get_for_couple(dreams_with_everything(couple, viewer), couple, pk=pk)
 
 
+def _listed(couple: Couple, viewer: User) -> QuerySet[Dream]:
+    # The lists show whether a dream is backed and how many milestones it has.
+    counted = visible_dreams(couple, viewer).prefetch_related("pledges", "milestones")
+    return counted.order_by("status", "-created", "pk")
+
+
+def my_dreams(couple: Couple, viewer: User) -> QuerySet[Dream]:
+    """The viewer's dreams and goals, active first, newest first."""
+    return _listed(couple, viewer).filter(author=viewer)
+
+
+def their_dreams(couple: Couple, viewer: User) -> QuerySet[Dream]:
+    """The partner's shared dreams (and removed ones holding the viewer's words)."""
+    return _listed(couple, viewer).exclude(author=viewer)
+
+
 def dreams_by_owner(couple: Couple, viewer: User) -> tuple[list[Dream], list[Dream]]:
     """(the viewer's dreams and goals, the partner's shared dreams), newest first."""
-    counted = visible_dreams(couple, viewer).prefetch_related("pledges", "milestones")
-    found = list(counted.order_by("status", "-created"))
-    return (
-        [d for d in found if d.author_id == viewer.pk],
-        [d for d in found if d.author_id != viewer.pk],
-    )
+    return list(my_dreams(couple, viewer)), list(their_dreams(couple, viewer))
 
 
 def task_for(couple: Couple, viewer: User, pk: UUID) -> Task:

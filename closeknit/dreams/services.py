@@ -1,4 +1,9 @@
-"""Writes for dreams: each checks who may do it, and tells the partner only about shared dreams."""
+"""Writes for dreams: each checks who may do it, and tells the partner only about shared dreams.
+
+Refusals are `closeknit.lib.errors` kinds: Forbidden for someone else's to do,
+Conflict for what the dream's state does not allow, Invalid (with the field)
+for text and choices the rules refuse.
+"""
 
 from datetime import date
 
@@ -9,13 +14,21 @@ from django.utils import timezone
 from closeknit.accounts.models import User
 from closeknit.couples.models import Couple
 from closeknit.dreams.models import Celebration, Dream, Milestone, Pledge, Task
+from closeknit.lib import rules
 from closeknit.lib.authorship import forget
-from closeknit.lib.errors import Conflict
+from closeknit.lib.errors import Conflict, Forbidden
 from closeknit.nudges.notify import notify
 
+TEXT_MAX = 4000  # details, a pledge, news, a celebration
+TITLE_MAX = 300  # a dream's, a task's or a milestone's title
 
-class DreamError(Exception):
-    """Something a person can fix or understand; the message says what."""
+
+def _title(value: str, required: str) -> str:
+    return rules.text(value, field="title", max_length=TITLE_MAX, required=required)
+
+
+def _text(value: str, field: str, required: str | None = None) -> str:
+    return rules.text(value, field=field, max_length=TEXT_MAX, required=required)
 
 
 def _tell(recipient: User, kind: str, dream: Dream, key: str, partner: User) -> None:
@@ -25,7 +38,7 @@ def _tell(recipient: User, kind: str, dream: Dream, key: str, partner: User) -> 
 
 def _own(dream: Dream, user: User) -> None:
     if dream.author_id != user.pk:
-        raise DreamError("Only the dreamer can change this.")
+        raise Forbidden("Only the dreamer can change this.")
 
 
 def _partners(dream: Dream, user: User) -> User:
@@ -36,9 +49,9 @@ def _partners(dream: Dream, user: User) -> User:
     if dream.author is None:
         raise Conflict("This dream was removed. What you wrote on it stays here.")
     if dream.author_id == user.pk:
-        raise DreamError("This is for your partner to do.")
+        raise Forbidden("This is for your partner to do.")
     if not dream.is_shared:
-        raise DreamError("This dream isn't shared.")
+        raise Conflict("This dream isn't shared.")
     return dream.author
 
 
@@ -51,19 +64,39 @@ def create_dream(
     kind: str = Dream.Kind.DREAM,
     visibility: str = Dream.Visibility.PRIVATE,
 ) -> Dream:
-    return Dream.objects.create(
-        couple=couple, author=user, title=title, details=details, kind=kind, visibility=visibility
-    )
+    fields = _checked(title=title, details=details, kind=kind, visibility=visibility)
+    return Dream.objects.create(couple=couple, author=user, **fields)
 
 
 EDITABLE = ("title", "details", "kind", "visibility", "status")
 
 
+CHOICES = {
+    "kind": (Dream.Kind.values, "Choose a dream or a goal."),
+    "visibility": (Dream.Visibility.values, "Choose private or shared."),
+    "status": (Dream.Status.values, "Choose where it stands."),
+}
+
+
+def _checked(**fields: str) -> dict[str, str]:
+    """The dream's fields as stored, or the first rule they break."""
+    checked = dict(fields)
+    if "title" in fields:
+        checked["title"] = _title(fields["title"], "Name your dream or goal.")
+    if "details" in fields:
+        checked["details"] = _text(fields["details"], "details")
+    for name, (allowed, message) in CHOICES.items():
+        if name in fields:
+            rules.choice(fields[name], allowed, field=name, message=message)
+    return checked
+
+
 def update_dream(dream: Dream, user: User, **changes: str) -> None:
     _own(dream, user)
-    fields = [name for name in EDITABLE if name in changes]
-    for name in fields:
-        setattr(dream, name, changes[name])
+    checked = _checked(**{name: changes[name] for name in EDITABLE if name in changes})
+    fields = list(checked)
+    for name, value in checked.items():
+        setattr(dream, name, value)
     dream.updated = timezone.now()
     dream.save(update_fields=[*fields, "updated"])
 
@@ -82,6 +115,7 @@ def delete_dream(dream: Dream, user: User) -> bool:
 def pledge(dream: Dream, user: User, message: str) -> Pledge:
     """The partner promises support (or changes what they promised); the dreamer is told once."""
     dreamer = _partners(dream, user)
+    message = _text(message, "message", required="Say how you'll support them.")
     found, created = Pledge.objects.update_or_create(
         dream=dream,
         supporter=user,
@@ -101,7 +135,8 @@ def add_task(dream: Dream, user: User, title: str, *, take_on: bool = False) -> 
     if take_on:
         _partners(dream, user)
     elif dream.author_id != user.pk and not dream.is_shared:
-        raise DreamError("This dream isn't shared.")
+        raise Conflict("This dream isn't shared.")
+    title = _title(title, "Name the task.")
     return Task.objects.create(
         couple_id=dream.couple_id,
         dream=dream,
@@ -114,26 +149,27 @@ def add_task(dream: Dream, user: User, title: str, *, take_on: bool = False) -> 
 def take_on(task: Task, user: User) -> None:
     _partners(task.dream, user)
     if task.taken_by_id not in (None, user.pk):
-        raise DreamError("Someone has taken this on already.")
+        raise Conflict("Someone has taken this on already.")
     task.taken_by = user
     task.save(update_fields=["taken_by"])
 
 
 def set_task_done(task: Task, user: User, done: bool) -> None:
     if user.pk not in (task.taken_by_id, task.dream.author_id):
-        raise DreamError("Take this on first.")
+        raise Forbidden("Take this on first.")
     task.done_at = timezone.now() if done else None
     task.save(update_fields=["done_at"])
 
 
 def remove_task(task: Task, user: User) -> None:
     if user.pk not in (task.created_by_id, task.dream.author_id):
-        raise DreamError("Only whoever added it can remove it.")
+        raise Forbidden("Only whoever added it can remove it.")
     task.delete()
 
 
 def add_milestone(dream: Dream, user: User, title: str, target: date | None = None) -> Milestone:
     _own(dream, user)
+    title = _title(title, "Name the milestone.")
     return Milestone.objects.create(
         couple_id=dream.couple_id, dream=dream, title=title, target=target
     )
@@ -145,9 +181,9 @@ def reach_milestone(milestone: Milestone, user: User, partner: User, news: str =
     dream = milestone.dream
     _own(dream, user)
     if milestone.reached_at:
-        raise DreamError("You've reached this one already.")
+        raise Conflict("You've reached this one already.")
     milestone.reached_at = timezone.now()
-    milestone.news = news
+    milestone.news = _text(news, "news")
     milestone.save(update_fields=["reached_at", "news"])
     if dream.is_shared:
         _tell(partner, "milestone", dream, f"milestone:{milestone.pk}", user)
@@ -164,7 +200,8 @@ def celebrate(milestone: Milestone, user: User, message: str) -> Celebration:
     dream = milestone.dream
     dreamer = _partners(dream, user)
     if not milestone.reached_at:
-        raise DreamError("This milestone hasn't been reached yet.")
+        raise Conflict("This milestone hasn't been reached yet.")
+    message = _text(message, "message", required="Write your answer first.")
     found, created = Celebration.objects.update_or_create(
         milestone=milestone,
         defaults={"couple_id": dream.couple_id, "author": user, "message": message},

@@ -1,7 +1,11 @@
 from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
 from uuid import UUID
 
+from django import forms
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -20,17 +24,25 @@ from closeknit.dreams.forms import (
     TaskForm,
 )
 from closeknit.dreams.models import Dream
-from closeknit.dreams.services import DreamError
 from closeknit.lib.errors import DomainError
 from closeknit.lib.forms import refuse, status
+
+PER_PAGE = 20
 
 
 @couple_required
 def index(request: CoupleRequest) -> HttpResponse:
-    mine, theirs = selectors.dreams_by_owner(request.couple, request.user)
+    """Your dreams and your partner's shared ones, each list a page at a time."""
+    mine = Paginator(selectors.my_dreams(request.couple, request.user), PER_PAGE)
+    theirs = Paginator(selectors.their_dreams(request.couple, request.user), PER_PAGE)
+    mine_page = mine.get_page(request.GET.get("page"))
+    theirs_page = theirs.get_page(request.GET.get("theirs"))
     ctx = {
-        "mine": mine,
-        "theirs": theirs,
+        "mine": mine_page,
+        "theirs": theirs_page,
+        # Each list's links keep the other list on its page.
+        "mine_keep": urlencode({"page": mine_page.number}),
+        "theirs_keep": urlencode({"theirs": theirs_page.number}),
         "waiting": list(selectors.celebrations_waiting(request.couple, request.user)),
     }
     return render(request, "dreams/index.html", ctx)
@@ -40,9 +52,13 @@ def index(request: CoupleRequest) -> HttpResponse:
 def new(request: CoupleRequest) -> HttpResponse:
     form = DreamForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        dream = services.create_dream(request.couple, request.user, **form.cleaned_data)
-        return redirect("dreams:detail", pk=dream.pk)
-    return render(request, "dreams/form.html", {"form": form}, status=400 if form.errors else 200)
+        try:
+            dream = services.create_dream(request.couple, request.user, **form.cleaned_data)
+        except DomainError as exc:
+            refuse(request, form, exc)
+        else:
+            return redirect("dreams:detail", pk=dream.pk)
+    return render(request, "dreams/form.html", {"form": form}, status=status(form))
 
 
 def _own_dream(request: CoupleRequest, pk: UUID) -> Dream:
@@ -57,11 +73,15 @@ def edit(request: CoupleRequest, pk: UUID) -> HttpResponse:
     initial = {f: getattr(dream, f) for f in services.EDITABLE}
     form = DreamEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.update_dream(dream, request.user, **form.cleaned_data)
-        messages.success(request, "Saved.")
-        return redirect("dreams:detail", pk=dream.pk)
+        try:
+            services.update_dream(dream, request.user, **form.cleaned_data)
+        except DomainError as exc:
+            refuse(request, form, exc)
+        else:
+            messages.success(request, "Saved.")
+            return redirect("dreams:detail", pk=dream.pk)
     ctx = {"form": form, "dream": dream}
-    return render(request, "dreams/form.html", ctx, status=400 if form.errors else 200)
+    return render(request, "dreams/form.html", ctx, status=status(form))
 
 
 @couple_required
@@ -106,32 +126,49 @@ def detail(request: CoupleRequest, pk: UUID) -> HttpResponse:
 def _act(
     request: CoupleRequest, pk: UUID, action: Callable[[], object], done: str
 ) -> HttpResponse:
+    """A button's action on the dream's page: its refusal shows at the top of the page."""
     try:
         action()
-    except DreamError as exc:
-        messages.error(request, str(exc))
+    except DomainError as exc:
+        messages.error(request, exc.message)
     else:
         if done:
             messages.success(request, done)
     return redirect("dreams:detail", pk=pk)
 
 
-def _invalid(request: CoupleRequest, pk: UUID, **forms: object) -> HttpResponse:
-    return render(request, "dreams/detail.html", _detail_context(request, pk, **forms), status=400)
+def _submit(
+    request: CoupleRequest,
+    pk: UUID,
+    form: forms.Form,
+    name: str,
+    action: Callable[[dict[str, Any]], object],
+    done: str = "",
+) -> HttpResponse:
+    """A form's action on the dream's page: a refusal shows on the form, as the page's status."""
+    if form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except DomainError as exc:
+            refuse(request, form, exc)
+        else:
+            if done:
+                messages.success(request, done)
+            return redirect("dreams:detail", pk=pk)
+    ctx = _detail_context(request, pk, **{name: form})
+    return render(request, "dreams/detail.html", ctx, status=status(form))
 
 
 @couple_required
 @require_POST
 def pledge(request: CoupleRequest, pk: UUID) -> HttpResponse:
     dream = selectors.dream_for(request.couple, request.user, pk)
-    form = PledgeForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, pk, pledge_form=form)
-    message = form.cleaned_data["message"]
-    return _act(
+    return _submit(
         request,
         pk,
-        lambda: services.pledge(dream, request.user, message),
+        PledgeForm(request.POST),
+        "pledge_form",
+        lambda data: services.pledge(dream, request.user, data["message"]),
         f"{dream.author} can see your pledge.",
     )
 
@@ -148,12 +185,13 @@ def withdraw(request: CoupleRequest, pk: UUID) -> HttpResponse:
 @require_POST
 def task_add(request: CoupleRequest, pk: UUID) -> HttpResponse:
     dream = selectors.dream_for(request.couple, request.user, pk)
-    form = TaskForm(request.POST, prefix="task")
-    if not form.is_valid():
-        return _invalid(request, pk, task_form=form)
-    title, take = form.cleaned_data["title"], dream.author_id != request.user.pk
-    return _act(
-        request, pk, lambda: services.add_task(dream, request.user, title, take_on=take), ""
+    take = dream.author_id != request.user.pk
+    return _submit(
+        request,
+        pk,
+        TaskForm(request.POST, prefix="task"),
+        "task_form",
+        lambda data: services.add_task(dream, request.user, data["title"], take_on=take),
     )
 
 
@@ -195,15 +233,12 @@ def task_remove(request: CoupleRequest, pk: UUID) -> HttpResponse:
 @require_POST
 def milestone_add(request: CoupleRequest, pk: UUID) -> HttpResponse:
     dream = selectors.dream_for(request.couple, request.user, pk)
-    form = MilestoneForm(request.POST, prefix="milestone")
-    if not form.is_valid():
-        return _invalid(request, pk, milestone_form=form)
-    data = form.cleaned_data
-    return _act(
+    return _submit(
         request,
         pk,
-        lambda: services.add_milestone(dream, request.user, data["title"], data["target"]),
-        "",
+        MilestoneForm(request.POST, prefix="milestone"),
+        "milestone_form",
+        lambda data: services.add_milestone(dream, request.user, data["title"], data["target"]),
     )
 
 
@@ -220,20 +255,22 @@ def milestone_remove(request: CoupleRequest, pk: UUID) -> HttpResponse:
 def reach(request: CoupleRequest, pk: UUID) -> HttpResponse:
     """Mark a milestone reached, with the good news for the partner."""
     milestone = selectors.milestone_for(request.couple, request.user, pk)
-    form = ReachForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        news = form.cleaned_data["news"]
-        shared = milestone.dream.is_shared
-        done = f"Well done! {request.partner} will hear about it." if shared else "Well done!"
-        return _act(
-            request,
-            milestone.dream_id,
-            lambda: services.reach_milestone(milestone, request.user, request.partner, news),
-            done,
-        )
     if milestone.dream.author_id != request.user.pk:
         return redirect("dreams:detail", pk=milestone.dream_id)
-    return render(request, "dreams/reach.html", {"milestone": milestone, "form": form})
+    form = ReachForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            news = form.cleaned_data["news"]
+            services.reach_milestone(milestone, request.user, request.partner, news)
+        except DomainError as exc:
+            refuse(request, form, exc)
+        else:
+            shared = milestone.dream.is_shared
+            done = f"Well done! {request.partner} will hear about it." if shared else "Well done!"
+            messages.success(request, done)
+            return redirect("dreams:detail", pk=milestone.dream_id)
+    ctx = {"milestone": milestone, "form": form}
+    return render(request, "dreams/reach.html", ctx, status=status(form))
 
 
 @couple_required
@@ -244,26 +281,17 @@ def celebrate(request: CoupleRequest, pk: UUID) -> HttpResponse:
     if milestone.dream.author_id == request.user.pk or not milestone.reached_at:
         return redirect("dreams:detail", pk=milestone.dream_id)
     form = CelebrationForm(request.POST or None)
-    coach = None
+    coach, news = None, selectors.good_news(milestone)
     if request.method == "POST":
-        if wants_coach(request):
-            text, news = request.POST.get("message", ""), selectors.good_news(milestone)
-            try:
+        try:
+            if wants_coach(request):
+                text = request.POST.get("message", "")
                 coach = feedback.read(request.user, text, news, field="message")
-            except DomainError as exc:
-                refuse(request, form, exc)
-        elif form.is_valid():
-            message = form.cleaned_data["message"]
-            return _act(
-                request,
-                milestone.dream_id,
-                lambda: services.celebrate(milestone, request.user, message),
-                f"Sent to {milestone.dream.author}.",
-            )
-    ctx = {
-        "milestone": milestone,
-        "form": form,
-        "coach": coach,
-        "news": selectors.good_news(milestone),
-    }
+            elif form.is_valid():
+                services.celebrate(milestone, request.user, form.cleaned_data["message"])
+                messages.success(request, f"Sent to {milestone.dream.author}.")
+                return redirect("dreams:detail", pk=milestone.dream_id)
+        except DomainError as exc:
+            refuse(request, form, exc)
+    ctx = {"milestone": milestone, "form": form, "coach": coach, "news": news}
     return render(request, "dreams/celebrate.html", ctx, status=status(form))

@@ -12,6 +12,9 @@ from closeknit.couples.models import Couple
 from closeknit.lib.fields import EncryptedTextField
 from closeknit.lib.models import uuid_pk
 
+TITLE_MAX = 200  # a show's title
+JOKE_MAX = 1000  # a note in the jar
+
 
 class Show(models.Model):
     """A show or film to watch together."""
@@ -25,7 +28,7 @@ class Show(models.Model):
 
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="shows")
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=TITLE_MAX)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.WANT)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+"

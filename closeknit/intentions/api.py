@@ -1,21 +1,21 @@
-"""Intentions for API clients: the same selectors and services as the pages.
+"""Intentions for API clients: declarations over the pages' selectors and services.
 
 The API root serves this router under /api/v1/checkin/, where intentions were
 published before they had their own app.
 """
 
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
 
-from closeknit.accounts.models import User
-from closeknit.api.auth import api_couple, api_user
-from closeknit.api.errors import ErrorOut
+from closeknit.api.auth import api_couple, api_user, viewer
+from closeknit.api.errors import ERRORS
 from closeknit.intentions import selectors, services
 from closeknit.intentions.models import Intention
+from closeknit.intentions.selectors import Intentions
 
 router = Router()
 
@@ -34,6 +34,14 @@ class IntentionOut(Schema):
     created: datetime
     reviewed_at: datetime | None
 
+    @staticmethod
+    def resolve_mine(intention: Intention, context: dict[str, Any]) -> bool:
+        return intention.author_id == viewer(context)
+
+    @staticmethod
+    def resolve_author(intention: Intention) -> str:
+        return str(intention.author)
+
 
 class IntentionsOut(Schema):
     mine: IntentionOut | None
@@ -41,55 +49,22 @@ class IntentionsOut(Schema):
     history: list[IntentionOut]
 
 
-def maybe_intention(i: Intention | None, viewer: User, partner: User) -> IntentionOut | None:
-    return None if i is None else intention_out(i, viewer, partner)
-
-
-def intention_out(i: Intention, viewer: User, partner: User) -> IntentionOut:
-    mine = i.author_id == viewer.id
-    return IntentionOut(
-        id=i.id,
-        mine=mine,
-        author=str(viewer if mine else partner),
-        want=i.want,
-        willing=i.willing,
-        created=i.created,
-        reviewed_at=i.reviewed_at,
-    )
-
-
-@router.get("/intentions", response={200: IntentionsOut, 403: ErrorOut})
-def get_intentions(request: HttpRequest) -> IntentionsOut:
+@router.get("/intentions", response={200: IntentionsOut, **ERRORS})
+def get_intentions(request: HttpRequest) -> Intentions:
     """Both partners' current intentions (shared) and the history, newest first."""
-    couple, partner = api_couple(request)
-    user = api_user(request)
-    found = selectors.intentions(couple, user)
-    return IntentionsOut(
-        mine=maybe_intention(found.mine, user, partner),
-        theirs=maybe_intention(found.theirs, user, partner),
-        history=[intention_out(i, user, partner) for i in found.history],
-    )
+    couple, _ = api_couple(request)
+    return selectors.intentions(couple, api_user(request))
 
 
-@router.post("/intentions", response={201: IntentionOut, 400: ErrorOut, 403: ErrorOut})
-def create_intention(request: HttpRequest, data: IntentionIn) -> Status[IntentionOut]:
+@router.post("/intentions", response={201: IntentionOut, **ERRORS})
+def create_intention(request: HttpRequest, data: IntentionIn) -> Status[Intention]:
     """Write a new version of your intentions (earlier ones stay in the history)."""
-    couple, partner = api_couple(request)
-    user = api_user(request)
-    try:
-        intention = services.write_intention(couple, user, want=data.want, willing=data.willing)
-    except services.IntentionError as exc:
-        raise HttpError(400, str(exc)) from exc
-    return Status(201, intention_out(intention, user, partner))
+    couple, _ = api_couple(request)
+    return Status(201, services.write_intention(couple, api_user(request), **data.dict()))
 
 
-@router.post("/intentions/still-true", response={200: IntentionOut, 400: ErrorOut, 403: ErrorOut})
-def confirm_intention(request: HttpRequest) -> IntentionOut:
+@router.post("/intentions/still-true", response={200: IntentionOut, **ERRORS})
+def confirm_intention(request: HttpRequest) -> Intention:
     """Mark your current intentions as revisited, unchanged."""
-    couple, partner = api_couple(request)
-    user = api_user(request)
-    try:
-        intention = services.confirm_intention(couple, user)
-    except services.IntentionError as exc:
-        raise HttpError(400, str(exc)) from exc
-    return intention_out(intention, user, partner)
+    couple, _ = api_couple(request)
+    return services.confirm_intention(couple, api_user(request))

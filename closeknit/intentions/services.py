@@ -7,20 +7,25 @@ from django.utils import timezone
 from closeknit.accounts.models import User
 from closeknit.couples.models import Couple
 from closeknit.intentions.models import INTENTION_MAX, Intention
+from closeknit.lib import rules
+from closeknit.lib.errors import Conflict
 from closeknit.nudges.notify import notify
-
-
-class IntentionError(Exception):
-    """A write that cannot happen, with a message for the person."""
 
 
 def write_intention(couple: Couple, author: User, *, want: str, willing: str) -> Intention:
     """A new version of the author's intentions; earlier versions stay as history."""
-    want, willing = want.strip(), willing.strip()
-    if not want or not willing:
-        raise IntentionError("Write both: what you want from this and what you're willing to do.")
-    if max(len(want), len(willing)) > INTENTION_MAX:
-        raise IntentionError(f"Each part can be up to {INTENTION_MAX} characters.")
+    want = rules.text(
+        want,
+        field="want",
+        max_length=INTENTION_MAX,
+        required="Write what you want from this, even in a few words.",
+    )
+    willing = rules.text(
+        willing,
+        field="willing",
+        max_length=INTENTION_MAX,
+        required="Write what you're willing to do, even in a few words.",
+    )
     return Intention.objects.create(couple=couple, author=author, want=want, willing=willing)
 
 
@@ -28,7 +33,7 @@ def confirm_intention(couple: Couple, author: User) -> Intention:
     """ "These still hold": mark the current intentions as revisited without changing them."""
     current = Intention.objects.filter(couple=couple, author=author).order_by("-created").first()
     if current is None:
-        raise IntentionError("Write your intentions first.")
+        raise Conflict("Write your intentions first.")
     current.reviewed_at = timezone.now()
     current.save(update_fields=["reviewed_at"])
     return current

@@ -1,14 +1,15 @@
 from django import forms
 
+from closeknit.lib.forms import text_field
+from closeknit.rituals.models import DESCRIPTION_MAX, TITLE_MAX
+
 
 class OwnRitualForm(forms.Form):
-    title = forms.CharField(label="Your ritual", max_length=120)
-    when = forms.CharField(
-        label="When",
-        max_length=120,
+    title = text_field("Your ritual", max_length=TITLE_MAX)
+    when = text_field(
+        "When",
+        max_length=TITLE_MAX,
         required=False,
-        widget=forms.TextInput(attrs={"placeholder": "e.g. every Friday evening"}),
+        attrs={"placeholder": "e.g. every Friday evening"},
     )
-    description = forms.CharField(
-        label="What you do", required=False, max_length=1000, widget=forms.Textarea({"rows": 2})
-    )
+    description = text_field("What you do", max_length=DESCRIPTION_MAX, required=False, rows=2)

@@ -11,6 +11,9 @@ from django.utils import timezone
 from closeknit.couples.models import Couple
 from closeknit.lib.models import uuid_pk
 
+TITLE_MAX = 120  # a ritual's title, and when it happens
+DESCRIPTION_MAX = 1000
+
 
 class Ritual(models.Model):
     """A suggested ritual of connection (data/rituals.csv, loaded by a migration)."""

@@ -1,19 +1,36 @@
-"""Writes for rituals; one verb each."""
+"""Writes for rituals; one verb each. Refusals are `closeknit.lib.errors` kinds."""
 
 from datetime import date, timedelta
+from uuid import UUID
 
 from django.db import IntegrityError, transaction
 
 from closeknit.accounts.models import User
 from closeknit.couples.models import Couple
-from closeknit.rituals.models import CoupleRitual, Ritual, RitualMark
+from closeknit.lib import rules
+from closeknit.lib.errors import Invalid, NotFound
+from closeknit.rituals.models import DESCRIPTION_MAX, TITLE_MAX, CoupleRitual, Ritual, RitualMark
 
 # Ritual days can be marked a little after the fact, never ahead of time.
 MARK_DAYS_BACK = 14
 
 
-class RitualError(Exception):
-    """Something a person can fix or understand; the message says what."""
+def add_ritual(
+    couple: Couple,
+    user: User,
+    *,
+    suggestion: UUID | None = None,
+    title: str = "",
+    when: str = "",
+    description: str = "",
+) -> CoupleRitual:
+    """Choose a suggested ritual (by its id), or add one of the couple's own (a title)."""
+    if suggestion is None:
+        return add_own_ritual(couple, user, title=title, when=when, description=description)
+    found = Ritual.objects.filter(pk=suggestion).first()
+    if found is None:
+        raise NotFound("There's no such suggestion.", field="suggestion")
+    return choose_ritual(couple, user, found)
 
 
 def choose_ritual(couple: Couple, user: User, ritual: Ritual) -> CoupleRitual:
@@ -34,6 +51,10 @@ def choose_ritual(couple: Couple, user: User, ritual: Ritual) -> CoupleRitual:
 def add_own_ritual(
     couple: Couple, user: User, *, title: str, description: str = "", when: str = ""
 ) -> CoupleRitual:
+    required = "Give your ritual a title, or choose a suggestion."
+    title = rules.text(title, field="title", max_length=TITLE_MAX, required=required)
+    when = rules.text(when, field="when", max_length=TITLE_MAX)
+    description = rules.text(description, field="description", max_length=DESCRIPTION_MAX)
     return CoupleRitual.objects.create(
         couple=couple, title=title, description=description, when=when, added_by=user
     )
@@ -53,7 +74,7 @@ def set_ritual_done(
     """
     today = user.today()
     if not today - timedelta(days=MARK_DAYS_BACK) <= day <= today:
-        raise RitualError("Mark a day from the last two weeks, up to today.")
+        raise Invalid("Mark a day from the last two weeks, up to today.", field="day")
     if not done:
         RitualMark.objects.filter(ritual=ritual, day=day).delete()
         return

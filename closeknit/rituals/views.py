@@ -1,17 +1,23 @@
 from datetime import date, timedelta
+from typing import Any
+from urllib.parse import urlencode
 from uuid import UUID
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
+from closeknit.lib.errors import DomainError, Invalid, NotFound
+from closeknit.lib.forms import refuse, status
 from closeknit.rituals import selectors, services
 from closeknit.rituals.forms import OwnRitualForm
-from closeknit.rituals.models import CoupleRitual, Ritual
-from closeknit.rituals.services import RitualError
+from closeknit.rituals.models import CoupleRitual
+
+PER_PAGE = 20
 
 
 def _week(request: CoupleRequest) -> date:
@@ -23,17 +29,21 @@ def _week(request: CoupleRequest) -> date:
 
 @couple_required
 def index(request: CoupleRequest) -> HttpResponse:
-    return render(request, "rituals/index.html", _week_context(request, _week(request)))
+    """One week of the couple's rituals, a page of rituals at a time."""
+    ctx = _week_context(request, _week(request))
+    found = selectors.rituals_with_marks(request.couple, ctx["days"][0], ctx["days"][-1])
+    page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    ctx |= {"rituals": page.object_list, "page": page, "keep": urlencode({"week": ctx["days"][0]})}
+    return render(request, "rituals/index.html", ctx)
 
 
-def _week_context(request: CoupleRequest, day: date) -> dict[str, object]:
+def _week_context(request: CoupleRequest, day: date) -> dict[str, Any]:
     days = selectors.week_days(request.couple, day)
     today = request.user.today()
     return {
         "days": days,
         "today": today,
         "earliest": today - timedelta(days=services.MARK_DAYS_BACK),
-        "rituals": selectors.rituals_with_marks(request.couple, days[0], days[-1]),
         "previous_week": days[0] - timedelta(days=7),
         "next_week": days[0] + timedelta(days=7) if days[-1] < today else None,
     }
@@ -44,17 +54,24 @@ def _week_context(request: CoupleRequest, day: date) -> dict[str, object]:
 def done(request: CoupleRequest, pk: UUID) -> HttpResponse:
     ritual = get_for_couple(CoupleRitual, request.couple, pk=pk)
     try:
-        day = date.fromisoformat(request.POST.get("day", ""))
+        day = _day(request.POST.get("day", ""))
         services.set_ritual_done(
             request.couple, ritual, request.user, day, request.POST.get("done") == "1"
         )
-    except (ValueError, RitualError) as exc:
-        messages.error(request, str(exc) if isinstance(exc, RitualError) else "Choose a day.")
+    except DomainError as exc:
+        messages.error(request, exc.message)
         day = request.user.today()
     from_home = request.POST.get("from") == "home"
     if request.htmx:
         return _ritual_fragment(request, ritual, day, from_home)
     return redirect("home" if from_home else f"{reverse('rituals:index')}?week={day}")
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise Invalid("Choose a day.", field="day") from exc
 
 
 def _ritual_fragment(
@@ -63,11 +80,10 @@ def _ritual_fragment(
     """The one ritual's row again, as the page (or the home card) shows it."""
     if from_home:
         today = request.user.today()
-        ctx = {"rituals": selectors.rituals_today(request.couple, today), "today": today}
-        return render(request, "rituals/_home_card.html#today-rituals", ctx)
+        home = {"rituals": selectors.rituals_today(request.couple, today), "today": today}
+        return render(request, "rituals/_home_card.html#today-rituals", home)
     ctx = _week_context(request, day)
-    rows: list[CoupleRitual] = ctx["rituals"]  # type: ignore[assignment]
-    ctx["ritual"] = next(r for r in rows if r.pk == ritual.pk)
+    ctx["ritual"] = selectors.weeks_of([ritual], ctx["days"][0], ctx["days"][-1])[0]
     return render(request, "rituals/index.html#ritual-row", ctx)
 
 
@@ -84,19 +100,23 @@ def remove(request: CoupleRequest, pk: UUID) -> HttpResponse:
 def choose(request: CoupleRequest) -> HttpResponse:
     form = OwnRitualForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.add_own_ritual(request.couple, request.user, **form.cleaned_data)
-        messages.success(request, "Your own ritual is on the list.")
-        return redirect("rituals:index")
+        try:
+            services.add_own_ritual(request.couple, request.user, **form.cleaned_data)
+        except DomainError as exc:
+            refuse(request, form, exc)
+        else:
+            messages.success(request, "Your own ritual is on the list.")
+            return redirect("rituals:index")
     ctx = {"suggestions": selectors.suggested_rituals(request.couple), "form": form}
-    return render(request, "rituals/choose.html", ctx, status=400 if form.errors else 200)
+    return render(request, "rituals/choose.html", ctx, status=status(form))
 
 
 @couple_required
 @require_POST
 def add(request: CoupleRequest, pk: UUID) -> HttpResponse:
-    ritual = Ritual.objects.filter(pk=pk).first()
-    if ritual is None:
-        raise Http404("Not found")
-    services.choose_ritual(request.couple, request.user, ritual)
+    try:
+        ritual = services.add_ritual(request.couple, request.user, suggestion=pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
     messages.success(request, f"“{ritual.title}” is on your list.")
     return redirect("rituals:index")

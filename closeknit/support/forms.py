@@ -1,5 +1,6 @@
 from django import forms
 
+from closeknit.lib.forms import text_field
 from closeknit.support.models import NOTE_MAX, SUPPORT_KINDS, SUPPORT_OFFERS
 
 
@@ -10,11 +11,8 @@ class SupportForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the kind of support that would help."},
     )
-    note = forms.CharField(
-        label="Anything else you'd like to say? (optional)",
-        required=False,
-        max_length=NOTE_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
+    note = text_field(
+        "Anything else you'd like to say? (optional)", max_length=NOTE_MAX, required=False, rows=2
     )
 
 
@@ -25,9 +23,4 @@ class AnswerForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose what you will do."},
     )
-    note = forms.CharField(
-        label="A few words (optional)",
-        required=False,
-        max_length=NOTE_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    note = text_field("A few words (optional)", max_length=NOTE_MAX, required=False, rows=2)

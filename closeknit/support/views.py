@@ -4,6 +4,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
+from closeknit.lib.errors import DomainError
+from closeknit.lib.forms import refuse, status
 from closeknit.support import selectors, services
 from closeknit.support.forms import AnswerForm, SupportForm
 from closeknit.support.models import SupportSignal
@@ -14,18 +16,28 @@ def index(request: CoupleRequest) -> HttpResponse:
     """'I'm having a hard time': send a signal, see and answer the partner's."""
     form = SupportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.send_support(
-            request.couple,
-            request.user,
-            request.partner,
-            kind=form.cleaned_data["kind"],
-            note=form.cleaned_data["note"],
-        )
-        messages.success(request, f"{request.partner} will know you could use some support.")
-        return redirect("support:index")
+        try:
+            services.send_support(
+                request.couple, request.user, request.partner, **form.cleaned_data
+            )
+        except DomainError as exc:
+            refuse(request, form, exc)
+        else:
+            messages.success(request, f"{request.partner} will know you could use some support.")
+            return redirect("support:index")
+    return _page(request, form=form)
+
+
+def _page(
+    request: CoupleRequest,
+    form: SupportForm | None = None,
+    answer_form: AnswerForm | None = None,
+    **extra: object,
+) -> HttpResponse:
+    form, answer_form = form or SupportForm(), answer_form or AnswerForm()
     signals = selectors.support_signals(request.couple)
-    ctx = {"form": form, "signals": signals, "answer_form": AnswerForm()}
-    return render(request, "support/index.html", ctx, status=400 if form.errors else 200)
+    ctx = {"form": form, "answer_form": answer_form, "signals": signals, **extra}
+    return render(request, "support/index.html", ctx, status=status(form, answer_form))
 
 
 @couple_required
@@ -35,24 +47,13 @@ def answer(request: CoupleRequest, pk: str) -> HttpResponse:
     form = AnswerForm(request.POST)
     if form.is_valid():
         try:
-            services.answer_support(
-                signal,
-                request.user,
-                offer=form.cleaned_data["offer"],
-                note=form.cleaned_data["note"],
-            )
-        except services.SupportError as exc:
-            messages.error(request, str(exc))
+            services.answer_support(signal, request.user, **form.cleaned_data)
+        except DomainError as exc:
+            refuse(request, form, exc)
         else:
             messages.success(request, f"{request.partner} will know you're there.")
-        return redirect("support:index")
-    ctx = {
-        "form": SupportForm(),
-        "signals": selectors.support_signals(request.couple),
-        "answer_form": form,
-        "answering": signal.id,
-    }
-    return render(request, "support/index.html", ctx, status=400)
+            return redirect("support:index")
+    return _page(request, answer_form=form, answering=signal.id)
 
 
 @couple_required
@@ -61,8 +62,8 @@ def close(request: CoupleRequest, pk: str) -> HttpResponse:
     signal = get_for_couple(SupportSignal, request.couple, pk=pk)
     try:
         services.close_support(signal, request.user)
-    except services.SupportError as exc:
-        messages.error(request, str(exc))
+    except DomainError as exc:
+        messages.error(request, exc.message)
     else:
         messages.success(request, "Glad to hear it. You can send another signal any time.")
     return redirect("support:index")

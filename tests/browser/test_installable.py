@@ -27,7 +27,9 @@ def test_chromium_finds_it_installable_and_it_shows_the_offline_page(
     complaints: list[str] = []
     try:
         page = context.pages[0] if context.pages else context.new_page()
-        page.on("console", lambda msg: complaints.append(msg.text) if msg.type == "error" else None)
+        page.on(
+            "console", lambda msg: complaints.append(msg.text) if msg.type == "error" else None
+        )
         page.goto(live_server.url)
         assert page.evaluate("navigator.serviceWorker.ready.then(r => r.active !== null)")
         cdp = context.new_cdp_session(page)
@@ -37,7 +39,9 @@ def test_chromium_finds_it_installable_and_it_shows_the_offline_page(
         context.set_offline(True)
         page.goto(f"{live_server.url}/talk/")
         expect(page.get_by_role("heading", name="You're offline")).to_be_visible()
-        assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgba(0, 0, 0, 0)"
+        assert (
+            page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgba(0, 0, 0, 0)"
+        )
     finally:
         context.close()
     assert not [c for c in complaints if "Content Security Policy" in c], complaints

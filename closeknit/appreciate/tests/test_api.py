@@ -23,13 +23,14 @@ class AppreciationApiTestCase(ApiTestCase):
         r = self.api(
             "put", f"/appreciate/appreciations/{a_id}/reaction", self.ana, {"reaction": "hug"}
         )
-        self.assertEqual(r.status_code, 400)
+        self.assertEqual(r.status_code, 403)
         self.assertEqual(Appreciation.objects.get().reaction, "loved")
 
     def test_a_missing_part_is_explained(self) -> None:
         r = self.api("post", "/appreciate/appreciations", self.ana, {**GOOD, "shows": " "})
-        self.assertEqual(r.status_code, 400)
-        self.assertIn("Fill in all three parts", r.json()["detail"])
+        self.assertEqual(r.status_code, 422)
+        self.assertEqual(r.json()["detail"], "Say what it shows about them.")
+        self.assertEqual(r.json()["field"], "shows")
         self.assertFalse(Appreciation.objects.exists())
 
     def test_the_coach_answers_without_keeping_anything(self) -> None:
@@ -82,7 +83,7 @@ class PrivateApiTestCase(ApiTestCase):
             self.api("delete", f"/appreciate/tally/{mark.id}", self.ben).status_code, 404
         )
         self.assertEqual(
-            self.api("post", "/appreciate/tally", self.ana, {"kind": "x"}).status_code, 400
+            self.api("post", "/appreciate/tally", self.ana, {"kind": "x"}).status_code, 422
         )
 
     def test_the_operations_are_in_the_openapi_document(self) -> None:

@@ -22,7 +22,7 @@ class JournalTestCase(BaseTestCase):
 
     def test_an_empty_entry_is_explained(self) -> None:
         r = self.client_for(self.ana).post(JOURNAL, {"text": ""})
-        self.assertContains(r, "Write a line or two first.", status_code=400)
+        self.assertContains(r, "Write a line or two first.", status_code=422)
         self.assertFalse(JournalEntry.objects.exists())
 
     def test_the_partner_cannot_delete_it(self) -> None:
@@ -69,8 +69,8 @@ class TallyTestCase(BaseTestCase):
         )
 
     def test_an_unknown_kind_is_explained(self) -> None:
-        r = self.client_for(self.ana).post(TALLY, {"kind": "sulk"}, follow=True)
-        self.assertContains(r, "Log an appreciation or a complaint.")
+        r = self.client_for(self.ana).post(TALLY, {"kind": "sulk"})
+        self.assertContains(r, "Log an appreciation or a complaint.", status_code=422)
         self.assertFalse(TallyMark.objects.exists())
 
     def test_it_shows_weeks_and_is_labelled_honestly(self) -> None:

@@ -1,7 +1,9 @@
+from django.core.cache import cache
 from django.urls import reverse
 
 from closeknit.accounts.models import User
 from closeknit.appreciate.models import Appreciation
+from closeknit.lib.ratelimit import RATES
 from closeknit.nudges.models import Notification
 from closeknit.test import BaseTestCase
 
@@ -29,8 +31,8 @@ class SendTestCase(BaseTestCase):
 
     def test_a_missing_part_is_explained_and_nothing_is_lost(self) -> None:
         r = self.client_for(self.ana).post(NEW, {**GOOD, "felt": ""})
-        self.assertContains(r, "Say how it affected you.", status_code=400)
-        self.assertContains(r, GOOD["did"], status_code=400)
+        self.assertContains(r, "Say how it affected you.", status_code=422)
+        self.assertContains(r, GOOD["did"], status_code=422)
         self.assertFalse(Appreciation.objects.exists())
 
     def test_checking_with_the_coach_sends_nothing_and_keeps_the_draft(self) -> None:
@@ -126,3 +128,26 @@ class WallTestCase(BaseTestCase):
         self.assertContains(r, "It shows how brave you are")
         r = self.client_for(self.ana).get(reverse("home"))
         self.assertNotContains(r, "It shows how brave you are")
+
+
+class AppreciationRateLimitTestCase(BaseTestCase):
+    def setUp(self) -> None:
+        cache.clear()
+        self.addCleanup(cache.clear)
+
+    def test_the_page_is_rate_limited_like_the_api(self) -> None:
+        client = self.client_for(self.ana)
+        limit = int(RATES["appreciations"].split("/")[0])
+        for _ in range(limit):
+            self.assertEqual(client.post(reverse("appreciate:new"), GOOD).status_code, 302)
+        r = client.post(reverse("appreciate:new"), GOOD)
+        self.assertContains(r, "Too many requests", status_code=429)
+        self.assertEqual(Appreciation.objects.count(), limit)
+
+    def test_the_coach_button_counts_like_the_live_coach(self) -> None:
+        client = self.client_for(self.ana)
+        limit = int(RATES["appreciation-coach"].split("/")[0])
+        for _ in range(limit):
+            client.post(reverse("appreciate:coach"), GOOD)
+        r = client.post(reverse("appreciate:new"), {**GOOD, "coach": "1"})
+        self.assertContains(r, "Too many requests", status_code=429)

@@ -51,7 +51,7 @@ class CheckinApiTestCase(ApiTestCase):
         ]
         for data, message in cases:
             r = self.api("put", "/checkin/week", self.ana, data)
-            self.assertEqual(r.status_code, 400)
+            self.assertEqual(r.status_code, 422)
             self.assertIn(message, r.json()["detail"])
         self.assertFalse(Checkin.objects.exists())
 

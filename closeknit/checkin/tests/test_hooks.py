@@ -46,7 +46,7 @@ class DemoTestCase(BaseTestCase):
         self.assertEqual(Checkin.objects.filter(author=self.ana).count(), 10)
         self.assertEqual(Checkin.objects.filter(author=self.ben).count(), 11)
         t = trend(self.couple, self.ana)
-        closeness = [r["my_closeness"] for r in t.rows]
+        closeness = [r.my_closeness for r in t.rows]
         self.assertEqual(closeness[-1], None)  # Ana has not checked in this week
         self.assertFalse(t.dip_me or t.dip_partner)
         week = week_for(self.couple, self.ana)

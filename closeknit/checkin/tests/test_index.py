@@ -1,10 +1,12 @@
 from datetime import UTC, date, datetime
 
 import time_machine
+from django.core.cache import cache
 from django.urls import reverse
 
 from closeknit.checkin.models import Checkin
 from closeknit.checkin.tests.helpers import form_data, make_checkin
+from closeknit.lib.ratelimit import RATES
 from closeknit.nudges.models import Notification
 from closeknit.test import BaseTestCase
 
@@ -45,17 +47,17 @@ class CheckinPageTestCase(BaseTestCase):
         data = form_data(closeness=6, note="Kept")
         del data["mood"]
         r = self.client_for(self.ana).post(URL, data)
-        self.assertEqual(r.status_code, 400)
-        self.assertContains(r, "Pick the word closest to your mood", status_code=400)
+        self.assertEqual(r.status_code, 422)
+        self.assertContains(r, "Pick the word closest to your mood", status_code=422)
         self.assertContains(
-            r, 'value="6" aria-describedby="closeness-help" checked', status_code=400
+            r, 'value="6" aria-describedby="closeness-help" checked', status_code=422
         )
-        self.assertContains(r, "Kept", status_code=400)
+        self.assertContains(r, "Kept", status_code=422)
         self.assertFalse(Checkin.objects.exists())
 
     def test_it_refuses_a_step_outside_the_scale(self) -> None:
         r = self.client_for(self.ana).post(URL, form_data(closeness=9))
-        self.assertEqual(r.status_code, 400)
+        self.assertEqual(r.status_code, 422)
         self.assertFalse(Checkin.objects.exists())
 
     def test_my_check_in_is_sealed_until_my_partner_checks_in(self) -> None:
@@ -163,3 +165,19 @@ class ResourcesTestCase(BaseTestCase):
     def test_it_has_the_check_in_navigation_for_a_couple(self) -> None:
         r = self.client_for(self.ana).get(reverse("checkin:resources"))
         self.assertContains(r, 'aria-current="page">Resources')
+
+
+class CheckinRateLimitTestCase(BaseTestCase):
+    def setUp(self) -> None:
+        cache.clear()
+        self.addCleanup(cache.clear)
+
+    def test_the_page_is_rate_limited_like_the_api(self) -> None:
+        client = self.client_for(self.ana)
+        limit = int(RATES["checkin"].split("/")[0])
+        for n in range(limit):
+            self.assertEqual(client.post(URL, form_data(closeness=1 + n % 7)).status_code, 302)
+        r = client.post(URL, form_data(closeness=5, note="one too many"))
+        self.assertContains(r, "Too many requests", status_code=429)
+        self.assertContains(r, "one too many", status_code=429)  # what was written stays
+        self.assertNotEqual(Checkin.objects.get(author=self.ana).note, "one too many")

@@ -55,9 +55,9 @@ class AnswerTestCase(BaseTestCase):
     def test_a_bad_new_time_is_explained_and_nothing_changes(self) -> None:
         before = self.date.starts_at
         r = self.post(self.ben, "suggest", {"starts_at": "not a time"})
-        self.assertContains(r, "Enter a valid date/time.", status_code=400)
+        self.assertContains(r, "Enter a valid date/time.", status_code=422)
         r = self.post(self.ben, "suggest", {"starts_at": "2000-01-01T10:00"})
-        self.assertContains(r, "still ahead", status_code=400)
+        self.assertContains(r, "still ahead", status_code=422)
         self.date.refresh_from_db()
         self.assertEqual(self.date.starts_at, before)
         self.assertEqual(self.date.proposed_by, self.ana)

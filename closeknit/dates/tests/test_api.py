@@ -2,7 +2,7 @@ from typing import get_args
 
 from closeknit.api.tests.base import ApiTestCase
 from closeknit.dates import api
-from closeknit.dates.models import Category, DatePlan
+from closeknit.dates.models import Category, DateIdea, DatePlan
 from closeknit.dates.tests.helpers import make_date
 
 S = DatePlan.Status
@@ -21,6 +21,19 @@ class DatesApiTestCase(ApiTestCase):
         self.assertTrue(listed[0]["awaits_me"])
         r = self.api("post", f"/dates/plans/{created['id']}/accept", self.ben)
         self.assertEqual(r.json()["status"], "accepted")
+
+    def test_a_date_planned_from_an_idea_names_it_in_every_list(self) -> None:
+        idea = DateIdea.objects.first()
+        assert idea is not None
+        body = {"title": "Walk", "starts_at": "2031-06-14T19:30+01:00", "idea": str(idea.pk)}
+        created = self.api("post", "/dates/plans", self.ana, body).json()
+        self.assertEqual(created["idea"], str(idea.pk))
+        DatePlan.objects.filter(pk=created["id"]).update(
+            status=S.ACCEPTED, starts_at="2001-01-01T10:00Z"
+        )
+        history = self.api("get", "/dates/plans/history", self.ben)
+        self.assertEqual(history.status_code, 200)
+        self.assertEqual(history.json()[0]["idea"], str(idea.pk))
 
     def test_another_time_and_a_clear_conflict(self) -> None:
         d = make_date(self.couple, self.ana)
@@ -41,12 +54,13 @@ class DatesApiTestCase(ApiTestCase):
         self.assertEqual(r.json()["starts_at"], "2031-01-01T10:00:00Z")
         self.assertTrue(r.json()["proposed_by_me"])
 
-    def test_a_past_time_is_400_and_saves_nothing(self) -> None:
+    def test_a_past_time_is_refused_and_saves_nothing(self) -> None:
         r = self.api(
             "post", "/dates/plans", self.ana, {"title": "x", "starts_at": "2001-01-01T10:00Z"}
         )
-        self.assertEqual(r.status_code, 400)
+        self.assertEqual(r.status_code, 422)
         self.assertEqual(r.json()["detail"], "Choose a time that is still ahead.")
+        self.assertEqual(r.json()["field"], "starts_at")
         self.assertFalse(DatePlan.objects.exists())
 
     def test_ratings_are_sealed_in_the_api(self) -> None:

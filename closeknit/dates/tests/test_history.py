@@ -59,8 +59,8 @@ class HistoryTestCase(BaseTestCase):
 
     def test_a_bad_rating_is_explained_and_the_memory_kept(self) -> None:
         r = self.rate(self.ana, "9", "keep me")
-        self.assertContains(r, "Select a valid choice", status_code=400)
-        self.assertContains(r, "keep me", status_code=400)
+        self.assertContains(r, "Select a valid choice", status_code=422)
+        self.assertContains(r, "keep me", status_code=422)
         self.assertFalse(DateRating.objects.exists())
 
     def test_only_dates_that_happened_are_history(self) -> None:

@@ -48,13 +48,13 @@ class ProposeTestCase(BaseTestCase):
 
     def test_it_rejects_a_time_in_the_past_and_keeps_the_input(self) -> None:
         r = self.post(starts_at="2001-01-01T10:00")
-        self.assertContains(r, "Choose a time that is still ahead.", status_code=400)
-        self.assertContains(r, "Sunset walk", status_code=400)
+        self.assertContains(r, "Choose a time that is still ahead.", status_code=422)
+        self.assertContains(r, "Sunset walk", status_code=422)
         self.assertFalse(DatePlan.objects.exists())
 
     def test_it_rejects_a_missing_title(self) -> None:
         r = self.post(title="")
-        self.assertContains(r, "This field is required.", status_code=400)
+        self.assertContains(r, "Say what the date is.", status_code=422)
         self.assertFalse(DatePlan.objects.exists())
 
     def test_it_prefills_from_an_idea_and_remembers_it(self) -> None:

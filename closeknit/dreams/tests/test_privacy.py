@@ -120,11 +120,11 @@ class DreamPrivacyTestCase(BaseTestCase):
         )
 
     def test_a_bad_dream_keeps_the_input_and_explains(self) -> None:
-        r = self.client_for(self.ben).post(
-            reverse("dreams:new"),
-            {"title": "", "details": "keep me", "kind": "dream", "visibility": "nope"},
-        )
-        self.assertContains(r, "This field is required.", status_code=400)
-        self.assertContains(r, "Select a valid choice", status_code=400)
-        self.assertContains(r, "keep me", status_code=400)
+        url = reverse("dreams:new")
+        data = {"title": " ", "details": "keep me", "kind": "dream", "visibility": "private"}
+        r = self.client_for(self.ben).post(url, data)
+        self.assertContains(r, "Name your dream or goal.", status_code=422)
+        self.assertContains(r, "keep me", status_code=422)
+        r = self.client_for(self.ben).post(url, {**data, "title": "Sail", "visibility": "nope"})
+        self.assertContains(r, "Select a valid choice", status_code=422)
         self.assertFalse(Dream.objects.filter(author=self.ben).exists())

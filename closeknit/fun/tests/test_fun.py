@@ -1,6 +1,8 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from closeknit.fun import services
+from closeknit.fun import selectors, services
 from closeknit.fun.models import InsideJoke, Show
 from closeknit.test import BaseTestCase
 
@@ -32,7 +34,7 @@ class ShowsTestCase(BaseTestCase):
         r = self.client_for(self.ana).post(
             reverse("fun:show_add"), {"title": "", "status": "want"}
         )
-        self.assertContains(r, "This field is required.", status_code=400)
+        self.assertContains(r, "Name the show or film.", status_code=422)
         self.assertFalse(Show.objects.exists())
 
     def test_another_couple_gets_404(self) -> None:
@@ -87,3 +89,41 @@ class JarTestCase(BaseTestCase):
         r = self.client_for(self.cora).get(reverse("fun:joke_pick"))
         self.assertNotContains(r, "ours only")
         self.assertNotContains(self.client_for(self.cora).get(reverse("fun:index")), "ours only")
+
+
+class LongHistoryTestCase(BaseTestCase):
+    """A page, not the whole collection: the same queries with five shows or eighty."""
+
+    def grow(self, n: int) -> None:
+        Show.objects.bulk_create(
+            Show(couple=self.couple, title=f"Show {i}", status=Show.Status.values[i % 3])
+            for i in range(n)
+        )
+        InsideJoke.objects.bulk_create(
+            InsideJoke(couple=self.couple, text=f"joke {i}", added_by=self.ana) for i in range(n)
+        )
+
+    def queries(self) -> int:
+        client = self.client_for(self.ana)
+        client.get(reverse("fun:index"))  # warm
+        with CaptureQueriesContext(connection) as seen:
+            self.assertEqual(client.get(reverse("fun:index")).status_code, 200)
+        return len(seen)
+
+    def test_the_page_reads_one_page_of_shows_and_of_jokes(self) -> None:
+        self.grow(5)
+        few = self.queries()
+        self.grow(75)
+        self.assertEqual(self.queries(), few)
+        r = self.client_for(self.ana).get(reverse("fun:index"), {"page": 3, "jokes": 4})
+        self.assertContains(r, "Page 3 of 3")
+        self.assertContains(r, "Page 4 of 4")
+        self.assertContains(r, "?jokes=3")
+        self.assertEqual(len(r.context["page"].object_list), 20)
+
+    def test_pulling_a_joke_costs_the_same_however_full_the_jar(self) -> None:
+        self.grow(80)
+        with CaptureQueriesContext(connection) as seen:
+            joke = selectors.random_joke(self.couple)
+        self.assertIsNotNone(joke)
+        self.assertLessEqual(len(seen), 2)

@@ -18,9 +18,10 @@ class IntentionsApiTestCase(ApiTestCase):
 
     def test_both_parts_are_needed(self) -> None:
         r = self.api("post", "/checkin/intentions", self.ana, {"want": "Laugh", "willing": " "})
-        self.assertEqual(r.status_code, 400)
+        self.assertEqual((r.status_code, r.json()["field"]), (422, "willing"))
         self.assertFalse(Intention.objects.exists())
         r = self.api("post", "/checkin/intentions/still-true", self.ben)
+        self.assertEqual(r.status_code, 409)
         self.assertEqual(r.json()["detail"], "Write your intentions first.")
 
     def test_they_are_served_where_they_were_published(self) -> None:

@@ -44,8 +44,8 @@ class IntentionsTestCase(IntentionsBase):
 
     def test_it_asks_for_both_parts_and_keeps_what_was_written(self) -> None:
         r = self.client_for(self.ana).post(URL, {"want": "Kept words", "willing": ""})
-        self.assertContains(r, "Write what you&#x27;re willing to do", status_code=400)
-        self.assertContains(r, "Kept words", status_code=400)
+        self.assertContains(r, "Write what you&#x27;re willing to do", status_code=422)
+        self.assertContains(r, "Kept words", status_code=422)
         self.assertFalse(Intention.objects.exists())
 
     def test_these_still_hold_marks_the_current_one_revisited(self) -> None:

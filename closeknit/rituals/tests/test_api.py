@@ -23,7 +23,7 @@ class RitualsApiTestCase(ApiTestCase):
         self.assertEqual(week["rituals"][0]["days_done"], [today])
         future = (self.couple.today() + timedelta(days=1)).isoformat()
         r = self.api("put", f"/dates/rituals/{ritual_id}/days/{future}", self.ben)
-        self.assertEqual(r.status_code, 400)
+        self.assertEqual((r.status_code, r.json()["field"]), (422, "day"))
         self.api("delete", f"/dates/rituals/{ritual_id}/days/{today}", self.ben)
         self.assertEqual(
             self.api("get", "/dates/rituals", self.ana).json()["rituals"][0]["days_done"], []
@@ -31,7 +31,7 @@ class RitualsApiTestCase(ApiTestCase):
 
     def test_an_own_ritual_needs_a_title(self) -> None:
         r = self.api("post", "/dates/rituals", self.ana, {"title": "  "})
-        self.assertEqual(r.status_code, 400)
+        self.assertEqual((r.status_code, r.json()["field"]), (422, "title"))
         r = self.api("post", "/dates/rituals", self.ana, {"title": "Friday dance"})
         self.assertEqual(r.status_code, 201)
 

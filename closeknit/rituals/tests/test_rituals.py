@@ -46,7 +46,9 @@ class RitualsTestCase(BaseTestCase):
 
     def test_an_own_ritual_needs_a_title(self) -> None:
         r = self.client_for(self.ben).post(reverse("rituals:choose"), {"title": ""})
-        self.assertContains(r, "This field is required.", status_code=400)
+        self.assertContains(
+            r, "Give your ritual a title, or choose a suggestion.", status_code=422
+        )
 
     def test_marking_done_is_one_tap_and_undoable(self) -> None:
         self.mark(self.ben, self.today)
@@ -112,3 +114,21 @@ class RitualsTestCase(BaseTestCase):
                     self.couple, chosen, self.ben, self.today - timedelta(days=n), True
                 )
         self.assertEqual(count(), small)
+
+    def test_a_long_list_is_read_a_page_at_a_time_keeping_the_week(self) -> None:
+        CoupleRitual.objects.bulk_create(
+            CoupleRitual(couple=self.couple, title=f"Ritual {n}", added_by=self.ana)
+            for n in range(45)
+        )
+        week = self.today - timedelta(days=7)
+        client = self.client_for(self.ana)
+        client.get(reverse("rituals:index"))  # warm
+        with CaptureQueriesContext(connection) as first:
+            r = client.get(reverse("rituals:index"), {"week": week.isoformat()})
+        self.assertEqual(len(r.context["rituals"]), 20)
+        self.assertContains(r, "Page 1 of 3")
+        self.assertContains(r, f"?week={week - timedelta(days=week.weekday())}&amp;page=2")
+        with CaptureQueriesContext(connection) as last:
+            r = client.get(reverse("rituals:index"), {"week": week.isoformat(), "page": "3"})
+        self.assertEqual(len(r.context["rituals"]), 6)
+        self.assertEqual(len(last), len(first))

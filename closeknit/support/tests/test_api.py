@@ -1,3 +1,6 @@
+from django.core.cache import cache
+from django.urls import reverse
+
 from closeknit.api.tests.base import ApiTestCase
 from closeknit.nudges.models import Notification
 from closeknit.support.models import SupportSignal
@@ -19,8 +22,25 @@ class SupportApiTestCase(ApiTestCase):
 
     def test_bad_input_is_explained(self) -> None:
         r = self.api("post", "/checkin/support", self.ana, {"kind": "money"})
-        self.assertEqual(r.status_code, 400)
+        self.assertEqual(r.status_code, 422)
         self.assertEqual(r.json()["detail"], "Choose the kind of support that would help.")
+        self.assertEqual(r.json()["field"], "kind")
+
+    def test_the_author_cannot_answer_their_own_signal(self) -> None:
+        signal = SupportSignal.objects.create(couple=self.couple, author=self.ana, kind="listen")
+        r = self.api("post", f"/checkin/support/{signal.id}/answer", self.ana, {"offer": "call"})
+        self.assertEqual((r.status_code, r.json()["code"]), (403, "forbidden"))
+
+    def test_signals_are_rate_limited_like_on_the_page(self) -> None:
+        cache.clear()
+        self.addCleanup(cache.clear)
+        body = {"kind": "listen"}
+        codes = [
+            self.api("post", "/checkin/support", self.ana, body).status_code for _ in range(21)
+        ]
+        self.assertEqual(codes[-1], 429)
+        r = self.client_for(self.ana).post(reverse("support:index"), body)
+        self.assertContains(r, "Too many requests", status_code=429)
 
     def test_another_couple_gets_404(self) -> None:
         signal = SupportSignal.objects.create(couple=self.couple, author=self.ana, kind="listen")
