@@ -61,3 +61,8 @@ class RemoveRitualTestCase(BaseTestCase):
         services.set_ritual_done(self.couple, other, self.ben, self.couple.today(), True)
         r = self.client_for(self.ana).get(self.url)
         self.assertContains(r, "the 3 days you ticked")
+
+    def test_an_htmx_post_without_the_confirmation_only_asks_too(self) -> None:
+        r = self.client_for(self.ben).post(self.url, headers={"HX-Request": "true"})
+        self.assertContains(r, "Take “Six-second kiss” off your list?")
+        self.assertTrue(CoupleRitual.objects.filter(pk=self.ritual.pk).exists())
