@@ -9,6 +9,7 @@ from closeknit.appreciate.forms import AppreciationForm, JournalForm
 from closeknit.appreciate.models import REACTIONS, TALLY_KINDS
 from closeknit.coaching.feedback import wants_coach
 from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
+from closeknit.lib.confirm import confirmed
 from closeknit.lib.errors import DomainError
 from closeknit.lib.forms import refuse, status
 
@@ -103,9 +104,11 @@ def journal(request: CoupleRequest) -> HttpResponse:
 
 
 @couple_required
-@require_POST
 def delete_journal(request: CoupleRequest, pk: str) -> HttpResponse:
+    """Ask once, showing the entry; then delete it (only its author ever reaches it)."""
     entry = get_for_couple(selectors.journal(request.couple, request.user), request.couple, pk=pk)
+    if not confirmed(request):
+        return render(request, "appreciate/delete_journal.html", {"entry": entry})
     entry.delete()
     messages.success(request, "Deleted.")
     return redirect("appreciate:journal")

@@ -99,10 +99,15 @@ def suggest_time(date_plan: DatePlan, user: User, partner: User, starts_at: date
     _tell(partner, "date_answered", date_plan, key, user)
 
 
-@transaction.atomic
-def cancel_date(date_plan: DatePlan, user: User, partner: User) -> None:
+def check_can_cancel(date_plan: DatePlan) -> None:
+    """Refuse to call off a date already called off or gone by (the page asks only if not)."""
     if date_plan.status == S.CANCELLED or date_plan.is_past:
         raise Conflict("This date can't be called off any more.")
+
+
+@transaction.atomic
+def cancel_date(date_plan: DatePlan, user: User, partner: User) -> None:
+    check_can_cancel(date_plan)
     date_plan.status = S.CANCELLED
     date_plan.updated = timezone.now()
     date_plan.save(update_fields=["status", "updated"])

@@ -14,6 +14,7 @@ from closeknit.dates import selectors, services
 from closeknit.dates.calendar import feed_calendar
 from closeknit.dates.forms import IdeaFilterForm, ProposeForm, RatingForm, SuggestTimeForm
 from closeknit.dates.models import CalendarFeed, DateIdea, DatePlan
+from closeknit.lib.confirm import confirmed
 from closeknit.lib.errors import DomainError
 from closeknit.lib.forms import refuse, status
 
@@ -141,15 +142,26 @@ def suggest(request: CoupleRequest, pk: UUID) -> HttpResponse:
 
 
 @couple_required
-@require_POST
 def cancel(request: CoupleRequest, pk: UUID) -> HttpResponse:
+    """Ask once (the partner is told), then call the date off."""
     date_plan = _date_of(request, pk)
+    if not confirmed(request):
+        return _ask_to_cancel(request, date_plan)
     return _act(
         request,
         date_plan,
         lambda: services.cancel_date(date_plan, request.user, request.partner),
         "The date is called off.",
     )
+
+
+def _ask_to_cancel(request: CoupleRequest, date_plan: DatePlan) -> HttpResponse:
+    try:
+        services.check_can_cancel(date_plan)
+    except DomainError as exc:  # nothing left to ask about: say why on the date's page
+        messages.error(request, exc.message)
+        return redirect("dates:detail", pk=date_plan.pk)
+    return render(request, "dates/cancel.html", {"date": date_plan})
 
 
 @couple_required

@@ -105,6 +105,12 @@ def good_news(milestone: Milestone) -> str:
     return milestone.news or f"I reached a milestone: {milestone.title}"
 
 
+def goes_with(dream: Dream) -> dict[str, int]:
+    """What the dreamer wrote on their dream: it goes when they delete it (prefetched rows)."""
+    tasks = [t for t in dream.tasks.all() if t.created_by_id == dream.author_id]
+    return {"milestones": len(dream.milestones.all()), "my_tasks": len(tasks)}
+
+
 def left_by(dream: Dream) -> dict[str, list[Any]]:
     """What the partner wrote on the dreamer's dream: it stays when the dream is deleted."""
     pledges = [p for p in dream.pledges.all() if p.supporter_id != dream.author_id]

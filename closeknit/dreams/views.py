@@ -24,6 +24,7 @@ from closeknit.dreams.forms import (
     TaskForm,
 )
 from closeknit.dreams.models import Dream
+from closeknit.lib.confirm import confirmed
 from closeknit.lib.errors import DomainError
 from closeknit.lib.forms import refuse, status
 
@@ -90,8 +91,9 @@ def delete(request: CoupleRequest, pk: UUID) -> HttpResponse:
     dream = selectors.dream_with_everything(request.couple, request.user, pk)
     if dream.author_id != request.user.pk:
         raise Http404("Not found")
-    if request.method != "POST":
-        return render(request, "dreams/delete.html", {"dream": dream, **selectors.left_by(dream)})
+    if not confirmed(request):
+        ctx = {"dream": dream, **selectors.goes_with(dream), **selectors.left_by(dream)}
+        return render(request, "dreams/delete.html", ctx)
     if services.delete_dream(dream, request.user):
         messages.info(request, "The dream is deleted.")
     else:

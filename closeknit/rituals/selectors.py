@@ -57,6 +57,11 @@ def weeks_of(page: list[CoupleRitual], first: date, last: date) -> list[RitualWe
 HOME_LIMIT = 8
 
 
+def days_ticked(couple: Couple, ritual: CoupleRitual) -> int:
+    """How many days the couple marked this ritual done: they go when it is removed."""
+    return for_couple(RitualMark, couple).filter(ritual=ritual).count()
+
+
 def rituals_today(couple: Couple, today: date) -> QuerySet[CoupleRitual]:
     """The couple's first rituals, each annotated `done_today` (the reader's today): one query."""
     marks = RitualMark.objects.filter(ritual=OuterRef("pk"), day=today)

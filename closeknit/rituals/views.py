@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
+from closeknit.lib.confirm import confirmed
 from closeknit.lib.errors import DomainError, Invalid, NotFound
 from closeknit.lib.forms import refuse, status
 from closeknit.rituals import selectors, services
@@ -88,9 +89,12 @@ def _ritual_fragment(
 
 
 @couple_required
-@require_POST
 def remove(request: CoupleRequest, pk: UUID) -> HttpResponse:
+    """Ask once, counting the ticked days that go with it; then take it off the list."""
     ritual = get_for_couple(CoupleRitual, request.couple, pk=pk)
+    if not confirmed(request):
+        ctx = {"ritual": ritual, "days_ticked": selectors.days_ticked(request.couple, ritual)}
+        return render(request, "rituals/remove.html", ctx)
     services.remove_ritual(ritual)
     messages.info(request, f"“{ritual.title}” is off your list.")
     return redirect("rituals:index")

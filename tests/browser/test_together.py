@@ -1,13 +1,19 @@
 """Together: a date, a dream with a pledge and a celebration, and the opt-in "Just us" list,
 each done by two partners in their own browsers."""
 
+import re
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from closeknit.dates.models import DatePlan
 from closeknit.dreams.models import Celebration, Pledge
 from closeknit.private.models import Answer, Item
+from closeknit.rituals import services as rituals
+from closeknit.rituals.models import CoupleRitual
 from closeknit.test import make_couple
 from tests.browser.helpers import log_in
 
@@ -175,3 +181,42 @@ def test_both_opt_in_and_each_sees_only_what_both_want(live_server: LiveServer, 
     expect(ana.get_by_text(texts["affection-001"])).to_have_count(0)
     expect(ana.get_by_text("You've turned it on.")).to_be_visible()
     assert Answer.objects.count() == 8
+
+
+def test_calling_a_date_off_and_taking_a_ritual_off_ask_once_first(
+    live_server: LiveServer, new_page
+) -> None:
+    ana_user, ben_user, couple = make_couple("ana", "ben")
+    date_plan = DatePlan.objects.create(
+        couple=couple,
+        proposed_by=ana_user,
+        title="Picnic by the river",
+        starts_at=timezone.now() + timedelta(days=3),
+        status=DatePlan.Status.ACCEPTED,
+    )
+    walk = rituals.add_own_ritual(couple, ana_user, title="Sunday walk")
+    rituals.set_ritual_done(couple, walk, ben_user, ben_user.today(), True)
+    base = live_server.url
+    ana = new_page("ana")
+    log_in(ana, base, "ana@example.org")
+
+    ana.goto(f"{base}/dates/{date_plan.pk}/")
+    ana.get_by_role("link", name="Call this date off").click()
+    expect(ana).to_have_title("Call off “Picnic by the river”? · Closeknit")
+    expect(ana.get_by_text("Ben is told in their inbox")).to_be_visible()
+    ana.get_by_role("button", name="Keep the date").click()
+    expect(ana.get_by_text("It's on: you both said yes.")).to_be_visible()
+    ana.get_by_role("link", name="Call this date off").click()
+    ana.get_by_role("button", name="Call it off").click()
+    expect(ana.get_by_text("This date was called off.")).to_be_visible()
+    date_plan.refresh_from_db()
+    assert date_plan.status == DatePlan.Status.CANCELLED
+
+    ana.goto(f"{base}/rituals/")
+    # The link names its ritual for screen readers (a hidden ": Sunday walk").
+    ana.get_by_role("link", name=re.compile(r"^Take it off our list…\s*: Sunday walk$")).click()
+    expect(ana.get_by_role("heading", name="Take “Sunday walk” off your list?")).to_be_visible()
+    expect(ana.get_by_text("the 1 day you ticked, for both of you")).to_be_visible()
+    ana.get_by_role("button", name="Take it off our list").click()
+    expect(ana.get_by_text("“Sunday walk” is off your list.")).to_be_visible()
+    assert not CoupleRitual.objects.filter(pk=walk.pk).exists()

@@ -27,10 +27,13 @@ class JournalTestCase(BaseTestCase):
 
     def test_the_partner_cannot_delete_it(self) -> None:
         entry = JournalEntry.objects.create(couple=self.couple, author=self.ana, text="Mine")
+        url = reverse("appreciate:delete_journal", args=[entry.id])
         for user in (self.ben, self.cora):
-            r = self.client_for(user).post(reverse("appreciate:delete_journal", args=[entry.id]))
+            self.assertEqual(self.client_for(user).get(url).status_code, 404)
+            r = self.client_for(user).post(url, {"confirm": "yes"})
             self.assertEqual(r.status_code, 404)
-        self.client_for(self.ana).post(reverse("appreciate:delete_journal", args=[entry.id]))
+        self.assertTrue(JournalEntry.objects.exists())
+        self.client_for(self.ana).post(url, {"confirm": "yes"})
         self.assertFalse(JournalEntry.objects.exists())
 
     def test_the_export_holds_only_the_authors_journal(self) -> None:
@@ -107,3 +110,35 @@ class TallyTestCase(BaseTestCase):
             self.mark(self.ana, "appreciation", day)
         with self.assertNumQueries(5):
             client.get(TALLY)
+
+
+class DeleteJournalEntryTestCase(BaseTestCase):
+    """Deleting a journal entry asks once, showing the entry."""
+
+    def setUp(self) -> None:
+        self.entry = JournalEntry.objects.create(
+            couple=self.couple, author=self.ana, text="Grateful for the rain"
+        )
+        self.url = reverse("appreciate:delete_journal", args=[self.entry.id])
+
+    def test_the_journal_links_to_the_question(self) -> None:
+        self.assertContains(self.client_for(self.ana).get(JOURNAL), f'href="{self.url}"')
+
+    def test_it_asks_once_showing_the_entry(self) -> None:
+        r = self.client_for(self.ana).get(self.url)
+        self.assertContains(r, "<title>Delete your journal entry of ")
+        self.assertContains(r, "<h1>Delete this journal entry?</h1>")
+        self.assertContains(r, "Grateful for the rain")
+        self.assertContains(r, "What goes: this entry, from your journal and from your downloads.")
+        self.assertContains(r, 'name="confirm" value="yes"')
+        self.assertTrue(JournalEntry.objects.filter(pk=self.entry.pk).exists())
+
+    def test_the_confirmed_post_deletes_it(self) -> None:
+        r = self.client_for(self.ana).post(self.url, {"confirm": "yes"})
+        self.assertRedirects(r, JOURNAL)
+        self.assertFalse(JournalEntry.objects.filter(pk=self.entry.pk).exists())
+
+    def test_a_post_without_the_confirmation_only_asks(self) -> None:
+        r = self.client_for(self.ana).post(self.url)
+        self.assertContains(r, "Delete this journal entry?")
+        self.assertTrue(JournalEntry.objects.filter(pk=self.entry.pk).exists())

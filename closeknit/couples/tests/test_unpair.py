@@ -7,8 +7,13 @@ from closeknit.test import BaseTestCase
 class UnpairTestCase(BaseTestCase):
     def test_it_explains_what_happens_before_unpairing(self) -> None:
         r = self.client_for(self.ana).get(reverse("unpair"))
+        self.assertContains(r, "<title>Unpair from Ben? · Closeknit")
+        self.assertContains(r, "<h1>Unpair from Ben?</h1>")
         self.assertContains(r, "closes for <strong>both</strong> of you")
         self.assertContains(r, "30 days")
+        self.assertContains(r, "Ben is told, in their inbox")
+        self.assertContains(r, f'href="{reverse("us")}">Keep us paired')
+        self.assertTrue(Membership.objects.filter(user=self.ana, left_at__isnull=True).exists())
 
     def test_it_needs_the_confirmation_ticked(self) -> None:
         r = self.client_for(self.ana).post(reverse("unpair"), {})

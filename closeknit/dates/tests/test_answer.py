@@ -63,7 +63,7 @@ class AnswerTestCase(BaseTestCase):
         self.assertEqual(self.date.proposed_by, self.ana)
 
     def test_either_partner_calls_it_off(self) -> None:
-        self.post(self.ana, "cancel")
+        self.post(self.ana, "cancel", {"confirm": "yes"})
         self.date.refresh_from_db()
         self.assertEqual(self.date.status, S.CANCELLED)
         self.assertEqual(
@@ -72,7 +72,7 @@ class AnswerTestCase(BaseTestCase):
 
     def test_a_past_date_cannot_be_called_off(self) -> None:
         past = make_date(self.couple, self.ana, days=-2, status=S.ACCEPTED)
-        self.client_for(self.ben).post(reverse("dates:cancel", args=[past.pk]))
+        self.client_for(self.ben).post(reverse("dates:cancel", args=[past.pk]), {"confirm": "yes"})
         past.refresh_from_db()
         self.assertEqual(past.status, S.ACCEPTED)
 
@@ -84,7 +84,7 @@ class AnswerTestCase(BaseTestCase):
                 r = (
                     client.get(url)
                     if name == "detail"
-                    else client.post(url, {"starts_at": "2031-07-01T20:00"})
+                    else client.post(url, {"starts_at": "2031-07-01T20:00", "confirm": "yes"})
                 )
                 self.assertEqual(r.status_code, 404)
         self.date.refresh_from_db()

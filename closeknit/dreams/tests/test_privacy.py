@@ -69,6 +69,7 @@ class DreamPrivacyTestCase(BaseTestCase):
             self.assertEqual(client.get(url).status_code, 404, url)
         for url in posts:
             data = {"message": "x", "task-title": "x", "milestone-title": "x", "done": "1"}
+            data["confirm"] = "yes"
             r = client.post(url, data, headers={"HX-Request": "true"})
             self.assertEqual(r.status_code, 404, url)
         self.assertTrue(Dream.objects.filter(pk=self.private.pk).exists())
@@ -89,7 +90,10 @@ class DreamPrivacyTestCase(BaseTestCase):
             client.get(reverse("dreams:edit", args=[self.shared.pk])).status_code, 404
         )
         self.assertEqual(
-            client.post(reverse("dreams:delete", args=[self.shared.pk])).status_code, 404
+            client.post(
+                reverse("dreams:delete", args=[self.shared.pk]), {"confirm": "yes"}
+            ).status_code,
+            404,
         )
         self.assertTrue(Dream.objects.filter(pk=self.shared.pk).exists())
 

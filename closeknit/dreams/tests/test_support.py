@@ -221,11 +221,54 @@ class DeleteADreamTestCase(BaseTestCase):
     def test_it_asks_once_saying_what_goes_and_what_stays(self) -> None:
         r = self.client_for(self.ana).get(reverse("dreams:delete", args=[self.dream.pk]))
         self.assertContains(r, "Delete “Walk the Camino”?")
+        self.assertContains(r, "<title>Delete “Walk the Camino”? · Closeknit")
+        self.assertContains(r, "What goes: the dream and its details, its 1 milestone.")
+        self.assertContains(r, "Ben will no longer see your words on it.")
         self.assertContains(r, "What stays: what Ben wrote on it")
+        self.assertContains(r, 'name="confirm" value="yes"')
+        self.assertTrue(Dream.objects.filter(pk=self.dream.pk, author=self.ana).exists())
+
+    def test_it_counts_the_milestones_and_the_dreamers_own_tasks(self) -> None:
+        from closeknit.dreams import services
+
+        services.add_task(self.dream, self.ana, "Buy boots")
+        services.add_task(self.dream, self.ana, "Break them in")
+        services.add_milestone(self.dream, self.ana, "Santiago")
+        r = self.client_for(self.ana).get(reverse("dreams:delete", args=[self.dream.pk]))
+        self.assertContains(r, "its 2 milestones, the 2 tasks you added.")
+        self.assertContains(r, "1 task they added")
+
+    def test_a_private_dream_says_nothing_of_the_partner(self) -> None:
+        from closeknit.dreams import services
+
+        lonely = services.create_dream(self.couple, self.ana, title="Learn the cello")
+        r = self.client_for(self.ana).get(reverse("dreams:delete", args=[lonely.pk]))
+        self.assertContains(r, "What goes: the dream and its details.")
+        self.assertNotContains(r, "Ben will")
+        self.assertNotContains(r, "What stays")
+
+    def test_a_post_without_the_confirmation_only_asks(self) -> None:
+        r = self.client_for(self.ana).post(reverse("dreams:delete", args=[self.dream.pk]))
+        self.assertContains(r, "Delete “Walk the Camino”?")
+        self.assertTrue(Dream.objects.filter(pk=self.dream.pk, author=self.ana).exists())
+
+    def test_another_couple_gets_404(self) -> None:
+        url = reverse("dreams:delete", args=[self.dream.pk])
+        client = self.client_for(self.cora)
+        self.assertEqual(client.get(url).status_code, 404)
+        self.assertEqual(client.post(url, {"confirm": "yes"}).status_code, 404)
+        self.assertTrue(Dream.objects.filter(pk=self.dream.pk, author=self.ana).exists())
+
+    def test_the_partner_cannot_delete_it(self) -> None:
+        url = reverse("dreams:delete", args=[self.dream.pk])
+        client = self.client_for(self.ben)
+        self.assertEqual(client.get(url).status_code, 404)
+        self.assertEqual(client.post(url, {"confirm": "yes"}).status_code, 404)
         self.assertTrue(Dream.objects.filter(pk=self.dream.pk, author=self.ana).exists())
 
     def test_the_partners_pledge_task_and_celebration_stay(self) -> None:
-        r = self.client_for(self.ana).post(reverse("dreams:delete", args=[self.dream.pk]))
+        url = reverse("dreams:delete", args=[self.dream.pk])
+        r = self.client_for(self.ana).post(url, {"confirm": "yes"})
         self.assertRedirects(r, reverse("dreams:index"))
         ben = self.client_for(self.ben).get(reverse("dreams:detail", args=[self.dream.pk]))
         self.assertContains(ben, "A dream Ana removed")
@@ -241,7 +284,9 @@ class DeleteADreamTestCase(BaseTestCase):
         from closeknit.dreams import services
 
         lonely = services.create_dream(self.couple, self.ana, title="Learn the cello")
-        self.client_for(self.ana).post(reverse("dreams:delete", args=[lonely.pk]))
+        self.client_for(self.ana).post(
+            reverse("dreams:delete", args=[lonely.pk]), {"confirm": "yes"}
+        )
         self.assertFalse(Dream.objects.filter(pk=lonely.pk).exists())
 
     def test_a_removed_dream_takes_no_new_pledges(self) -> None:
