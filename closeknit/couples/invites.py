@@ -71,18 +71,24 @@ def _check_usable(invite: Invite) -> None:
         raise PairingError("This invite has expired. Ask your partner to send a new one.")
 
 
-@transaction.atomic
-def accept_invite(invite: Invite, user: User) -> Couple:
-    """Pair the invite's author with `user`; the invite is spent."""
-    # Lock the invite so two people using one code at once cannot both pair.
-    invite = Invite.objects.select_for_update().select_related("inviter").get(pk=invite.pk)
-    _check_usable(invite)
+def check_can_accept(invite: Invite, user: User) -> None:
+    """Why `user` cannot take this invite, if they cannot: said before they tap, and
+    checked again under the lock when they do."""
     if invite.inviter_id == user.pk:
         raise PairingError("This is your own invite. Send it to your partner instead.")
     if active_membership(user):
         raise PairingError("You're already paired. Unpair first to accept a new invite.")
     if active_membership(invite.inviter):
         raise PairingError(f"{invite.inviter} is already paired with someone else.")
+
+
+@transaction.atomic
+def accept_invite(invite: Invite, user: User) -> Couple:
+    """Pair the invite's author with `user`; the invite is spent."""
+    # Lock the invite so two people using one code at once cannot both pair.
+    invite = Invite.objects.select_for_update().select_related("inviter").get(pk=invite.pk)
+    _check_usable(invite)
+    check_can_accept(invite, user)
     couple = Couple.objects.create(timezone=invite.inviter.timezone)
     try:
         with transaction.atomic():

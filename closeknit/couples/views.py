@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
@@ -48,12 +49,21 @@ def pair(request: AuthenticatedRequest) -> HttpResponse:
         return redirect("home")
     ended = invites.left_behind(request.user)
     ctx = {
-        "invite": invites.open_invite(request.user),
+        **_invite_context(request),
         "code_form": CodeForm(),
         "ended": ended,
         "readable_until": ended.ended_at + KEEP_ENDED if ended and ended.ended_at else None,
     }
     return render(request, "couples/pair.html", ctx)
+
+
+def _invite_context(request: AuthenticatedRequest) -> dict[str, object]:
+    """The person's open invite, if any, and its link whole (to show, share or copy)."""
+    invite = invites.open_invite(request.user)
+    if invite is None:
+        return {"invite": None, "invite_link": ""}
+    link = request.build_absolute_uri(reverse("accept_invite", args=[invite.token]))
+    return {"invite": invite, "invite_link": link}
 
 
 @login_required
@@ -80,7 +90,7 @@ def enter_code(request: AuthenticatedRequest) -> HttpResponse:
             form.add_error("code", str(exc))
         else:
             return redirect("accept_invite", token=invite.token)
-    ctx = {"invite": invites.open_invite(request.user), "code_form": form}
+    ctx = {**_invite_context(request), "code_form": form}
     return render(request, "couples/pair.html", ctx, status=400)
 
 
@@ -97,17 +107,19 @@ def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
         request.session[PENDING_INVITE_SESSION_KEY] = token
         return render(request, "couples/invite_welcome.html", {"invite": invite})
     error = None
-    if request.method == "POST":
-        try:
+    try:
+        # Said on opening the link, before any tap: your own invite, or already paired.
+        invites.check_can_accept(invite, request.user)
+        if request.method == "POST":
             invites.accept_invite(invite, request.user)
-        except PairingError as exc:
-            error = exc
-        else:
             request.session.pop(PENDING_INVITE_SESSION_KEY, None)
             messages.success(request, f"You and {invite.inviter} are paired. Welcome home.")
             return redirect("home")
+    except PairingError as exc:
+        error = exc
     ctx = {"invite": invite, "error": error}
-    return render(request, "couples/invite_accept.html", ctx, status=400 if error else 200)
+    refused = error is not None and request.method == "POST"
+    return render(request, "couples/invite_accept.html", ctx, status=400 if refused else 200)
 
 
 @couple_required

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
@@ -29,6 +31,15 @@ def test_two_partners_sign_up_invite_accept_and_share_a_home(
     ana.get_by_role("button", name="Create an invite").click()
     link = ana.get_by_label("Invite link").input_value()
     assert "/pair/" in link
+    # One tap copies the whole link, and the page says so.
+    ana.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    ana.get_by_role("button", name="Copy the link").click()
+    expect(ana.get_by_role("status")).to_have_text(re.compile("^Copied"))
+    assert ana.evaluate("navigator.clipboard.readText()") == link
+    # Opening your own link says so before any tap.
+    ana.goto(link)
+    expect(ana.get_by_role("heading", name="This is your own invite")).to_be_visible()
+    expect(ana.get_by_role("button", name="Yes, pair us")).to_have_count(0)
 
     ben = new_page("ben")
     ben.goto(link)

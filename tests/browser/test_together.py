@@ -15,7 +15,7 @@ from closeknit.private.models import Answer, Item
 from closeknit.rituals import services as rituals
 from closeknit.rituals.models import CoupleRitual
 from closeknit.test import make_couple
-from tests.browser.helpers import log_in
+from tests.browser.helpers import htmx_settled, log_in
 
 # Content (ideas, rituals, the list's items) comes from data migrations: keep it between tests.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -58,12 +58,22 @@ def test_a_date_proposed_by_one_partner_is_accepted_by_the_other(
     ana.get_by_role("button", name="Add Six-second kiss").click()
     expect(ana.get_by_role("heading", name="Six-second kiss")).to_be_visible()
     ben.goto(f"{base}/")
+    htmx_settled(ben)
     kiss = ben.get_by_role("button", name="Six-second kiss")
     expect(kiss).to_have_attribute("aria-pressed", "false")
-    kiss.click()
+    # By keyboard: the swap brings a new button and focus stays on it, not on <body>.
+    kiss.focus()
+    ben.keyboard.press("Enter")
     expect(kiss).to_have_attribute("aria-pressed", "true")
+    expect(kiss).to_be_focused()
     ana.goto(f"{base}/rituals/")
+    htmx_settled(ana)
     expect(ana.locator("button.day.done")).to_have_count(1)
+    today = ana.locator("button.day.today")
+    today.focus()
+    ana.keyboard.press("Space")
+    expect(ana.locator("button.day.done")).to_have_count(0)
+    expect(today).to_be_focused()
 
 
 def test_a_shared_dream_gets_a_pledge_and_a_milestone_is_celebrated(

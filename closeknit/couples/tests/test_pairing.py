@@ -70,6 +70,23 @@ class PairingTestCase(BaseTestCase):
         self.assertContains(r, "your own invite", status_code=400)
         self.assertFalse(Membership.objects.filter(user=self.eli).exists())
 
+    def test_opening_your_own_invite_says_so_before_any_tap(self) -> None:
+        r = self.client_for(self.eli).get(reverse("accept_invite", args=[self.invite.token]))
+        self.assertContains(r, "This is your own invite. Send it to your partner instead.")
+        self.assertNotContains(r, "Yes, pair us")
+
+    def test_opening_an_invite_when_already_paired_says_so_before_any_tap(self) -> None:
+        r = self.client_for(self.ana).get(reverse("accept_invite", args=[self.invite.token]))
+        self.assertContains(r, "Unpair first to accept a new invite.")
+        self.assertNotContains(r, "Yes, pair us")
+
+    def test_the_invite_can_be_shared_or_copied_as_one_link(self) -> None:
+        r = self.client_for(self.eli).get(reverse("pair"))
+        link = "http://testserver" + reverse("accept_invite", args=[self.invite.token])
+        self.assertContains(r, f'data-share="{link}"')
+        self.assertContains(r, f'data-copy="{link}"')
+        self.assertContains(r, f'value="{link}"')
+
     def test_it_refuses_someone_already_paired(self) -> None:
         r = self.client_for(self.ana).post(reverse("accept_invite", args=[self.invite.token]))
         self.assertContains(r, "already paired", status_code=400)

@@ -1,3 +1,4 @@
+from datetime import UTC, datetime
 from typing import Any
 
 from django.urls import reverse
@@ -101,3 +102,15 @@ class AnswerTestCase(BaseTestCase):
         r = self.client_for(self.ana).get(reverse("dates:detail", args=[self.date.pk]))
         self.assertContains(r, "Waiting for Ben")
         self.assertNotContains(r, "Suggest another time")
+
+    def test_the_detail_page_is_titled_with_the_date_on_the_readers_own_day(self) -> None:
+        # 14:00 UTC on Saturday 12 June is already Sunday 02:00 in Auckland.
+        self.date.starts_at = datetime(2027, 6, 12, 14, 0, tzinfo=UTC)
+        self.date.save(update_fields=["starts_at"])
+        self.ben.timezone = "Pacific/Auckland"
+        self.ben.save(update_fields=["timezone"])
+        url = reverse("dates:detail", args=[self.date.pk])
+        for user, day in ((self.ana, "Saturday 12 June"), (self.ben, "Sunday 13 June")):
+            with self.subTest(user=user.display_name):
+                r = self.client_for(user).get(url)
+                self.assertContains(r, f"<title>Picnic by the river, {day} · Closeknit</title>")

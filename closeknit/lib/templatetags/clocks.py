@@ -66,3 +66,10 @@ def _part(moment: datetime, fmt: str) -> str:
 
 def _joined(day: str, rest: str) -> str:
     return f"{day}, {rest}" if day else rest
+
+
+@register.filter
+def stopwatch(seconds: int) -> str:
+    """900 as "15:00": how the listening timer reads before (or without) its script."""
+    minutes, rest = divmod(int(seconds), 60)
+    return f"{minutes}:{rest:02d}"

@@ -61,6 +61,8 @@ class TalkTimeTestCase(BaseTestCase):
         page = client.get(reverse("talk:session", args=[session.id]))
         self.assertContains(page, "Ben speaks, Ana only listens")
         self.assertContains(page, 'data-timer="180"')
+        # Without its script the timer still reads as a clock, not "180".
+        self.assertContains(page, "<span data-timer-display>3:00</span>", html=False)
         for step in range(10):
             client.post(
                 reverse("talk:session", args=[session.id]),

@@ -126,6 +126,8 @@
   }
 
   document.addEventListener("htmx:beforeRequest", function (event) {
+    // Noted before the buttons are disabled: disabling blurs the one pressed.
+    rememberFocus(event.detail.target);
     if (event.detail.elt.tagName === "FORM") { setSending(event.detail.elt, true); }
   });
   document.addEventListener("htmx:afterRequest", function (event) {
@@ -241,9 +243,16 @@
     return null;
   }
 
-  document.addEventListener("htmx:beforeSwap", function (event) {
+  function rememberFocus(target) {
     var active = document.activeElement;
-    focusBefore = event.detail.target && event.detail.target.contains(active) ? describe(active) : null;
+    focusBefore = target && target.contains(active) ? describe(active) : null;
+  }
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    // Still where it was when the request left (focus on <body> now means a
+    // disabled button lost it meanwhile, not that the person moved on).
+    var active = document.activeElement;
+    if (active && active !== document.body) { rememberFocus(event.detail.target); }
   });
   document.addEventListener("htmx:afterSettle", function (event) {
     var saved = focusBefore;
