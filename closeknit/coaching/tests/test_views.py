@@ -23,6 +23,13 @@ class CoachViewTestCase(ApiTestCase):
         )
         self.assertContains(r, "A “but” that may cancel")
 
+    def test_a_suggestion_is_a_button_with_the_script_and_words_to_read_without(self) -> None:
+        r = self.client_for(self.ana).post(reverse("coach"), {"text": "I hear you, but no."})
+        html = r.content.decode()
+        self.assertIn("data-apply-suggestion", html)
+        self.assertRegex(html, r"data-apply-suggestion[^>]*data-needs-js hidden>Use:")
+        self.assertRegex(html, r"<noscript><span class=\"coach-try\">Try: “[^”]+”</span></noscript>")
+
     def test_nothing_typed_yet_shows_nothing(self) -> None:
         r = self.client_for(self.ana).post(reverse("coach"), {"text": "   "})
         self.assertEqual(r.status_code, 200)
