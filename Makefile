@@ -86,5 +86,11 @@ N ?= 10
 stress-browser: install
 	$(BIN)/python scripts/stress_browser.py $(N)
 
+# Every page for both partners at 390 and 1280 px, into test-output/screenshots/pages/
+# (never part of `make test`): open its index.html and look at each one.
+.PHONY: screenshots
+screenshots: install
+	$(BIN)/pytest -q -s tests/browser/screenshots.py
+
 clean:
 	rm -rf $(VENV) node_modules

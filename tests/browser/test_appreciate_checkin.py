@@ -88,6 +88,7 @@ def test_both_check_in_and_see_each_other_and_the_chart(live_server: LiveServer,
         "() => Chart.getChart('closeness-chart').data.datasets.map(d => d.data.at(-1))"
     )
     assert points == [5, 3, 2]
+    expect(ana.locator("#closeness-chart")).to_be_visible()
     row = ana.locator(".trend-table tbody tr").first
     expect(row).to_contain_text("5")
     expect(row).to_contain_text("3")

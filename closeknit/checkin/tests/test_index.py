@@ -106,6 +106,8 @@ class CheckinPageTestCase(BaseTestCase):
         self.assertEqual(chart["closeness"][1][-4:], [6, 5, 4, None])
         self.assertEqual(chart["closeness"][2][-4:], [2, 0, 2, None])
         self.assertContains(r, "<table")
+        # Without the script the chart's empty frame stays hidden; the table carries it.
+        self.assertContains(r, '<figure class="chart" data-needs-js hidden>', count=2)
 
     def test_the_trend_keeps_weeks_i_missed_sealed(self) -> None:
         make_checkin(self.couple, self.ben, 2, closeness=1)

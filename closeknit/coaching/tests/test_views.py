@@ -28,7 +28,8 @@ class CoachViewTestCase(ApiTestCase):
         html = r.content.decode()
         self.assertIn("data-apply-suggestion", html)
         self.assertRegex(html, r"data-apply-suggestion[^>]*data-needs-js hidden>Use:")
-        self.assertRegex(html, r"<noscript><span class=\"coach-try\">Try: “[^”]+”</span></noscript>")
+        to_read = r"<noscript><span class=\"coach-try\">Try: “[^”]+”</span></noscript>"
+        self.assertRegex(html, to_read)
 
     def test_nothing_typed_yet_shows_nothing(self) -> None:
         r = self.client_for(self.ana).post(reverse("coach"), {"text": "   "})
