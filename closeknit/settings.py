@@ -9,10 +9,15 @@ import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import django_stubs_ext
 import environ
 from csp.constants import NONE, SELF
 
 from closeknit.lib.files import key_lines, made_once, read_tracked
+
+# Django's generic classes (ModelForm[User], ModelAdmin[Delivery]) subscriptable at
+# run time, as their type stubs describe them.
+django_stubs_ext.monkeypatch()
 
 env = environ.Env()
 
@@ -23,7 +28,8 @@ DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 def _secret_key() -> str:
     """SECRET_KEY, else the file SECRET_KEY_FILE names, else one kept in DATA_DIR."""
-    if key := env.str("SECRET_KEY", default=""):
+    key: str = env.str("SECRET_KEY", default="")
+    if key:
         return key
     path = Path(env.str("SECRET_KEY_FILE", default=str(DATA_DIR / "secret_key")))
     # Created once, owner-only, so restarts keep sessions valid.
@@ -51,7 +57,8 @@ def _encryption_keys() -> list[str]:
     rotation needs no restart.
     """
     if not ENCRYPTION_KEYS_FROM_FILE:
-        return env.list("ENCRYPTION_KEYS")
+        keys: list[str] = env.list("ENCRYPTION_KEYS")
+        return keys
     from cryptography.fernet import Fernet
 
     made_once(ENCRYPTION_KEYS_FILE, lambda: Fernet.generate_key().decode() + "\n")

@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from closeknit.couples.invites import PENDING_INVITE_SESSION_KEY
 
 
-class AccountAdapter(DefaultAccountAdapter):
+class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth ships no types
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         # A host may close sign-up; someone holding an invite link may still join.
         if request.session.get(PENDING_INVITE_SESSION_KEY):
@@ -16,7 +16,8 @@ class AccountAdapter(DefaultAccountAdapter):
         # Back to the invite the person arrived with, even after verifying e-mail.
         if token := request.session.get(PENDING_INVITE_SESSION_KEY):
             return f"/pair/{token}/"
-        return super().get_login_redirect_url(request)
+        url: str = super().get_login_redirect_url(request)
+        return url
 
     def get_signup_redirect_url(self, request: HttpRequest) -> str:
         return self.get_login_redirect_url(request)

@@ -5,8 +5,9 @@ from ninja import Field, Router, Schema, Status
 
 from closeknit.accounts.tokens import TokenRefused, token_for_credentials
 from closeknit.api.auth import api_user, limit
+from closeknit.api.errors import ErrorOut
 from closeknit.couples.access import couple_and_partner
-from closeknit.couples.api import CoupleOut, ErrorOut, couple_out
+from closeknit.couples.api import CoupleOut, couple_out
 
 router = Router(tags=["account"])
 

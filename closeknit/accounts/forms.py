@@ -23,7 +23,7 @@ class SignupForm(forms.Form):
         user.save(update_fields=["display_name", "timezone"])
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(forms.ModelForm[User]):
     timezone = forms.ChoiceField(label="Time zone", choices=timezone_choices)
 
     class Meta:

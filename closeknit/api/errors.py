@@ -30,9 +30,12 @@ _CODES |= {405: "method_not_allowed", 409: "conflict", 422: "invalid", 429: "rat
 def install(api: NinjaAPI) -> None:
     """Register the handlers that give every refusal the one shape."""
 
-    def answer(request: HttpRequest, status: int, detail: str, field: str | None = None) -> Any:
+    def answer(
+        request: HttpRequest, status: int, detail: str, field: str | None = None
+    ) -> HttpResponse:
         body = {"detail": detail, "code": _CODES.get(status, "error"), "field": field}
-        return api.create_response(request, body, status=status)
+        response: HttpResponse = api.create_response(request, body, status=status)
+        return response
 
     @api.exception_handler(DomainError)
     def domain(request: HttpRequest, exc: DomainError) -> HttpResponse:

@@ -12,7 +12,7 @@ import json
 import zoneinfo
 from datetime import datetime, time, timedelta
 from datetime import timezone as fixed
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from django.utils import timezone
 from ninja.renderers import JSONRenderer
@@ -20,11 +20,12 @@ from ninja.responses import NinjaJSONEncoder
 from pydantic import AfterValidator, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+Clock = TypeVar("Clock", datetime, time)
 MOMENT_EXAMPLE = "2025-06-14T19:30:00+02:00"
 TIME_EXAMPLE = "19:30:00+02:00"
 
 
-def _has_offset(value: datetime | time, example: str) -> Any:
+def _has_offset(value: Clock, example: str) -> Clock:
     if value.utcoffset() is None:
         raise PydanticCustomError(
             "missing_offset",

@@ -12,9 +12,9 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from closeknit.api.auth import api_couple, api_user
+from closeknit.api.errors import ErrorOut
 from closeknit.assessment import content, scoring, selectors, services, steps
 from closeknit.assessment.models import KINDS, TOPICS
-from closeknit.couples.api import ErrorOut
 
 router = Router(tags=["assessment"])
 

@@ -7,6 +7,7 @@ to Ana) where what Ben means to give and what Ana feels are a point apart.
 """
 
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from closeknit.accounts.models import User
 from closeknit.assessment import content
@@ -87,7 +88,9 @@ def spread(mean: float, n: int = 6) -> list[int]:
     return values
 
 
-def _answers(who: str, partner: str, r: int, catalog: content.Catalog) -> dict[str, dict]:
+def _answers(
+    who: str, partner: str, r: int, catalog: content.Catalog
+) -> dict[str, dict[str, Any]]:
     intimacy: dict[str, list[int]] = {}
     for kind, keys in catalog.kinds.items():
         now, ideal = PROFILES[who][r][kind]

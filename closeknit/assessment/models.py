@@ -1,4 +1,3 @@
-import uuid
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -6,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from closeknit.couples.models import Couple
+from closeknit.lib.models import uuid_pk
 
 KINDS = [
     ("emotional", "Emotional"),
@@ -30,10 +30,6 @@ SUGGESTION_TYPES = [
     ("exercise", "Exercise"),
     ("date", "Date"),
 ]
-
-
-def uuid_pk() -> models.UUIDField:
-    return models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
 
 
 class IntimacyItem(models.Model):

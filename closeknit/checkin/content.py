@@ -40,7 +40,8 @@ def markdown(text: str) -> str:
     <h2 id="hi">Hi</h2>
     <p>One <strong>two</strong></p>
     """
-    return _MARKDOWN.render(text)
+    html: str = _MARKDOWN.render(text)
+    return html
 
 
 @cache

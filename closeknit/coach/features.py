@@ -20,6 +20,7 @@ feature can never mean one thing in training and another in use.
 import math
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -29,7 +30,7 @@ from closeknit.coach.encoder import Encoder
 from closeknit.coach.text import MAX_CHARS, Prepared, clean
 
 # Which sentences a sentence head may look at: the rest are "no" without asking.
-GATES = {
+GATES: dict[str, Callable[[str], bool]] = {
     "dismissive_but": rules.has_contrast,
     "you_statement": rules.has_second_person,
     "open_question": rules.is_question,
@@ -40,7 +41,7 @@ GATES = {
 }
 SENTENCE_SIGNALS = tuple(GATES)
 # Sentences the guide rules out by name, whatever the heads say.
-VETOES = {
+VETOES: dict[str, Callable[[str], bool]] = {
     "dismissive_but": rules.discounts_nothing,
     "you_statement": rules.only_supportive,
     "open_question": rules.hostile,
@@ -148,7 +149,8 @@ class Reading:
     def _any_rules(self) -> np.ndarray:
         if not len(self.sentence_rules):
             return np.zeros(len(rules.NAMES), np.float32)
-        return self.sentence_rules.max(axis=0)
+        strongest: np.ndarray = self.sentence_rules.max(axis=0)
+        return strongest
 
     def _shape(self) -> np.ndarray:
         text = self.prepared.clean

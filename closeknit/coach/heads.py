@@ -46,7 +46,8 @@ class Heads:
         if not len(rows):
             return np.zeros(0, np.float32)
         logits = rows @ self.arrays[f"{head}.w"][0] + self.arrays[f"{head}.b"][0]
-        return 1.0 / (1.0 + np.exp(-logits))
+        probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-logits))
+        return probabilities
 
     def level(self, head: str, row: np.ndarray, allowed: tuple[int, ...] = (0, 1, 2)) -> int:
         """The most likely class of a multinomial head for one row, among `allowed`.

@@ -7,7 +7,7 @@ from django.urls import reverse
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
-from closeknit.api.auth import api_couple, api_user, limit
+from closeknit.api.auth import api_couple, api_user
 from closeknit.api.errors import ErrorOut
 from closeknit.couples import invites
 from closeknit.couples.invites import PairingError
@@ -62,7 +62,6 @@ def unpair(request: HttpRequest) -> Status[None]:
 
 @router.post("/invites", response={201: InviteOut, 409: ErrorOut, 429: ErrorOut})
 def create_invite(request: HttpRequest) -> Status[InviteOut]:
-    limit(request, "invites", "20/h")
     try:
         invite = invites.create_invite(api_user(request))
     except PairingError as exc:
@@ -77,12 +76,12 @@ def create_invite(request: HttpRequest) -> Status[InviteOut]:
     "/invites/accept", response={200: CoupleOut, 400: ErrorOut, 409: ErrorOut, 429: ErrorOut}
 )
 def accept_invite(request: HttpRequest, data: AcceptIn) -> CoupleOut:
-    limit(request, "invite-accept", "10/m")
     if not (data.code or data.token):
         raise HttpError(400, "Send the invite's code or its link token.")
+    user = api_user(request)
     try:
-        invite = invites.find_invite(token=data.token, code=data.code)
-        couple = invites.accept_invite(invite, api_user(request))
+        invite = invites.find_invite_for(user, token=data.token, code=data.code)
+        couple = invites.accept_invite(invite, user)
     except PairingError as exc:
         raise HttpError(409, str(exc)) from exc
     return couple_out(couple, str(invite.inviter))

@@ -18,7 +18,7 @@ class CodeForm(forms.Form):
     )
 
 
-class CoupleForm(forms.ModelForm):
+class CoupleForm(forms.ModelForm[Couple]):
     timezone = forms.ChoiceField(
         label="Our shared time zone",
         choices=timezone_choices,

@@ -10,6 +10,7 @@ from django.utils import timezone
 from closeknit.accounts.models import User
 from closeknit.couples.models import Couple, Invite, Membership
 from closeknit.couples.purge import KEEP_ENDED
+from closeknit.lib import ratelimit
 from closeknit.nudges.notify import notify
 
 PENDING_INVITE_SESSION_KEY = "pending_invite"
@@ -35,6 +36,7 @@ def active_membership(user: User) -> Membership | None:
 @transaction.atomic
 def create_invite(inviter: User) -> Invite:
     """A fresh invite; any earlier unused one stops working."""
+    ratelimit.check(inviter, "invites")
     if active_membership(inviter):
         raise PairingError("You're already paired. Unpair first to invite someone new.")
     Invite.objects.filter(inviter=inviter, used_at__isnull=True).delete()
@@ -52,6 +54,13 @@ def open_invite(inviter: User) -> Invite | None:
         .order_by("-created")
         .first()
     )
+
+
+def find_invite_for(seeker: User, *, token: str = "", code: str = "") -> Invite:
+    """`find_invite` for a signed-in person: their tries are counted, so codes cannot
+    be guessed by the thousand (the page's code box and the API alike)."""
+    ratelimit.check(seeker, "invite-accept")
+    return find_invite(token=token, code=code)
 
 
 def find_invite(*, token: str = "", code: str = "") -> Invite:

@@ -6,7 +6,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
 
 from closeknit.couples import homecache, invites
 from closeknit.couples.access import (
@@ -19,8 +18,10 @@ from closeknit.couples.forms import CodeForm, CoupleForm, UnpairForm
 from closeknit.couples.invites import PENDING_INVITE_SESSION_KEY, PairingError
 from closeknit.couples.purge import KEEP_ENDED
 from closeknit.lib import cards
+from closeknit.lib.errors import RateLimited
 from closeknit.lib.features import hooks
 from closeknit.lib.navigation import more_groups
+from closeknit.lib.ratelimit import per_address, too_many_requests
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -68,24 +69,26 @@ def _invite_context(request: AuthenticatedRequest) -> dict[str, object]:
 
 @login_required
 @require_POST
-@ratelimit(key="user", rate="20/h", block=True)
 def create_invite(request: AuthenticatedRequest) -> HttpResponse:
     try:
         invites.create_invite(request.user)
     except PairingError as exc:
         messages.error(request, str(exc))
+    except RateLimited as exc:
+        return too_many_requests(request, exc)
     return redirect("pair")
 
 
 @login_required
 @require_POST
-@ratelimit(key="user", rate="10/m", block=True)
 def enter_code(request: AuthenticatedRequest) -> HttpResponse:
     """A typed code leads to the same confirmation page as the link."""
     form = CodeForm(request.POST)
     if form.is_valid():
         try:
-            invite = invites.find_invite(code=form.cleaned_data["code"])
+            invite = invites.find_invite_for(request.user, code=form.cleaned_data["code"])
+        except RateLimited as exc:
+            return too_many_requests(request, exc)
         except PairingError as exc:
             form.add_error("code", str(exc))
         else:
@@ -94,7 +97,7 @@ def enter_code(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "couples/pair.html", ctx, status=400)
 
 
-@ratelimit(key="ip", rate="30/m", block=True)
+@per_address("30/m")
 def accept_invite(request: HttpRequest, token: str) -> HttpResponse:
     """The invite link: anyone may open it; accepting needs an account."""
     try:

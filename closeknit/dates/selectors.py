@@ -49,7 +49,9 @@ def visible_ratings(date_plan: DatePlan, viewer: User) -> dict[str, DateRating |
     return visible_entries(date_plan.ratings.all(), viewer.pk)
 
 
-def with_ratings(page: list[DatePlan], viewer: User) -> list[tuple[DatePlan, dict]]:
+def with_ratings(
+    page: list[DatePlan], viewer: User
+) -> list[tuple[DatePlan, dict[str, DateRating | None]]]:
     return [(d, visible_ratings(d, viewer)) for d in page]
 
 

@@ -7,7 +7,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
 
 from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
 from closeknit.dates import selectors, services
@@ -17,6 +16,7 @@ from closeknit.dates.models import CalendarFeed, DateIdea, DatePlan
 from closeknit.lib.confirm import confirmed
 from closeknit.lib.errors import DomainError
 from closeknit.lib.forms import refuse, status
+from closeknit.lib.ratelimit import per_address
 
 
 @couple_required
@@ -238,7 +238,7 @@ def calendar_revoke(request: CoupleRequest) -> HttpResponse:
     return redirect("dates:calendar")
 
 
-@ratelimit(key="ip", rate="60/m", block=True)
+@per_address("60/m")
 def feed(request: HttpRequest, secret: str) -> HttpResponse:
     """The private .ics feed: no login, the secret in the address is the credential."""
     found = (

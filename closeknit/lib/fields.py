@@ -76,7 +76,7 @@ def decrypt(token: str) -> str:
         return fernet().decrypt(token.encode()).decode()
 
 
-class EncryptedTextField(models.TextField):
+class EncryptedTextField(models.TextField[str, str]):
     """A TextField whose value is encrypted in the database.
 
     Ciphertext differs on every save, so the database cannot filter or sort by
@@ -91,7 +91,7 @@ class EncryptedTextField(models.TextField):
     def from_db_value(self, value: str | None, expression: Any, connection: Any) -> str | None:
         return None if value is None else decrypt(value)
 
-    def get_lookup(self, lookup_name: str) -> type[Lookup] | None:
+    def get_lookup(self, lookup_name: str) -> type[Lookup[Any]] | None:
         if lookup_name != "isnull":
             raise TypeError(f"Encrypted fields cannot be filtered with '{lookup_name}'.")
         return super().get_lookup(lookup_name)

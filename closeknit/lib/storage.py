@@ -3,7 +3,7 @@ from whitenoise.storage import CompressedManifestStaticFilesStorage
 _CSS, _CSS_PATTERNS = CompressedManifestStaticFilesStorage.patterns[0]
 
 
-class StaticStorage(CompressedManifestStaticFilesStorage):
+class StaticStorage(CompressedManifestStaticFilesStorage):  # type: ignore[misc]  # untyped
     """Hashed, compressed static files, minus Django's source-map rewriting.
 
     Source maps are not collected (see lib/apps.py), so the `sourceMappingURL`

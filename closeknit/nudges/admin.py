@@ -6,7 +6,7 @@ from closeknit.nudges.models import Delivery, Notification, NudgeSettings, PushS
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
+class DeliveryAdmin(admin.ModelAdmin[Delivery]):
     """Deliveries that failed, and why. Content never appears here: only fixed texts."""
 
     list_display = ["notification", "channel", "status", "attempts", "due_at", "sent_at"]
@@ -31,7 +31,7 @@ class DeliveryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(admin.ModelAdmin[Notification]):
     list_display = ["text", "kind", "created", "read_at"]
     list_filter = ["kind"]
 

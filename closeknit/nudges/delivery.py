@@ -65,7 +65,8 @@ def _retry_later(delivery: Delivery, exc: Exception) -> None:
 
 
 def absolute(url: str) -> str:
-    return settings.SITE_URL + url
+    site: str = settings.SITE_URL
+    return site + url
 
 
 def unsubscribe_token(user: User, kind: str) -> str:

@@ -23,7 +23,8 @@ def keys() -> Vapid01:
 def _new_private_pem() -> str:
     vapid = Vapid01()
     vapid.generate_keys()
-    return vapid.private_pem().decode()
+    pem: bytes = vapid.private_pem()
+    return pem.decode()
 
 
 def public_key() -> str:

@@ -67,7 +67,7 @@ def _still_there(request: HttpRequest, url: str) -> bool:
         response = match.func(probe, *match.args, **match.kwargs)
     except Http404:
         return False
-    return response.status_code != 404
+    return bool(response.status_code != 404)
 
 
 @login_required

@@ -154,7 +154,7 @@ class RunWeek(models.Model):
         return self.started_on + timedelta(days=WEEK_DAYS - 1)
 
 
-def scale_field(label: str) -> models.PositiveSmallIntegerField:
+def scale_field(label: str) -> models.PositiveSmallIntegerField[int, int]:
     return models.PositiveSmallIntegerField(
         label, validators=[MinValueValidator(SCALE[0]), MaxValueValidator(SCALE[1])]
     )

@@ -37,7 +37,7 @@ class PromptForm(forms.Form):
     depth = forms.ChoiceField(label="Depth", choices=DEPTHS, initial="medium")
 
 
-class DepthForm(forms.ModelForm):
+class DepthForm(forms.ModelForm[TalkSettings]):
     class Meta:
         model = TalkSettings
         fields = ["depth"]
@@ -65,7 +65,7 @@ class SideAnswerForm(forms.Form):
     text = long_text("Your answer", rows=3)
 
 
-class TalkTimeForm(forms.ModelForm):
+class TalkTimeForm(forms.ModelForm[TalkTime]):
     class Meta:
         model = TalkTime
         fields = ["weekday", "time", "minutes"]

@@ -324,7 +324,7 @@ class TalkNote(models.Model):
         return f"Note at step {self.step}"
 
 
-def rating_field(label: str) -> models.PositiveSmallIntegerField:
+def rating_field(label: str) -> models.PositiveSmallIntegerField[int, int]:
     return models.PositiveSmallIntegerField(
         label, validators=[MinValueValidator(1), MaxValueValidator(7)]
     )

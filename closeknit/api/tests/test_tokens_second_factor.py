@@ -20,7 +20,8 @@ from closeknit.test import PASSWORD
 
 
 def current_code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    code: str = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    return code
 
 
 class SecondFactorTokenTestCase(ApiTestCase):

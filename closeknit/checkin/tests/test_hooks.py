@@ -1,7 +1,10 @@
+from typing import Any
+
 from django.http.response import HttpResponseBase
 from django.urls import reverse
 
 from closeknit.accounts.export import export_for
+from closeknit.accounts.models import User
 from closeknit.checkin import demo
 from closeknit.checkin.models import Checkin
 from closeknit.checkin.selectors import trend, week_for
@@ -10,8 +13,9 @@ from closeknit.test import BaseTestCase
 
 
 class ExportTestCase(BaseTestCase):
-    def section(self, user: object) -> dict:
-        return export_for(user)["couples"][0]["checkin"]  # type: ignore[arg-type]
+    def section(self, user: User) -> dict[str, Any]:
+        section: dict[str, Any] = export_for(user)["couples"][0]["checkin"]
+        return section
 
     def test_the_export_keeps_the_sealed_rule(self) -> None:
         make_checkin(self.couple, self.ben, 1, note="Ben sealed")

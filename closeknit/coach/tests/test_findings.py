@@ -2,11 +2,11 @@
 
 import pytest
 
-from closeknit.coach import analyze
+from closeknit.coach import Finding, analyze
 from closeknit.coach.suggest import i_statement, join_with_and, open_question
 
 
-def _finding(text: str, signal: str, context: str | None = None):
+def _finding(text: str, signal: str, context: str | None = None) -> Finding:
     found = [f for f in analyze(text, context).findings if f.signal == signal]
     assert found, f"no {signal} finding in {text!r}"
     return found[0]

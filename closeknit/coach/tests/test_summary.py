@@ -27,7 +27,9 @@ JARGON = ("internal", "focused", "global", "level", "/2", "empathy", "interpreta
         ({}, {}, "This stays mostly with the facts"),
     ],
 )
-def test_each_reading_gets_its_sentence(signals: dict, empathy: dict, start: str) -> None:
+def test_each_reading_gets_its_sentence(
+    signals: dict[str, bool], empathy: dict[str, int], start: str
+) -> None:
     summary = describe(signals, empathy)
     assert summary.text.startswith(start)
     for words in (summary.text, summary.next_step or ""):

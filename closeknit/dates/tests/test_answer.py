@@ -16,7 +16,7 @@ class AnswerTestCase(BaseTestCase):
     def setUp(self) -> None:
         self.date = make_date(self.couple, self.ana)
 
-    def post(self, user: User, name: str, data: dict | None = None) -> Any:
+    def post(self, user: User, name: str, data: dict[str, str] | None = None) -> Any:
         with self.captureOnCommitCallbacks(execute=True):
             return self.client_for(user).post(
                 reverse(f"dates:{name}", args=[self.date.pk]), data or {}

@@ -60,7 +60,8 @@ def migrate(targets: Sequence[tuple[str, str | None]]) -> Any:
 
 
 def latest() -> list[tuple[str, str]]:
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
+    leaves: list[tuple[str, str]] = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    return leaves
 
 
 def seed(old: Any) -> dict[str, Any]:

@@ -189,8 +189,11 @@ class NoSideChannelTestCase(ApiTestCase):
             r = self.client_for(self.ana).post(
                 url, {"item-mood-001": "maybe"}, headers={"HX-Request": "true"}
             )
-            api = self.api("put", "/private/items/mood-001", self.ana, {"answer": "maybe"}).content
-            return strip_tokens(r.content) + api
+            api: bytes = self.api(
+                "put", "/private/items/mood-001", self.ana, {"answer": "maybe"}
+            ).content
+            page: bytes = strip_tokens(r.content)
+            return page + api
 
         unanswered = save_mood_001()
         answer(self.couple, self.ben, **{"mood-001": "no"})

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.db import connection
@@ -17,7 +17,7 @@ class RitualsTestCase(BaseTestCase):
         self.ritual = services.choose_ritual(self.couple, self.ana, self.kiss)
         self.today = self.couple.today()
 
-    def mark(self, user: User, day, done: str = "1", **headers: str) -> Any:
+    def mark(self, user: User, day: date, done: str = "1", **headers: str) -> Any:
         url = reverse("rituals:done", args=[self.ritual.pk])
         return self.client_for(user).post(
             url, {"day": day.isoformat(), "done": done}, headers=headers
