@@ -53,6 +53,16 @@ class IdeaOut(Schema):
 class RatingOut(Schema):
     stars: int
     memory: str
+    edited: bool = Field(
+        alias="edited_after_reveal", description="the memory changed after you had both rated"
+    )
+    first_memory: str | None = Field(
+        description="the memory as first shared, kept when edited after the reveal; else null"
+    )
+
+    @staticmethod
+    def resolve_first_memory(rating: DateRating) -> str | None:
+        return rating.first_shared if rating.edited_after_reveal else None
 
 
 def _ratings(date_plan: DatePlan, context: dict[str, Any]) -> dict[str, DateRating | None]:

@@ -27,8 +27,10 @@ from closeknit.talk import prompts, selectors, services
 from closeknit.talk.models import (
     KINDS,
     MAX_TEXT,
+    Answer,
     BothTrue,
     BothTrueQuestion,
+    BothTrueSide,
     DailyQuestion,
     Prompt,
     Reply,
@@ -58,11 +60,24 @@ class PromptOut(Schema):
         return prompt.couple_id is not None
 
 
+EDITED = "changed after you had both read it"
+FIRST_SHARED = "the text as first shared, kept when edited after the reveal; else null"
+
+
+def first_shared(entry: Answer | BothTrueSide) -> str | None:
+    return entry.first_shared if entry.edited_after_reveal else None
+
+
 class AnswerOut(Schema):
     text: str
     passed: bool
-    edited: bool = Field(alias="edited_after_reveal")
+    edited: bool = Field(alias="edited_after_reveal", description=EDITED)
+    first_text: str | None = Field(description=FIRST_SHARED)
     updated: datetime
+
+    @staticmethod
+    def resolve_first_text(answer: Answer) -> str | None:
+        return first_shared(answer)
 
 
 class ReplyOut(Schema):
@@ -144,6 +159,12 @@ class BothTrueIn(Schema):
 
 class SideOut(Schema):
     text: str
+    edited: bool = Field(alias="edited_after_reveal", description=EDITED)
+    first_text: str | None = Field(description=FIRST_SHARED)
+
+    @staticmethod
+    def resolve_first_text(side: BothTrueSide) -> str | None:
+        return first_shared(side)
 
 
 class SideQuestionOut(Schema):
