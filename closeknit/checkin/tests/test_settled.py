@@ -1,6 +1,7 @@
 """Revealed means settled: once both check-ins are in, the numbers stay as they were
 and a changed note keeps its first words, for both to see, on the page and in the API."""
 
+import re
 from typing import Any
 
 from django.core.cache import cache
@@ -49,12 +50,30 @@ class SettledCheckinTestCase(ApiTestCase):
             self.assertContains(page, "as first shared")
             self.assertContains(page, FIRST)
 
+    def test_after_the_reveal_the_page_asks_only_for_the_note(self) -> None:
+        make_checkin(self.couple, self.ben)
+        self.client_for(self.ana).post(URL, form_data(closeness=6, score=3, note=FIRST))
+        form = self.client_for(self.ana).get(f"{URL}?edit=1")
+        self.assertContains(form, "Change your note")
+        self.assertContains(form, 'type="radio"', count=0)
+        sent = re.findall(
+            r'<input type="hidden" name="([\w-]+)" value="([\w-]+)">', form.content.decode()
+        )
+        data: dict[str, Any] = {"note": SECOND, "needs": []}
+        for name, value in sent:
+            if name == "needs":
+                data["needs"].append(value)
+            elif name not in ("csrfmiddlewaretoken", "_once"):
+                data[name] = value
+        self.assertRedirects(self.client_for(self.ana).post(URL, data), URL)
+        mine = self.mine()
+        self.assertEqual((mine.closeness, set(mine.scores.values())), (6, {3}))
+        self.assertEqual((mine.note, mine.first_shared), (SECOND, FIRST))
+
     def test_after_the_reveal_the_page_refuses_new_numbers(self) -> None:
         make_checkin(self.couple, self.ben)
         self.client_for(self.ana).post(URL, form_data(closeness=5, note=FIRST))
         self.assertContains(self.client_for(self.ana).get(URL), "Change my note")
-        form = self.client_for(self.ana).get(f"{URL}?edit=1")
-        self.assertContains(form, "You can still change your note")
         r = self.client_for(self.ana).post(URL, form_data(closeness=2, note=SECOND), follow=True)
         self.assertContains(r, "your answers stay as they were", status_code=409)
         mine = self.mine()

@@ -45,6 +45,11 @@ class SettledRatingTestCase(ApiTestCase):
             page = self.client_for(user).get(self.page)
             self.assertContains(page, "as first shared")
             self.assertContains(page, FIRST)
+        self.assertContains(page, 'type="radio"', count=0)  # ben's hearts are settled too
+        ana = self.client_for(self.ana).get(self.page)
+        self.assertContains(ana, '<input type="hidden" name="stars" value="5">', html=True)
+        history = self.client_for(self.ben).get(reverse("dates:history"))
+        self.assertContains(history, "as first shared")
 
     def test_after_the_reveal_the_stars_stay(self) -> None:
         self.rate(self.ben, 4, "Ben's")
