@@ -203,7 +203,11 @@ def call_off(request: HttpRequest, date_id: UUID) -> DatePlan:
 
 @router.put("/plans/{date_id}/rating", response={200: DateOut, **ERRORS})
 def rate(request: HttpRequest, date_id: UUID, data: RatingIn) -> DatePlan:
-    """Rate a date that happened, with a memory note; your partner's shows once you've rated."""
+    """Rate a date that happened, with a memory note; your partner's shows once you've rated.
+
+    Once you have both rated, the stars stay (409 for others) and an edited memory keeps
+    `first_memory`.
+    """
     services.rate_date(_date(request, date_id), api_user(request), data.stars, data.memory)
     return _date(request, date_id)
 

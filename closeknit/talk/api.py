@@ -305,7 +305,10 @@ def question_detail(request: HttpRequest, question_id: UUID) -> QuestionView:
 
 @router.put("/questions/{question_id}/answer", response={200: QuestionOut, **ERRORS})
 def answer(request: HttpRequest, question_id: UUID, data: TextIn) -> QuestionView:
-    """Answer (or edit). The partner's answer appears in the response once both have answered."""
+    """Answer (or edit). The partner's answer appears in the response once both have answered.
+
+    An edit after that is marked `edited`, and the answer as first shared stays in `first_text`.
+    """
     services.answer_question(_question(request, question_id), api_user(request), data.text)
     return _view(request, question_id)
 
@@ -408,6 +411,7 @@ def both_true_detail(request: HttpRequest, both_id: UUID) -> BothTrueView:
 
 @router.put("/both-true/{both_id}/side", response={200: BothTrueOut, **ERRORS})
 def write_side(request: HttpRequest, both_id: UUID, data: TextIn) -> BothTrueView:
+    """Write (or edit) your side; after both have written, an edit keeps `first_text`."""
     services.write_side(_both(request, both_id), api_user(request), data.text)
     return _both_view(request, both_id)
 
