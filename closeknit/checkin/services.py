@@ -41,6 +41,8 @@ def _checked(
     needs = list(needs)
     if not set(needs) <= set(dict(NEEDS)):
         raise Invalid(f"Needs can be: {', '.join(dict(NEEDS))}.", field="needs")
+    # In the list's own order, once each: the same needs sent again are no change.
+    needs = [need for need in dict(NEEDS) if need in needs]
     too_long = f"The note can be up to {NOTE_MAX:,} characters."
     note = rules.text(note, field="note", max_length=NOTE_MAX, too_long=too_long)
     return {

@@ -94,6 +94,13 @@ class SettledCheckinTestCase(ApiTestCase):
         partner = export["couples"][0]["checkin"]["checkins"][0]["partner"]
         self.assertEqual((partner["note"], partner["first_note"]), (SECOND, FIRST))
 
+    def test_the_same_needs_in_another_order_are_no_change(self) -> None:
+        make_checkin(self.couple, self.ben)
+        self.api("put", "/checkin/week", self.ana, body(needs=["space", "listening"]))
+        again = body(needs=["listening", "space", "space"], note=FIRST)
+        self.assertEqual(self.api("put", "/checkin/week", self.ana, again).status_code, 200)
+        self.assertEqual(self.mine().needs, ["listening", "space"])
+
     def test_another_couple_never_reaches_it(self) -> None:
         make_checkin(self.couple, self.ben)
         self.api("put", "/checkin/week", self.ana, body(note=FIRST))
