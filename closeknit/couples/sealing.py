@@ -1,10 +1,11 @@
 """The sealed rule, in one place.
 
-A sealed entry (a daily-question answer, a "both true" side, a check-in, an
-assessment) is visible to its author at once, and to the partner only after
-the partner has completed their own entry for the same item. Every page,
-htmx fragment, API operation, notification and export that shows sealed
-entries goes through `visible_entries()`.
+A sealed entry (a daily-question answer, a "both true" side, a check-in, a
+date's rating and memory, a path reflection, an assessment) is visible to
+its author at once, and to the partner only after the partner has completed
+their own entry for the same item. Every page, htmx fragment, API operation,
+notification and export that shows sealed entries goes through
+`visible_entries()`.
 
 Revealed means settled: once both have read each other's entry, it never
 changes silently. Every sealed kind's service writes an edit through
