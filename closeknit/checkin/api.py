@@ -38,8 +38,18 @@ class CheckinOut(Schema):
     mood_label: str
     needs: list[str]
     note: str
+    edited: bool = Field(
+        alias="edited_after_reveal", description="the note changed after you had both read it"
+    )
+    first_note: str | None = Field(
+        description="the note as first shared, kept when edited after the reveal; else null"
+    )
     created: datetime
     updated: datetime
+
+    @staticmethod
+    def resolve_first_note(entry: Checkin) -> str | None:
+        return entry.first_shared if entry.edited_after_reveal else None
 
     @staticmethod
     def resolve_author(entry: Checkin) -> str:
@@ -113,7 +123,7 @@ def get_week(request: HttpRequest) -> selectors.Week:
 
 @router.put("/week", response={200: WeekOut, **ERRORS})
 def put_week(request: HttpRequest, data: CheckinIn) -> selectors.Week:
-    """Check in (or change this week's check-in)."""
+    """Check in (or change this week's check-in; once you've both seen them, only the note)."""
     couple, partner = api_couple(request)
     services.save_checkin(couple, api_user(request), partner, **data.dict())
     return selectors.week_for(couple, api_user(request))

@@ -17,6 +17,8 @@ def _checkin(entry: Checkin) -> dict[str, Any]:
         "mood": entry.get_mood_display(),
         "needs": entry.needs,
         "note": entry.note,
+        "note_edited": entry.edited_after_reveal,
+        "first_note": entry.first_shared if entry.edited_after_reveal else None,
     }
 
 

@@ -69,6 +69,10 @@ class Checkin(models.Model):
     note = EncryptedTextField(blank=True, default="")
     created = models.DateTimeField(default=timezone.now)
     updated = models.DateTimeField(default=timezone.now)
+    # Revealed means settled (closeknit.couples.sealing.settle): the numbers are
+    # locked at the reveal; a note edited after it is marked and keeps its first words.
+    edited_after_reveal = models.BooleanField(default=False)
+    first_shared = EncryptedTextField(blank=True, default="")
 
     class Meta:
         constraints = [

@@ -11,6 +11,7 @@ from closeknit.accounts.models import User
 from closeknit.checkin.models import MOODS, NEEDS, NOTE_MAX, SCALE, Checkin
 from closeknit.checkin.selectors import items, this_week
 from closeknit.couples.models import Couple
+from closeknit.couples.sealing import is_revealed, settle
 from closeknit.lib import ratelimit, rules
 from closeknit.lib.errors import Invalid
 from closeknit.nudges.notify import notify
@@ -40,6 +41,8 @@ def _checked(
     needs = list(needs)
     if not set(needs) <= set(dict(NEEDS)):
         raise Invalid(f"Needs can be: {', '.join(dict(NEEDS))}.", field="needs")
+    # In the list's own order, once each: the same needs sent again are no change.
+    needs = [need for need in dict(NEEDS) if need in needs]
     too_long = f"The note can be up to {NOTE_MAX:,} characters."
     note = rules.text(note, field="note", max_length=NOTE_MAX, too_long=too_long)
     return {
@@ -63,19 +66,44 @@ def save_checkin(
     needs: Iterable[str],
     note: str = "",
 ) -> Checkin:
-    """Save (or change) the author's check-in for this local week; tell the partner once."""
+    """Save (or change) the author's check-in for this local week; tell the partner once.
+
+    Once both are in, the numbers are settled and only the note may change,
+    marked as edited (closeknit.couples.sealing.settle).
+    """
     ratelimit.check(author, "checkin")
     now = timezone.now()
     checked = _checked(closeness=closeness, scores=scores, mood=mood, needs=needs, note=note)
-    answers = {**checked, "updated": now}
-    checkin, created = Checkin.objects.update_or_create(
-        couple=couple,
-        author=author,
-        week=this_week(author),
-        defaults=answers,
-        create_defaults={**answers, "created": now},
-    )
-    if created:
+    week = this_week(author)
+    # Lock the couple so a change and the partner's first check-in are serialised:
+    # whether the week is revealed decides how the change is kept.
+    Couple.objects.select_for_update().filter(pk=couple.pk).first()
+    entries = list(Checkin.objects.filter(couple=couple, week=week))
+    checkin = next((c for c in entries if c.author_id == author.pk), None)
+    if checkin is None:
+        checkin = Checkin.objects.create(
+            couple=couple, author=author, week=week, created=now, updated=now, **checked
+        )
         url = reverse("checkin:index")
         notify(partner, "checkin_done", url, key=f"checkin_done:{checkin.id}", partner=author)
+        return checkin
+    note = checked.pop("note")
+    changed = settle(
+        checkin,
+        revealed=is_revealed(entries),
+        words=("note", note),
+        numbers=checked,
+        settled_message=SETTLED,
+    )
+    checkin.updated = now
+    checkin.save(update_fields=[*changed, "updated"])
     return checkin
+
+
+# Scores are locked once both have read them: the week's picture (and the trend
+# drawn from it) is what the two of you saw; next week's check-in is the place
+# for a change. Words are different: a note may be added to, marked as edited.
+SETTLED = (
+    "You've both seen this week's check-ins, so your answers stay as they were. "
+    "You can still change your note, and next week is a fresh start."
+)

@@ -53,6 +53,16 @@ class IdeaOut(Schema):
 class RatingOut(Schema):
     stars: int
     memory: str
+    edited: bool = Field(
+        alias="edited_after_reveal", description="the memory changed after you had both rated"
+    )
+    first_memory: str | None = Field(
+        description="the memory as first shared, kept when edited after the reveal; else null"
+    )
+
+    @staticmethod
+    def resolve_first_memory(rating: DateRating) -> str | None:
+        return rating.first_shared if rating.edited_after_reveal else None
 
 
 def _ratings(date_plan: DatePlan, context: dict[str, Any]) -> dict[str, DateRating | None]:
@@ -193,7 +203,11 @@ def call_off(request: HttpRequest, date_id: UUID) -> DatePlan:
 
 @router.put("/plans/{date_id}/rating", response={200: DateOut, **ERRORS})
 def rate(request: HttpRequest, date_id: UUID, data: RatingIn) -> DatePlan:
-    """Rate a date that happened, with a memory note; your partner's shows once you've rated."""
+    """Rate a date that happened, with a memory note; your partner's shows once you've rated.
+
+    Once you have both rated, the stars stay (409 for others) and an edited memory keeps
+    `first_memory`.
+    """
     services.rate_date(_date(request, date_id), api_user(request), data.stars, data.memory)
     return _date(request, date_id)
 

@@ -33,4 +33,11 @@ def _date(date_plan: Any, user: User) -> dict[str, Any]:
 
 
 def _rating(rating: DateRating | None) -> dict[str, Any] | None:
-    return {"stars": rating.stars, "memory": rating.memory} if rating else None
+    if rating is None:
+        return None
+    return {
+        "stars": rating.stars,
+        "memory": rating.memory,
+        "memory_edited": rating.edited_after_reveal,
+        "first_memory": rating.first_shared if rating.edited_after_reveal else None,
+    }

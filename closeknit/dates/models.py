@@ -109,6 +109,10 @@ class DateRating(models.Model):
     stars = models.PositiveSmallIntegerField()
     memory = EncryptedTextField(blank=True, default="")
     created = models.DateTimeField(default=timezone.now)
+    # Revealed means settled (closeknit.couples.sealing.settle): the stars are
+    # locked at the reveal; a memory edited after it is marked and keeps its first words.
+    edited_after_reveal = models.BooleanField(default=False)
+    first_shared = EncryptedTextField(blank=True, default="")
 
     class Meta:
         constraints = [

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from closeknit.accounts.models import User
 from closeknit.couples.models import Couple
+from closeknit.couples.sealing import is_revealed, settle
 from closeknit.dates.models import (
     DURATION,
     MEMORY_MAX,
@@ -116,17 +117,40 @@ def cancel_date(date_plan: DatePlan, user: User, partner: User) -> None:
 
 @transaction.atomic
 def rate_date(date_plan: DatePlan, user: User, stars: int, memory: str = "") -> DateRating:
-    """Rate a date that happened, or change one's rating; memory notes are encrypted."""
+    """Rate a date that happened, or change one's rating; memory notes are encrypted.
+
+    Once both have rated, the stars are settled and the memory may change,
+    marked as edited (closeknit.couples.sealing.settle).
+    """
     if not date_plan.happened:
         raise Conflict("You can rate a date once it has happened.")
     rules.number(stars, field="stars", low=1, high=5, message="Choose between one and five.")
     memory = rules.text(memory, field="memory", max_length=MEMORY_MAX)
-    rating, _ = DateRating.objects.update_or_create(
-        date=date_plan,
-        author=user,
-        defaults={"couple_id": date_plan.couple_id, "stars": stars, "memory": memory},
+    # Lock the date so a change and the partner's first rating are serialised.
+    DatePlan.objects.select_for_update().filter(pk=date_plan.pk).first()
+    ratings = list(DateRating.objects.filter(date=date_plan))
+    rating = next((r for r in ratings if r.author_id == user.pk), None)
+    if rating is None:
+        return DateRating.objects.create(
+            date=date_plan, couple_id=date_plan.couple_id, author=user, stars=stars, memory=memory
+        )
+    changed = settle(
+        rating,
+        revealed=is_revealed(ratings),
+        words=("memory", memory),
+        numbers={"stars": stars},
+        settled_message=STARS_SETTLED,
     )
+    rating.save(update_fields=changed)
     return rating
+
+
+# The seal keeps either from anchoring the other's stars; changing them after
+# seeing the partner's would be exactly that, so they are locked at the reveal.
+STARS_SETTLED = (
+    "You've both rated this date, so the hearts stay as they were. "
+    "You can still add to your memory of it."
+)
 
 
 def feed_digest(secret: str) -> str:

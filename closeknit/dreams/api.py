@@ -76,6 +76,10 @@ class MilestoneOut(Schema):
     target: date | None
     reached_at: datetime | None
     news: str
+    removed: bool = Field(
+        alias="is_removed",
+        description="its dreamer removed it; it stays, without their words, for the celebration",
+    )
     celebration: CelebrationOut | None
 
     @staticmethod

@@ -37,6 +37,7 @@ def _milestone(m: Milestone) -> dict[str, Any]:
         "target": m.target.isoformat() if m.target else None,
         "reached_at": m.reached_at.isoformat() if m.reached_at else None,
         "news": m.news,
+        "removed": m.is_removed,  # by the dreamer; kept for the partner's celebration
         "celebration": {"by": str(celebration.author), "message": celebration.message}
         if celebration
         else None,

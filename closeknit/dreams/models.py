@@ -127,6 +127,11 @@ class Milestone(models.Model):
     def __str__(self) -> str:
         return f"Milestone {self.id}"
 
+    @property
+    def is_removed(self) -> bool:
+        """The dreamer removed it; it stays, emptied, only for the partner's celebration."""
+        return not self.title
+
 
 class Celebration(models.Model):
     """The partner's answer to a reached milestone (coached toward active-constructive)."""

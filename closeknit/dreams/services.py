@@ -189,9 +189,14 @@ def reach_milestone(milestone: Milestone, user: User, partner: User, news: str =
         _tell(partner, "milestone", dream, f"milestone:{milestone.pk}", user)
 
 
-def remove_milestone(milestone: Milestone, user: User) -> None:
+def remove_milestone(milestone: Milestone, user: User) -> bool:
+    """The dreamer's step goes; the partner's celebration of it stays on the dream.
+
+    True when the milestone is gone entirely; False when it stays, emptied of
+    the dreamer's words, for the celebration (closeknit/lib/authorship.py).
+    """
     _own(milestone.dream, user)
-    milestone.delete()
+    return forget(milestone, user)
 
 
 @transaction.atomic

@@ -27,8 +27,10 @@ from closeknit.talk import prompts, selectors, services
 from closeknit.talk.models import (
     KINDS,
     MAX_TEXT,
+    Answer,
     BothTrue,
     BothTrueQuestion,
+    BothTrueSide,
     DailyQuestion,
     Prompt,
     Reply,
@@ -58,11 +60,24 @@ class PromptOut(Schema):
         return prompt.couple_id is not None
 
 
+EDITED = "changed after you had both read it"
+FIRST_SHARED = "the text as first shared, kept when edited after the reveal; else null"
+
+
+def first_shared(entry: Answer | BothTrueSide) -> str | None:
+    return entry.first_shared if entry.edited_after_reveal else None
+
+
 class AnswerOut(Schema):
     text: str
     passed: bool
-    edited: bool = Field(alias="edited_after_reveal")
+    edited: bool = Field(alias="edited_after_reveal", description=EDITED)
+    first_text: str | None = Field(description=FIRST_SHARED)
     updated: datetime
+
+    @staticmethod
+    def resolve_first_text(answer: Answer) -> str | None:
+        return first_shared(answer)
 
 
 class ReplyOut(Schema):
@@ -144,6 +159,12 @@ class BothTrueIn(Schema):
 
 class SideOut(Schema):
     text: str
+    edited: bool = Field(alias="edited_after_reveal", description=EDITED)
+    first_text: str | None = Field(description=FIRST_SHARED)
+
+    @staticmethod
+    def resolve_first_text(side: BothTrueSide) -> str | None:
+        return first_shared(side)
 
 
 class SideQuestionOut(Schema):
@@ -284,7 +305,10 @@ def question_detail(request: HttpRequest, question_id: UUID) -> QuestionView:
 
 @router.put("/questions/{question_id}/answer", response={200: QuestionOut, **ERRORS})
 def answer(request: HttpRequest, question_id: UUID, data: TextIn) -> QuestionView:
-    """Answer (or edit). The partner's answer appears in the response once both have answered."""
+    """Answer (or edit). The partner's answer appears in the response once both have answered.
+
+    An edit after that is marked `edited`, and the answer as first shared stays in `first_text`.
+    """
     services.answer_question(_question(request, question_id), api_user(request), data.text)
     return _view(request, question_id)
 
@@ -387,6 +411,7 @@ def both_true_detail(request: HttpRequest, both_id: UUID) -> BothTrueView:
 
 @router.put("/both-true/{both_id}/side", response={200: BothTrueOut, **ERRORS})
 def write_side(request: HttpRequest, both_id: UUID, data: TextIn) -> BothTrueView:
+    """Write (or edit) your side; after both have written, an edit keeps `first_text`."""
     services.write_side(_both(request, both_id), api_user(request), data.text)
     return _both_view(request, both_id)
 

@@ -12,7 +12,17 @@ from closeknit.talk.models import Prompt
 def _answer(answer: Any) -> dict[str, Any] | None:
     if answer is None:
         return None
-    return {"text": answer.text, "passed": answer.passed, "edited": answer.edited_after_reveal}
+    return {
+        "text": answer.text,
+        "passed": answer.passed,
+        "edited": answer.edited_after_reveal,
+        "first_text": first_text(answer),
+    }
+
+
+def first_text(entry: Any) -> str | None:
+    """The words as first shared, where an edit after the reveal kept them."""
+    return entry.first_shared if entry and entry.edited_after_reveal else None
 
 
 def section(user: User, couple: Couple) -> dict[str, Any]:
@@ -37,6 +47,8 @@ def section(user: User, couple: Couple) -> dict[str, Any]:
             "title": v.both.title,
             "mine": v.mine.text if v.mine else None,
             "partner": v.theirs.text if v.theirs else None,
+            "my_first_text": first_text(v.mine),
+            "partner_first_text": first_text(v.theirs),
         }
         for v in (selectors.both_true_view(b, user.pk) for b in selectors.both_trues_for(couple))
     ]

@@ -112,7 +112,10 @@ class Answer(models.Model):
     passed = models.BooleanField(default=False)
     created = models.DateTimeField(default=timezone.now)
     updated = models.DateTimeField(default=timezone.now)
+    # Revealed means settled (closeknit.couples.sealing.settle): an edit after
+    # the reveal is marked and keeps the words as first shared.
     edited_after_reveal = models.BooleanField(default=False)
+    first_shared = EncryptedTextField(blank=True, default="")
 
     class Meta:
         constraints = [
@@ -187,6 +190,10 @@ class BothTrueSide(models.Model):
     text = EncryptedTextField()
     created = models.DateTimeField(default=timezone.now)
     updated = models.DateTimeField(default=timezone.now)
+    # Revealed means settled (closeknit.couples.sealing.settle): an edit after
+    # the reveal is marked and keeps the words as first shared.
+    edited_after_reveal = models.BooleanField(default=False)
+    first_shared = EncryptedTextField(blank=True, default="")
 
     class Meta:
         constraints = [

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from closeknit.accounts.models import User
 from closeknit.couples.models import Couple
-from closeknit.couples.sealing import is_revealed
+from closeknit.couples.sealing import is_revealed, settle
 from closeknit.lib import rules
 from closeknit.lib.errors import Conflict, Forbidden
 from closeknit.nudges.notify import notify
@@ -52,7 +52,7 @@ def _partner_of(couple: Couple, user: User) -> User:
 
 @transaction.atomic
 def answer_question(question: DailyQuestion, author: User, text: str) -> Answer:
-    """Save (or edit) the author's answer. An edit after the reveal is marked."""
+    """Save (or edit) the author's answer; an edit after the reveal is settled (sealing.py)."""
     text = rules.text(
         text, field="text", max_length=MAX_TEXT, required="Write a few words, or pass on this one."
     )
@@ -65,9 +65,9 @@ def answer_question(question: DailyQuestion, author: User, text: str) -> Answer:
     if mine is None:
         mine = _create_answer(question, author, text)
     else:
-        mine.text, mine.passed, mine.updated = text, False, now
-        mine.edited_after_reveal = mine.edited_after_reveal or was_revealed
-        mine.save(update_fields=["text", "passed", "updated", "edited_after_reveal"])
+        changed = settle(mine, revealed=was_revealed, words=("text", text))
+        mine.passed, mine.updated = False, now
+        mine.save(update_fields=[*changed, "passed", "updated"])
     partner = _partner_of(question.couple, author)
     url = reverse("talk:question", args=[question.id])
     notify(partner, "daily_answered", url, key=f"daily_answered:{mine.id}", partner=author)
@@ -201,12 +201,18 @@ def write_side(both: BothTrue, author: User, text: str) -> BothTrueSide:
     text = rules.text(
         text, field="text", max_length=MAX_TEXT, required="Write what it was like for you."
     )
-    side, created = BothTrueSide.objects.get_or_create(
-        both_true=both, author=author, defaults={"couple_id": both.couple_id, "text": text}
-    )
-    if not created:
-        side.text, side.updated = text, timezone.now()
-        side.save(update_fields=["text", "updated"])
+    # Lock the moment so two partners writing at once are serialised.
+    BothTrue.objects.select_for_update().filter(pk=both.pk).first()
+    sides = list(BothTrueSide.objects.filter(both_true=both))
+    side = next((s for s in sides if s.author_id == author.pk), None)
+    if side is None:
+        side = BothTrueSide.objects.create(
+            both_true=both, couple_id=both.couple_id, author=author, text=text
+        )
+    else:
+        changed = settle(side, revealed=is_revealed(sides), words=("text", text))
+        side.updated = timezone.now()
+        side.save(update_fields=[*changed, "updated"])
     partner = _partner_of(both.couple, author)
     url = reverse("talk:both_true", args=[both.id])
     notify(partner, "both_true_written", url, key=f"both_true_written:{side.id}", partner=author)

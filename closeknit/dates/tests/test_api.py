@@ -69,7 +69,10 @@ class DatesApiTestCase(ApiTestCase):
         seen = self.api("get", f"/dates/plans/{d.pk}", self.ana).json()
         self.assertIsNone(seen["partner"])
         r = self.api("put", f"/dates/plans/{d.pk}/rating", self.ana, {"stars": 4})
-        self.assertEqual(r.json()["partner"], {"stars": 5, "memory": "Ben's"})
+        self.assertEqual(
+            r.json()["partner"],
+            {"stars": 5, "memory": "Ben's", "edited": False, "first_memory": None},
+        )
         history = self.api("get", "/dates/plans/history", self.ana).json()
         self.assertEqual(history[0]["mine"]["stars"], 4)
         bad = self.api("put", f"/dates/plans/{d.pk}/rating", self.ana, {"stars": 7})

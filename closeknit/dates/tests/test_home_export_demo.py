@@ -45,7 +45,8 @@ class ExportTestCase(BaseTestCase):
         services.rate_date(d, self.ana, 4, "mine")
         data = export.section(self.ana, self.couple)
         self.assertEqual(
-            data["dates"][0]["partner_rating"], {"stars": 5, "memory": "Ben's memory"}
+            data["dates"][0]["partner_rating"],
+            {"stars": 5, "memory": "Ben's memory", "memory_edited": False, "first_memory": None},
         )
 
     def test_the_whole_export_includes_dates_and_nothing_of_another_couple(self) -> None:
