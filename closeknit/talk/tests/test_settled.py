@@ -4,7 +4,7 @@ keeps its words as first shared, for both to see, on the page and in the API ali
 from django.urls import reverse
 
 from closeknit.api.tests.base import ApiTestCase
-from closeknit.talk.models import Answer, BothTrue, BothTrueSide
+from closeknit.talk.models import Answer, BothTrue, BothTrueSide, DailyQuestion
 from closeknit.talk.tests.base import TalkTestCase
 
 FIRST = "The lighthouse at dawn"
@@ -12,10 +12,10 @@ SECOND = "The harbour, now that I think of it"
 
 
 class SettledAnswerTestCase(ApiTestCase, TalkTestCase):
-    def edit_on_page(self, q, text: str) -> None:
+    def edit_on_page(self, q: DailyQuestion, text: str) -> None:
         self.client_for(self.ana).post(reverse("talk:answer", args=[q.id]), {"answer-text": text})
 
-    def edit_in_api(self, q, text: str) -> None:
+    def edit_in_api(self, q: DailyQuestion, text: str) -> None:
         r = self.api("put", f"/talk/questions/{q.id}/answer", self.ana, {"text": text})
         self.assertEqual(r.status_code, 200, r.content)
 
