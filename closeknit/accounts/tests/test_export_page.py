@@ -11,7 +11,7 @@ class ExportPageTestCase(BaseTestCase):
         r = self.client_for(self.ana).get(reverse("export_page"))
         self.assertContains(r, "<h1>Everything you can see in Closeknit</h1>", html=True)
         self.assertContains(r, "ana@example.org")
-        self.assertContains(r, "With Ben")
+        self.assertContains(r, "You and Ben")
         self.assertNotContains(r, "Cora")
 
     def test_it_is_linked_from_the_export_page(self) -> None:
