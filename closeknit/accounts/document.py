@@ -22,6 +22,7 @@ from closeknit.accounts.readable import (
     moment,
     node,
     rest,
+    sentence,
     text,
     title,
 )
@@ -157,7 +158,7 @@ def support_signal(item: dict[str, Any], people: People) -> Entry:
     mine = item.get("mine", False)
     asker, answerer = people.who(mine), people.who(not mine)
     lines = [Line(asker, item["note"])] if item.get("note") else []
-    answer = " ".join(t for t in (item.get("answer"), item.get("answer_note")) if t)
+    answer = " — ".join(t for t in (item.get("answer"), item.get("answer_note")) if t)
     if answer:
         lines.append(Line(answerer, answer))
     closed = item.get("closed_at")
@@ -187,17 +188,19 @@ def _checkin_lines(entry: dict[str, Any] | None, mine: bool, people: People) -> 
         parts.append("would like more " + ", ".join(n.replace("_", " ") for n in entry["needs"]))
     summary = ", ".join(parts)
     more = rest(entry, ("week", "mood", "closeness", "satisfaction", "needs", "note", "scores"))
-    lines = [Line(people.who(mine), summary[:1].upper() + summary[1:], more=more)]
+    lines = [Line(people.who(mine), sentence(summary), more=more)]
     if entry.get("note"):
         lines.append(Line(f"{people.possessive(mine)} note", entry["note"]))
     return lines
 
 
 def checkin(item: dict[str, Any], people: People) -> Entry:
+    lines = _checkin_lines(item.get("mine"), True, people)
+    lines += _checkin_lines(item.get("partner"), False, people)
     return Entry(
         heading=f"The week of {day(item.get('week'))}",
-        lines=_checkin_lines(item.get("mine"), True, people)
-        + _checkin_lines(item.get("partner"), False, people),
+        lines=lines,
+        footnote="" if lines else "No check-in this week.",
         more=rest(item, ("week", "mine", "partner")),
     )
 
@@ -271,11 +274,11 @@ def date_plan(item: dict[str, Any], people: People) -> Entry:
     if item.get("minutes"):
         facts.append(f"{item['minutes']} minutes")
     if item.get("proposed_by"):
-        facts.append(f"suggested by {people.named(item['proposed_by'])}")
+        facts.append(f"suggested by {people.inline(item['proposed_by'])}")
     planner = item.get("planner")
     if planner:
         facts.append(
-            "planned together" if planner == "both" else f"planned by {people.named(planner)}"
+            "planned together" if planner == "both" else f"planned by {people.inline(planner)}"
         )
     return Entry(
         heading=moment(item.get("starts_at")),
@@ -301,14 +304,14 @@ def date_plan(item: dict[str, Any], people: People) -> Entry:
 
 
 def ritual(item: dict[str, Any], people: People) -> Entry:
-    done = [day(d) for d in item.get("done_on", [])]
+    done = [text(d) for d in item.get("done_on", [])]
     return Entry(
         lead=item.get("title", ""),
         lines=[Line("", item["description"])] if item.get("description") else [],
         footnote="; ".join(
             t
             for t in (
-                item.get("when", "").capitalize(),
+                sentence(item.get("when", "")),
                 f"done on {', '.join(done)}" if done else "",
             )
             if t
@@ -345,7 +348,7 @@ def _milestone(m: dict[str, Any], people: People) -> Entry:
     return Entry(
         lead=f"Milestone: {m.get('title', '')}",
         lines=lines,
-        footnote=", ".join(facts).capitalize(),
+        footnote=sentence(", ".join(facts)),
         more=rest(m, ("title", "target", "reached_at", "news", "celebration")),
     )
 
@@ -363,7 +366,7 @@ def dream(item: dict[str, Any], people: People) -> Entry:
         for p in item.get("pledges", [])
     ]
     for task in item.get("tasks", []):
-        taker = people.named(task.get("taken_on_by"))
+        taker = people.inline(task.get("taken_on_by"))
         note = ", ".join(
             t
             for t in (f"taken on by {taker}" if taker else "", "done" if task.get("done") else "")
@@ -435,7 +438,7 @@ def _path_week(w: dict[str, Any], people: People) -> Entry:
 
 
 def path_run(item: dict[str, Any], people: People) -> Entry:
-    who = people.who(item.get("suggested_by_me", False))
+    who = "you" if item.get("suggested_by_me") else people.partner
     facts = [f"Suggested by {who} on {day(item.get('suggested_at'))}"]
     if item.get("started_at"):
         facts.append(f"started {day(item['started_at'])}")

@@ -81,6 +81,11 @@ def _date_text(value: str) -> str | None:
         return None
 
 
+def sentence(words: str) -> str:
+    """Words with a capital first letter and the rest left alone (unlike str.capitalize)."""
+    return words[:1].upper() + words[1:]
+
+
 def local(moment: datetime) -> datetime:
     return timezone.localtime(moment) if timezone.is_aware(moment) else moment
 
@@ -139,6 +144,11 @@ class People:
         if not name:
             return ""
         return "You" if name == self.my_name else name
+
+    def inline(self, name: str | None) -> str:
+        """The same, inside a sentence: "suggested by you"."""
+        named = self.named(name)
+        return "you" if named == "You" else named
 
     def possessive(self, mine: bool) -> str:
         return "Your" if mine else f"{self.partner}'s"
