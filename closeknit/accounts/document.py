@@ -18,6 +18,7 @@ from closeknit.accounts.readable import (
     Node,
     People,
     day,
+    day_and_time,
     is_empty,
     moment,
     node,
@@ -119,7 +120,7 @@ def talk_session(item: dict[str, Any], people: People) -> Entry:
         for r in item.get("ratings", [])
     ]
     return Entry(
-        heading=day(item.get("date")),
+        heading=day_and_time(item.get("date")),
         lead=item.get("topic", ""),
         lines=[Line("Note", n) for n in item.get("notes", [])] + ratings,
         footnote=dict(SESSION_KINDS).get(item.get("kind", ""), text(item.get("kind"))),
@@ -148,7 +149,7 @@ def appreciation(item: dict[str, Any], people: People) -> Entry:
 
 def journal(item: dict[str, Any], people: People) -> Entry:
     return Entry(
-        heading=day(item.get("created")),
+        heading=day_and_time(item.get("created")),
         lines=[Line("", item.get("text", ""))],
         more=rest(item, ("created", "text")),
     )
@@ -163,7 +164,7 @@ def support_signal(item: dict[str, Any], people: People) -> Entry:
         lines.append(Line(answerer, answer))
     closed = item.get("closed_at")
     return Entry(
-        heading=moment(item.get("created")),
+        heading=day_and_time(item.get("created")),
         lead=f"{asker} asked for: {item.get('kind', '')}",
         lines=lines,
         footnote=f"Closed {moment(closed)}" if closed else "",
@@ -281,7 +282,7 @@ def date_plan(item: dict[str, Any], people: People) -> Entry:
             "planned together" if planner == "both" else f"planned by {people.inline(planner)}"
         )
     return Entry(
-        heading=moment(item.get("starts_at")),
+        heading=day_and_time(item.get("starts_at")),
         lead=item.get("title", ""),
         lines=_rating(item.get("my_rating"), "You")
         + _rating(item.get("partner_rating"), people.partner),

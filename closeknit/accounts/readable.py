@@ -76,7 +76,7 @@ def _date_text(value: str) -> str | None:
     try:
         if len(value) == 10:
             return date.fromisoformat(value).strftime("%-d %B %Y")
-        return local(datetime.fromisoformat(value)).strftime("%-d %B %Y, %H:%M")
+        return moment(value)
     except ValueError:
         return None
 
@@ -100,10 +100,18 @@ def day(value: str | None) -> str:
 
 
 def moment(value: str | None) -> str:
-    """A moment on the reader's clock: "3 December 2026, 21:40"."""
+    """A moment on the reader's clock, with the zone's short name so a time either side of
+    a clock change is still plain: "29 March 2026, 21:15 WEST"."""
     if not value:
         return ""
-    return local(datetime.fromisoformat(value)).strftime("%-d %B %Y, %H:%M")
+    return local(datetime.fromisoformat(value)).strftime("%-d %B %Y, %H:%M %Z").strip()
+
+
+def day_and_time(value: str | None) -> str:
+    """A moment as a small heading: "Saturday 28 March 2026, 08:00 JST"."""
+    if not value:
+        return ""
+    return f"{local(datetime.fromisoformat(value)):%A} {moment(value)}"
 
 
 @dataclass
