@@ -262,16 +262,19 @@ def assessment_round(item: dict[str, Any], people: People) -> Entry:
 def _rating(rating: dict[str, Any] | None, who: str) -> list[Line]:
     if not rating:
         return []
-    stars = rating.get("stars")
-    note = f"({stars} of 5 stars)" if stars else ""
-    return [Line(who, rating.get("memory", ""), note=note, more=rest(rating, ("stars", "memory")))]
+    stars = f"{rating['stars']} of 5 stars" if rating.get("stars") else ""
+    more = rest(rating, ("stars", "memory"))
+    if rating.get("memory"):
+        return [Line(who, rating["memory"], note=f"({stars})" if stars else "", more=more)]
+    return [Line(who, stars, more=more)]
 
 
 def date_plan(item: dict[str, Any], people: People) -> Entry:
-    statuses = dict(DatePlan.Status.choices)
+    # "On" is the app's word for an accepted date; alone in a list of facts it needs more.
+    statuses = {**dict(DatePlan.Status.choices), DatePlan.Status.ACCEPTED: "Agreed"}
     facts = [statuses.get(item.get("status", ""), text(item.get("status")))]
     if item.get("place"):
-        facts.append(f"at {item['place']}")
+        facts.append(item["place"])
     if item.get("minutes"):
         facts.append(f"{item['minutes']} minutes")
     if item.get("proposed_by"):
@@ -286,7 +289,7 @@ def date_plan(item: dict[str, Any], people: People) -> Entry:
         lead=item.get("title", ""),
         lines=_rating(item.get("my_rating"), "You")
         + _rating(item.get("partner_rating"), people.partner),
-        footnote=", ".join(facts),
+        footnote=" · ".join(facts),
         more=rest(
             item,
             (
