@@ -70,20 +70,15 @@ def _answer(answer: dict[str, Any] | None, who: str) -> list[Line]:
     return [Line(who, answer.get("text", ""), note=note, more=more)]
 
 
+def _reply(reply: dict[str, Any], people: People) -> Entry:
+    """A reply under the answers: who wrote it and when, on the reader's clock."""
+    who, words = people.who(reply.get("mine", False)), reply.get("text", "")
+    when, more = moment(reply.get("created")), rest(reply, ("mine", "text", "created"))
+    return Entry(lines=[Line(who, words, when=when, more=more)])
+
+
 def daily_question(item: dict[str, Any], people: People) -> Entry:
-    replies = [
-        Entry(
-            lines=[
-                Line(
-                    people.who(r.get("mine", False)),
-                    r.get("text", ""),
-                    when=moment(r.get("created")),
-                    more=rest(r, ("mine", "text", "created")),
-                )
-            ]
-        )
-        for r in item.get("replies", [])
-    ]
+    replies = [_reply(r, people) for r in item.get("replies", [])]
     notes = [Line("A coach's note you kept", n) for n in item.get("my_kept_coach_notes", [])]
     return Entry(
         heading=day(item.get("date")),
