@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from closeknit.accounts import devices, readable
+from closeknit.accounts import devices, document, readable
 from closeknit.accounts.devices import devices_for
 from closeknit.accounts.export import export_for
 from closeknit.accounts.forms import DeleteAccountForm, ProfileForm, TokenForm
@@ -49,9 +49,12 @@ def export_page(request: AuthenticatedRequest) -> HttpResponse:
     attach_couple(request)
     data = export_for(request.user)
     ctx = {
-        "exported_at": readable.text(data["exported_at"]),
-        "profile": readable.node("profile", data["profile"]),
-        "couples": readable.couple_views(data),
+        "exported_at": readable.moment(data["exported_at"]),
+        "profile": data["profile"],
+        "joined": readable.day(data["profile"].get("joined")),
+        "profile_more": readable.rest(data["profile"], ("name", "email", "timezone", "joined")),
+        "zone": timezone.get_current_timezone_name(),
+        "couples": document.couple_documents(data),
     }
     return render(request, "accounts/export_page.html", ctx)
 
