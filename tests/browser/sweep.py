@@ -4,7 +4,8 @@
 curious person would, so a new page is swept the day it is linked from
 anywhere. Each page is checked at three widths:
 
-- 320 px: nothing may scroll sideways, and nothing may stick out of the page;
+- 320 px: nothing may scroll sideways, and nothing may stick out of the page
+  (nor at 1000 px, the widest the tab bar serves);
 - 390 px (a phone) and 1280 px (a laptop): axe-core's WCAG 2.2 A/AA and
   best-practice rules.
 
@@ -34,6 +35,7 @@ from closeknit.test import PASSWORD
 from tests.browser.helpers import htmx_settled
 
 NARROW = {"width": 320, "height": 700}
+TABLET = {"width": 1000, "height": 800}  # just below where the full top bar takes over
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -235,6 +237,9 @@ class Sweep:
         settled(page)
         for problem in overflow(page):
             self.findings.append(Finding(self.who, where, 320, "overflow", "serious", problem))
+        page.set_viewport_size(TABLET)
+        for problem in overflow(page):
+            self.findings.append(Finding(self.who, where, 1000, "overflow", "serious", problem))
         for size in (PHONE, DESKTOP):
             page.set_viewport_size(size)
             for v in axe(page):
