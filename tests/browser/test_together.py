@@ -1,6 +1,8 @@
 """Together: a date, a dream with a pledge and a celebration, and the opt-in "Just us" list,
 each done by two partners in their own browsers."""
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
@@ -175,3 +177,39 @@ def test_both_opt_in_and_each_sees_only_what_both_want(live_server: LiveServer, 
     expect(ana.get_by_text(texts["affection-001"])).to_have_count(0)
     expect(ana.get_by_text("You've turned it on.")).to_be_visible()
     assert Answer.objects.count() == 8
+
+
+def test_an_idea_of_our_own_is_saved_for_us_and_planned_with_everything_it_says(
+    live_server: LiveServer, new_page
+) -> None:
+    make_couple("ana", "ben")
+    base = live_server.url
+    ana, ben = new_page("ana"), new_page("ben")
+    log_in(ana, base, "ana@example.org")
+    log_in(ben, base, "ben@example.org")
+
+    ana.goto(f"{base}/dates/ideas/")
+    ana.get_by_role("button", name="Add an idea of your own").click()
+    ana.get_by_label("The idea").fill("Night swim at the lake")
+    ana.get_by_label("Kind of date").select_option("outdoors")
+    ana.get_by_label("What it involves").fill("Bring the big towels and a flask of tea.")
+    ana.get_by_label("Where").fill("Lagoa Azul")
+    ana.get_by_label("How long").select_option("180")
+    ana.get_by_role("button", name="Add to our ideas").click()
+    expect(ana.get_by_text("Added to your ideas. Ben sees it too.")).to_be_visible()
+
+    ben.goto(f"{base}/dates/ideas/")
+    card = ben.locator("li.idea", has_text="Night swim at the lake")
+    expect(card).to_contain_text("Ana's idea")
+    card.get_by_role("button", name="Save for us").click()  # htmx swaps the button alone
+    expect(card.get_by_role("button", name="Saved for us")).to_be_visible()
+    ben.goto(f"{base}/dates/ideas/?show=saved")
+    ben.get_by_role("link", name=re.compile("Plan this.*Night swim")).click()
+    expect(ben.get_by_label("What")).to_have_value("Night swim at the lake")
+    expect(ben.get_by_label("Where")).to_have_value("Lagoa Azul")
+    expect(ben.get_by_label("Notes")).to_have_value("Bring the big towels and a flask of tea.")
+    expect(ben.get_by_label("How long")).to_have_value("180")
+    ben.get_by_label("When").fill("2031-07-04T21:00")
+    ben.get_by_role("button", name="Send to Ana").click()
+    expect(ben.get_by_text("Bring the big towels and a flask of tea.")).to_be_visible()
+    assert DatePlan.objects.get().notes == "Bring the big towels and a flask of tea."
