@@ -20,6 +20,18 @@ DURATIONS = [
 ]
 
 
+def length(minutes: int) -> str:
+    """How long a date lasts, in words.
+
+    >>> length(120), length(90), length(45)
+    ('Two hours', '1 h 30 min', '45 min')
+    """
+    if minutes in dict(DURATIONS):
+        return dict(DURATIONS)[minutes]
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest} min" if hours and rest else f"{hours} h" if hours else f"{rest} min"
+
+
 def duration_choices(minutes: object = None) -> list[tuple[int, str]]:
     """The usual lengths, and `minutes` too when it is another whole number (an idea's own)."""
     try:
@@ -28,9 +40,7 @@ def duration_choices(minutes: object = None) -> list[tuple[int, str]]:
         return DURATIONS
     if extra in dict(DURATIONS) or extra <= 0:
         return DURATIONS
-    hours, rest = divmod(extra, 60)
-    label = f"{hours} h {rest} min" if hours and rest else f"{hours} h" if hours else f"{rest} min"
-    return sorted([*DURATIONS, (extra, label)])
+    return sorted([*DURATIONS, (extra, length(extra))])
 
 
 def future_time_field(label: str = "When") -> forms.DateTimeField:

@@ -1,8 +1,9 @@
+import doctest
 from typing import Any
 
 from django.urls import reverse
 
-from closeknit.dates import services
+from closeknit.dates import forms, services
 from closeknit.dates.models import DateIdea, DatePlan, SavedIdea
 from closeknit.dates.tests.helpers import make_date
 from closeknit.test import BaseTestCase
@@ -208,3 +209,8 @@ class OwnIdeasTestCase(BaseTestCase):
         client.get(reverse("dates:ideas"))
         with self.assertNumQueries(5):
             client.get(reverse("dates:ideas"))
+
+    def test_lengths_read_as_words(self) -> None:
+        self.assertEqual(doctest.testmod(forms).failed, 0)
+        self.add()
+        self.assertContains(self.client_for(self.ben).get(reverse("dates:ideas")), "Three hours")
