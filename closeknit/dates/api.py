@@ -20,6 +20,7 @@ from closeknit.api.errors import ERRORS
 from closeknit.api.paging import Pages
 from closeknit.api.times import AwareDateTime
 from closeknit.couples.access import get_for_couple
+from closeknit.couples.models import Couple
 from closeknit.dates import selectors, services
 from closeknit.dates.models import (
     MEMORY_MAX,
@@ -157,6 +158,14 @@ def upcoming(request: HttpRequest) -> QuerySet[DatePlan]:
     return selectors.upcoming_dates(couple).prefetch_related("ratings")
 
 
+def _idea(couple: Couple, idea_id: UUID | None) -> DateIdea | None:
+    """The idea a date is planned from: one of the bank's or the couple's own, if named."""
+    idea = selectors.idea(couple, idea_id)
+    if idea_id is not None and idea is None:
+        raise NotFound("There's no such idea in your bank.", field="idea")
+    return idea
+
+
 @router.post("/plans", response={201: DateOut, **ERRORS})
 def propose(request: HttpRequest, data: DateIn) -> Status[DatePlan]:
     """Propose a date; your partner is told and can accept or suggest another time."""
@@ -172,7 +181,7 @@ def propose(request: HttpRequest, data: DateIn) -> Status[DatePlan]:
         starts_at=data.starts_at,
         duration=data.duration,
         planner={"me": user, "partner": partner, "both": None}[data.planner],
-        idea=selectors.idea(couple, data.idea),
+        idea=_idea(couple, data.idea),
     )
     return Status(201, _date(request, date_plan.pk))
 

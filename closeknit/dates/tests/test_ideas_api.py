@@ -79,8 +79,10 @@ class IdeasApiTestCase(ApiTestCase):
     def test_a_plan_cannot_borrow_another_couples_idea(self) -> None:
         idea = self.own()
         body = {"title": "Swim", "starts_at": "2031-06-14T19:30+01:00", "idea": str(idea.pk)}
-        created = self.api("post", "/dates/plans", self.cora, body).json()
-        self.assertIsNone(created["idea"])
+        r = self.api("post", "/dates/plans", self.cora, body)
+        self.assertEqual(r.status_code, 404)
+        self.assertEqual(r.json()["detail"], "There's no such idea in your bank.")
+        self.assertFalse(DatePlan.objects.exists())
 
     def test_saved_for_us_is_one_mark_for_the_couple(self) -> None:
         library = DateIdea.objects.get(key="at_home-001")
