@@ -23,6 +23,7 @@ class IntimacyItemOut(Schema):
     key: str
     kind: str
     text: str
+    sensitive: bool = Field(description='may be skipped: answer null, "prefer not to say"')
 
 
 class ResponsivenessItemOut(Schema):
@@ -64,8 +65,10 @@ class RoundsOut(Schema):
 
 
 class AnswersIn(Schema):
-    intimacy: dict[str, list[int]] = Field(
-        default={}, description="{item key: [now, as I'd like it]}, 1-7"
+    intimacy: dict[str, list[int] | None] = Field(
+        default={},
+        description="{item key: [now, as I'd like it]}, 1-7; null on a sensitive item is "
+        '"prefer not to say": it is left out of every mean, never counted as 0',
     )
     responsiveness: dict[str, list[int]] = Field(
         default={}, description="{item key: [to me, from me]}, 1-7"
@@ -113,6 +116,17 @@ class TopicOut(Schema):
     total: int
 
 
+class SkippedOut(Schema):
+    kind: str
+    mine: int = Field(description='items you skipped ("prefer not to say")')
+    theirs: int
+    total: int = Field(description="items of this kind")
+    compared: bool = Field(
+        description="both answered some, so the kind is in `kinds`; false: left out of "
+        "the profiles, gaps and differences"
+    )
+
+
 class ReportSuggestionOut(Schema):
     kind: str
     prompts: list[str]
@@ -131,6 +145,9 @@ class ReportOut(Schema):
     responsiveness: dict[str, float]
     lovemap: list[TopicOut]
     suggestions: list[ReportSuggestionOut]
+    skipped: list[SkippedOut] = Field(
+        description="kinds where either of you preferred not to say for some items"
+    )
     their_answers: AnswersIn
 
 
@@ -156,7 +173,10 @@ def list_items(request: HttpRequest) -> ItemsOut:
     api_couple(request)
     cat = content.catalog()
     return ItemsOut(
-        intimacy=[IntimacyItemOut(key=i.key, kind=i.kind, text=i.text) for i in cat.intimacy],
+        intimacy=[
+            IntimacyItemOut(key=i.key, kind=i.kind, text=i.text, sensitive=i.sensitive)
+            for i in cat.intimacy
+        ],
         responsiveness=[
             ResponsivenessItemOut(key=i.key, to_me=i.to_me, from_me=i.from_me)
             for i in cat.responsiveness
@@ -319,6 +339,12 @@ def report(request: HttpRequest, round_id: UUID) -> ReportOut:
                 kind=s["kind"], prompts=s["prompts"], exercise=s["exercise"], date=s["date"]
             )
             for s in found.suggestions
+        ],
+        skipped=[
+            SkippedOut(
+                kind=s.kind, mine=s.mine, theirs=s.theirs, total=s.total, compared=s.compared
+            )
+            for s in found.skipped
         ],
         their_answers=AnswersIn(
             intimacy=view.theirs.intimacy,

@@ -21,8 +21,13 @@ def _upsert(model: Any, key: str, values: dict[str, Any]) -> None:
 
 def load_all(intimacy: Any, responsiveness: Any, lovemap: Any, suggestion: Any) -> None:
     """Create or update every item by key (a migration passes its historical models)."""
+    # An early migration's model has no `sensitive` yet; a later one sets it.
+    marks = any(f.name == "sensitive" for f in intimacy._meta.get_fields())
     for i, row in enumerate(read("intimacy_items.csv")):
-        _upsert(intimacy, row["key"], {"kind": row["kind"], "text": row["text"], "position": i})
+        values = {"kind": row["kind"], "text": row["text"], "position": i}
+        if marks:
+            values["sensitive"] = row["sensitive"] == "yes"
+        _upsert(intimacy, row["key"], values)
     for i, row in enumerate(read("responsiveness_items.csv")):
         values = {"to_me": row["to_me"], "from_me": row["from_me"], "position": i}
         _upsert(responsiveness, row["key"], values)
@@ -66,6 +71,11 @@ class Catalog:
         for item in self.intimacy:
             out[item.kind].append(item.key)
         return out
+
+    @property
+    def sensitive(self) -> set[str]:
+        """The items that may be skipped with "Prefer not to say"."""
+        return {item.key for item in self.intimacy if item.sensitive}
 
     @property
     def topics(self) -> dict[str, list[str]]:

@@ -12,7 +12,10 @@ def _answers(response: Response | None) -> dict[str, Any] | None:
     if response is None:
         return None
     return {
-        "intimacy_now_and_ideal": response.intimacy,
+        "intimacy_now_and_ideal": {
+            key: pair if pair is not None else "prefer not to say"
+            for key, pair in response.intimacy.items()
+        },
         "responsiveness_to_me_and_from_me": response.responsiveness,
         "lovemap_my_answer_and_my_guess": response.lovemap,
         "finished_at": response.finished_at.isoformat() if response.finished_at else None,

@@ -39,6 +39,8 @@ class IntimacyItem(models.Model):
     kind = models.CharField(max_length=16, choices=KINDS)
     text = models.CharField(max_length=300)
     position = models.PositiveSmallIntegerField(default=0)
+    # A private matter (sexual intimacy): it may be skipped with "Prefer not to say".
+    sensitive = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["position"]
@@ -122,7 +124,8 @@ class Round(models.Model):
 class Response(models.Model):
     """One partner's answers for a round; sealed until both have finished.
 
-    intimacy: {item key: [now, ideal]}; responsiveness: {item key: [to me, from me]}
+    intimacy: {item key: [now, ideal], or None for "prefer not to say" on a sensitive
+    item}; responsiveness: {item key: [to me, from me]}
     (all 1-7); lovemap: {question key: [my answer, my guess of my partner's]} as
     option indexes.
     """

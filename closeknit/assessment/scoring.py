@@ -9,6 +9,11 @@ people read a scale differently and answer on different days. A difference
 smaller than NOISE (one full point between two means) is treated as the same
 view, never shown as a difference. The same point marks a now-versus-ideal
 gap as worth looking at.
+
+Prefer not to say. A sensitive item may be skipped (its answer is None). A
+skipped item counts for nothing: a kind's mean is over the items answered,
+never with a 0 in their place, and a kind with no answer has no mean, so it
+is left out of the overall means, the gaps and the differences.
 """
 
 from collections.abc import Mapping, Sequence
@@ -19,6 +24,8 @@ NOISE = 1.0
 SCALE = (1, 7)
 
 Answers = Mapping[str, Sequence[int]]  # {item key: [first rating, second rating]}
+# Intimacy answers may hold None for a skipped item ("prefer not to say").
+MaybeAnswers = Mapping[str, Sequence[int] | None]
 
 
 def _mean(values: Sequence[float]) -> float | None:
@@ -38,19 +45,36 @@ class KindScore:
         return round(self.ideal - self.now, 2)
 
 
-def kind_scores(answers: Answers, kinds: Mapping[str, Sequence[str]]) -> dict[str, KindScore]:
-    """Mean "now" and "ideal" per kind, over the items answered.
+def kind_scores(answers: MaybeAnswers, kinds: Mapping[str, Sequence[str]]) -> dict[str, KindScore]:
+    """Mean "now" and "ideal" per kind, over the items answered (skipped ones left out).
 
     >>> kind_scores({"e1": [4, 6], "e2": [5, 7]}, {"emotional": ["e1", "e2"]})
     {'emotional': KindScore(now=4.5, ideal=6.5)}
+    >>> kind_scores({"s1": [2, 6], "s2": None}, {"sexual": ["s1", "s2"]})
+    {'sexual': KindScore(now=2.0, ideal=6.0)}
+    >>> kind_scores({"s1": None, "s2": None}, {"sexual": ["s1", "s2"]})
+    {}
     """
     out = {}
     for kind, keys in kinds.items():
-        pairs = [answers[k] for k in keys if k in answers]
+        pairs = [p for k in keys if (p := answers.get(k)) is not None]
         now, ideal = _mean([p[0] for p in pairs]), _mean([p[1] for p in pairs])
         if now is not None and ideal is not None:
             out[kind] = KindScore(now, ideal)
     return out
+
+
+def skipped(answers: MaybeAnswers, kinds: Mapping[str, Sequence[str]]) -> dict[str, int]:
+    """How many items of each kind were skipped ("prefer not to say"); kinds with none left out.
+
+    >>> skipped({"s1": None, "s2": [3, 5], "e1": [4, 4]}, {"sexual": ["s1", "s2"], "e": ["e1"]})
+    {'sexual': 1}
+    """
+    counts = {
+        kind: sum(1 for k in keys if k in answers and answers[k] is None)
+        for kind, keys in kinds.items()
+    }
+    return {kind: n for kind, n in counts.items() if n}
 
 
 def overall(scores: Mapping[str, KindScore]) -> KindScore | None:

@@ -84,6 +84,30 @@ class KindRow:
 
 
 @dataclass
+class Skipped:
+    """A kind where one of you, or both, preferred not to say for some items."""
+
+    kind: str
+    label: str
+    mine: int  # items I skipped
+    theirs: int
+    total: int  # items of the kind
+    compared: bool  # both answered at least one, so it has a row in the profiles
+
+
+def _skipped(view: RoundView, catalog: Catalog, compared: set[str]) -> list[Skipped]:
+    assert view.mine is not None and view.theirs is not None
+    kinds = catalog.kinds
+    mine = scoring.skipped(view.mine.intimacy, kinds)
+    theirs = scoring.skipped(view.theirs.intimacy, kinds)
+    return [
+        Skipped(k, KIND_LABELS[k], mine.get(k, 0), theirs.get(k, 0), len(kinds[k]), k in compared)
+        for k in KIND_LABELS
+        if k in mine or k in theirs
+    ]
+
+
+@dataclass
 class Report:
     view: RoundView
     rows: list[KindRow]
@@ -96,6 +120,7 @@ class Report:
     lovemap_totals: tuple[scoring.Accuracy, scoring.Accuracy]
     lovemap_details: list[dict[str, Any]]
     suggestions: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
 
     def chart(self, me: str, partner: str) -> dict[str, Any]:
         """Plain numbers for the report's charts (through json_script)."""
@@ -154,6 +179,7 @@ def report(view: RoundView, catalog: Catalog) -> Report:
         lovemap_totals=_lovemap_totals(view, catalog),
         lovemap_details=_lovemap_details(view, catalog),
         suggestions=suggestions([g["kind"] for g in gaps], catalog),
+        skipped=_skipped(view, catalog, {r.kind for r in rows}),
     )
 
 

@@ -47,8 +47,13 @@ def response_for(rnd: Round, user: User) -> Response:
     return response
 
 
-def check_answers(section: str, answers: Mapping[str, Sequence[int]], catalog: Catalog) -> None:
-    """Every key known to the section and every answer in range, or a clear message."""
+def check_answers(
+    section: str, answers: Mapping[str, Sequence[int] | None], catalog: Catalog
+) -> None:
+    """Every key known to the section and every answer in range, or a clear message.
+
+    None is "prefer not to say", open to the sensitive items only.
+    """
     if section not in SECTIONS:
         raise AssessmentError(f"Unknown part: {section}.")
     if section == "lovemap":
@@ -56,6 +61,8 @@ def check_answers(section: str, answers: Mapping[str, Sequence[int]], catalog: C
         for key, pair in answers.items():
             if key not in options:
                 raise AssessmentError(f"Unknown question: {key}.")
+            if pair is None:
+                raise AssessmentError(f"{key}: give your answer and your guess.")
             if len(pair) != 2 or any(not 0 <= v < options[key] for v in pair):
                 raise AssessmentError(
                     f"{key}: give your answer and your guess, each an option number."
@@ -67,12 +74,21 @@ def check_answers(section: str, answers: Mapping[str, Sequence[int]], catalog: C
     for key, pair in answers.items():
         if key not in known:
             raise AssessmentError(f"Unknown item: {key}.")
+        if pair is None:
+            if key in catalog.sensitive:
+                continue
+            raise AssessmentError(
+                f"{key}: give two ratings; only the more private sentences can be skipped."
+            )
         if len(pair) != 2 or any(not low <= v <= high for v in pair):
             raise AssessmentError(f"{key}: give two ratings, each from {low} to {high}.")
 
 
 def save_answers(
-    response: Response, section: str, answers: Mapping[str, Sequence[int]], catalog: Catalog
+    response: Response,
+    section: str,
+    answers: Mapping[str, Sequence[int] | None],
+    catalog: Catalog,
 ) -> None:
     """Merge a page of answers into the response (a draft until it's finished)."""
     if response.is_complete:
@@ -80,7 +96,8 @@ def save_answers(
             "You've finished this assessment; your answers are kept as they are."
         )
     check_answers(section, answers, catalog)
-    merged = {**getattr(response, section), **{k: list(v) for k, v in answers.items()}}
+    given = {k: None if v is None else list(v) for k, v in answers.items()}
+    merged = {**getattr(response, section), **given}
     setattr(response, section, merged)
     response.updated = timezone.now()
     response.save(update_fields=[section, "updated"])

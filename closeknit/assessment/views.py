@@ -87,6 +87,7 @@ def take(request: CoupleRequest, step: str) -> HttpResponse:
         "number": number,
         "total": len(steps.STEPS),
         "previous": steps.STEPS[number - 2] if number > 1 else None,
+        "skippable": any(skip is not None for *_, skip in form.rows()),
     }
     return render(request, "assessment/take.html", ctx, status=400 if form.errors else 200)
 

@@ -20,9 +20,11 @@ from closeknit.api.errors import ERRORS
 from closeknit.api.paging import Pages
 from closeknit.api.times import AwareDateTime
 from closeknit.couples.access import get_for_couple
+from closeknit.couples.models import Couple
 from closeknit.dates import selectors, services
 from closeknit.dates.models import (
     MEMORY_MAX,
+    NOTES_MAX,
     PLACE_MAX,
     TITLE_MAX,
     CalendarFeed,
@@ -39,15 +41,33 @@ CategoryIn = Literal[
     "at_home", "out", "outdoors", "low_cost", "new_to_both", "talk_centred", "playful"
 ]
 Planner = Literal["me", "partner", "both"]
+Show = Literal["ours", "saved"]
 
 
 class IdeaOut(Schema):
     id: UUID
-    key: str
+    key: str | None = Field(description="the library's name for it; null for your own ideas")
     category: str
     title: str
     description: str
+    place: str
+    duration: int | None = Field(description="minutes, when the idea says")
+    own: bool = Field(description="one of the two of you wrote it (not from the library)")
+    mine: bool = Field(description="you wrote it: only you can change or delete it")
     done: bool = Field(description="the two of you have had this date already")
+    saved: bool = Field(description="saved for the two of you")
+
+    @staticmethod
+    def resolve_mine(idea: DateIdea, context: dict[str, Any]) -> bool:
+        return idea.author_id is not None and idea.author_id == viewer(context)
+
+
+class IdeaIn(Schema):
+    title: str = Field(..., description=f"Up to {TITLE_MAX} characters.")
+    category: CategoryIn
+    description: str = Field("", description=f"Up to {NOTES_MAX:,} characters.")
+    place: str = Field("", description=f"Up to {PLACE_MAX} characters.")
+    duration: int | None = Field(None, description="minutes, from 15 to 1440")
 
 
 class RatingOut(Schema):
@@ -73,6 +93,7 @@ class DateOut(Schema):
     id: UUID
     title: str
     place: str
+    notes: str
     starts_at: datetime
     duration: int = Field(description="minutes")
     status: Literal["proposed", "accepted", "cancelled"]
@@ -110,10 +131,11 @@ class DateOut(Schema):
 class DateIn(Schema):
     title: str = Field(..., description=f"Up to {TITLE_MAX} characters.")
     place: str = Field("", description=f"Up to {PLACE_MAX} characters.")
+    notes: str = Field("", description=f"Up to {NOTES_MAX:,} characters.")
     starts_at: AwareDateTime
     duration: int = Field(120, description="minutes, from 15 to 1440")
     planner: Planner = "both"
-    idea: UUID | None = None
+    idea: UUID | None = Field(None, description="the idea it comes from, for the record")
 
 
 class TimeIn(Schema):
@@ -146,6 +168,14 @@ def upcoming(request: HttpRequest) -> QuerySet[DatePlan]:
     return selectors.upcoming_dates(couple).prefetch_related("ratings")
 
 
+def _idea(couple: Couple, idea_id: UUID | None) -> DateIdea | None:
+    """The idea a date is planned from: one of the bank's or the couple's own, if named."""
+    idea = selectors.idea(couple, idea_id)
+    if idea_id is not None and idea is None:
+        raise NotFound("There's no such idea in your bank.", field="idea")
+    return idea
+
+
 @router.post("/plans", response={201: DateOut, **ERRORS})
 def propose(request: HttpRequest, data: DateIn) -> Status[DatePlan]:
     """Propose a date; your partner is told and can accept or suggest another time."""
@@ -157,10 +187,11 @@ def propose(request: HttpRequest, data: DateIn) -> Status[DatePlan]:
         partner,
         title=data.title,
         place=data.place,
+        notes=data.notes,
         starts_at=data.starts_at,
         duration=data.duration,
         planner={"me": user, "partner": partner, "both": None}[data.planner],
-        idea=selectors.idea(data.idea),
+        idea=_idea(couple, data.idea),
     )
     return Status(201, _date(request, date_plan.pk))
 
@@ -221,10 +252,23 @@ def frequency(request: HttpRequest, months: int = 6) -> list[selectors.Month]:
 
 @router.get("/ideas", response={200: list[IdeaOut], **ERRORS})
 @paginate(Pages)
-def ideas(request: HttpRequest, category: CategoryIn | None = None) -> QuerySet[DateIdea]:
-    """The idea bank, ideas you haven't done yet first; 20 a page."""
+def ideas(
+    request: HttpRequest, category: CategoryIn | None = None, show: Show | None = None
+) -> QuerySet[DateIdea]:
+    """The idea bank and your own ideas, ones you haven't done yet first; 20 a page.
+
+    `show=ours` keeps the ideas the two of you wrote, `show=saved` the ones you saved.
+    """
     couple, _ = api_couple(request)
-    return selectors.ideas(couple, category or "")
+    return selectors.ideas(couple, category or "", show or "")
+
+
+@router.post("/ideas", response={201: IdeaOut, **ERRORS})
+def add_idea(request: HttpRequest, data: IdeaIn) -> Status[DateIdea]:
+    """An idea of your own, in the bank for both of you."""
+    couple, _ = api_couple(request)
+    idea = services.add_idea(couple, api_user(request), **data.dict())
+    return Status(201, selectors.idea_for(couple, idea.pk))
 
 
 @router.get("/ideas/surprise", response={200: IdeaOut, **ERRORS})
@@ -235,6 +279,44 @@ def surprise(request: HttpRequest, category: CategoryIn | None = None) -> DateId
     if idea is None:
         raise NotFound("No ideas in that category.")
     return idea
+
+
+@router.get("/ideas/{idea_id}", response={200: IdeaOut, **ERRORS})
+def idea_detail(request: HttpRequest, idea_id: UUID) -> DateIdea:
+    couple, _ = api_couple(request)
+    return selectors.idea_for(couple, idea_id)
+
+
+@router.put("/ideas/{idea_id}", response={200: IdeaOut, **ERRORS})
+def edit_idea(request: HttpRequest, idea_id: UUID, data: IdeaIn) -> DateIdea:
+    """Rewrite an idea you wrote; dates planned from it keep what they were given."""
+    couple, _ = api_couple(request)
+    services.edit_idea(selectors.idea_for(couple, idea_id), api_user(request), **data.dict())
+    return selectors.idea_for(couple, idea_id)
+
+
+@router.delete("/ideas/{idea_id}", response={204: None, **ERRORS})
+def delete_idea(request: HttpRequest, idea_id: UUID) -> Status[None]:
+    """Delete an idea you wrote."""
+    couple, _ = api_couple(request)
+    services.delete_idea(selectors.idea_for(couple, idea_id), api_user(request))
+    return Status(204, None)
+
+
+@router.put("/ideas/{idea_id}/saved", response={200: IdeaOut, **ERRORS})
+def save_idea(request: HttpRequest, idea_id: UUID) -> DateIdea:
+    """Save an idea for the two of you (saving it again changes nothing)."""
+    couple, _ = api_couple(request)
+    services.save_idea(couple, selectors.idea_for(couple, idea_id))
+    return selectors.idea_for(couple, idea_id)
+
+
+@router.delete("/ideas/{idea_id}/saved", response={204: None, **ERRORS})
+def unsave_idea(request: HttpRequest, idea_id: UUID) -> Status[None]:
+    """Let a saved idea go; it stays in the bank."""
+    couple, _ = api_couple(request)
+    services.unsave_idea(couple, selectors.idea_for(couple, idea_id))
+    return Status(204, None)
 
 
 def _feed_out(request: HttpRequest, feed: CalendarFeed | None) -> FeedOut:

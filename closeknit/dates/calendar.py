@@ -51,6 +51,8 @@ def _event(zone: zoneinfo.ZoneInfo, date_plan: DatePlan) -> Event:
     event.add("last-modified", date_plan.updated)
     if date_plan.place:
         event.add("location", date_plan.place)
+    if date_plan.notes:
+        event.add("description", date_plan.notes)
     confirmed = date_plan.status == DatePlan.Status.ACCEPTED
     event.add("status", "CONFIRMED" if confirmed else "TENTATIVE")
     event.add("url", settings.SITE_URL + reverse("dates:detail", args=[date_plan.pk]))

@@ -1,4 +1,5 @@
-"""A little shared history for the demo couple: dates with memories, one ahead."""
+"""A little shared history for the demo couple: dates with memories, one ahead, an idea of
+their own and one saved for later."""
 
 from datetime import datetime, time, timedelta
 
@@ -38,6 +39,16 @@ def seed(couple: Couple, a: User, b: User) -> None:
             DateRating.objects.create(
                 couple=couple, date=date_plan, author=user, stars=stars, memory=memory
             )
+    services.add_idea(
+        couple,
+        a,
+        title="Cook the dish from our first trip",
+        category="at_home",
+        description="Find the recipe together, shop for it on the way home, eat by candlelight.",
+        duration=180,
+    )
+    if (liked := DateIdea.objects.filter(key="outdoors-001").first()) is not None:
+        services.save_idea(couple, liked)
     services.propose_date(
         couple,
         b,

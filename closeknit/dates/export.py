@@ -5,7 +5,7 @@ from typing import Any
 from closeknit.accounts.models import User
 from closeknit.couples.models import Couple
 from closeknit.dates import selectors
-from closeknit.dates.models import DateRating
+from closeknit.dates.models import DateIdea, DateRating
 
 
 def section(user: User, couple: Couple) -> dict[str, Any]:
@@ -14,6 +14,21 @@ def section(user: User, couple: Couple) -> dict[str, Any]:
             _date(d, user)
             for d in selectors.dates(couple).prefetch_related("ratings").order_by("starts_at")
         ],
+        "own_ideas": [
+            _idea(idea) for idea in selectors.ideas(couple, show="ours").order_by("created")
+        ],
+        "saved_ideas": [idea.title for idea in selectors.ideas(couple, show="saved")],
+    }
+
+
+def _idea(idea: DateIdea) -> dict[str, Any]:
+    return {
+        "title": idea.title,
+        "kind": idea.category,
+        "description": idea.description,
+        "place": idea.place,
+        "minutes": idea.duration,
+        "written_by": str(idea.author or ""),
     }
 
 
@@ -22,6 +37,7 @@ def _date(date_plan: Any, user: User) -> dict[str, Any]:
     return {
         "title": date_plan.title,
         "place": date_plan.place,
+        "notes": date_plan.notes,
         "starts_at": date_plan.starts_at.isoformat(),
         "minutes": date_plan.duration,
         "status": date_plan.status,

@@ -19,26 +19,60 @@ class Category(models.TextChoices):
     PLAYFUL = "playful", "Playful"
 
 
+TITLE_MAX = 120  # what the date is
+PLACE_MAX = 200
+NOTES_MAX = 2000  # what an idea is about, and a date's notes
+MEMORY_MAX = 4000  # a memory kept with a rating
+DURATION = (15, 24 * 60)  # minutes a date may last
+
+
 class DateIdea(models.Model):
-    """One idea from the idea bank (data/date_ideas.csv, loaded by a migration)."""
+    """One idea of the bank: the library's (with a key, data/date_ideas.csv, loaded by a
+    migration) or a couple's own (with their couple and its author), seen by both partners."""
+
+    AUTHOR = "author"  # who wrote it: authorship decides deletion (lib/authorship.py)
 
     id = uuid_pk()
-    key = models.CharField(max_length=40, unique=True)
+    key = models.CharField(max_length=40, unique=True, null=True, blank=True)
+    couple = models.ForeignKey(Couple, models.CASCADE, null=True, blank=True, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     category = models.CharField(max_length=20, choices=Category.choices)
-    title = models.CharField(max_length=120)
-    description = models.TextField()
+    title = models.CharField(max_length=TITLE_MAX)
+    description = models.TextField(blank=True)
+    place = models.CharField(max_length=PLACE_MAX, blank=True)
+    duration = models.PositiveSmallIntegerField("minutes", null=True, blank=True)
+    created = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["key"]
+        indexes = [models.Index(fields=["couple", "category"])]
 
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def own(self) -> bool:
+        """Written by the couple, not from the library."""
+        return self.couple_id is not None
 
-TITLE_MAX = 120  # what the date is
-PLACE_MAX = 200
-MEMORY_MAX = 4000  # a memory kept with a rating
-DURATION = (15, 24 * 60)  # minutes a date may last
+
+class SavedIdea(models.Model):
+    """An idea the couple keeps for later ("saved for us"): either partner saves or unsaves it."""
+
+    id = uuid_pk()
+    couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
+    idea = models.ForeignKey(DateIdea, models.CASCADE, related_name="+")
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["couple", "idea"], name="one_save_per_idea")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.idea_id} saved by {self.couple_id}"
 
 
 class DatePlan(models.Model):
@@ -56,6 +90,7 @@ class DatePlan(models.Model):
     idea = models.ForeignKey(DateIdea, models.SET_NULL, null=True, blank=True, related_name="+")
     title = models.CharField("what", max_length=TITLE_MAX)
     place = models.CharField("where", max_length=PLACE_MAX, blank=True)
+    notes = models.TextField(blank=True)
     starts_at = models.DateTimeField("when")
     duration = models.PositiveSmallIntegerField("how long (minutes)", default=120)
     # Who plans it (books, packs, surprises); blank means both together.

@@ -5,14 +5,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from uuid import UUID
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from closeknit.accounts.models import User
-from closeknit.couples.access import for_couple
+from closeknit.couples.access import for_couple, get_for_couple
 from closeknit.couples.models import Couple
 from closeknit.couples.sealing import visible_entries
-from closeknit.dates.models import CalendarFeed, DateIdea, DatePlan, DateRating
+from closeknit.dates.models import CalendarFeed, DateIdea, DatePlan, DateRating, SavedIdea
 
 S = DatePlan.Status
 
@@ -98,12 +100,47 @@ def _done(couple: Couple) -> Exists:
     )
 
 
-def ideas(couple: Couple, category: str = "") -> QuerySet[DateIdea]:
-    """The idea bank, ideas the couple has not done yet first (novelty keeps dating fresh)."""
-    qs = DateIdea.objects.annotate(done=_done(couple))
+SHOW = ("ours", "saved")  # besides every idea: the couple's own, the ones they saved
+
+
+def ideas(couple: Couple, category: str = "", show: str = "") -> QuerySet[DateIdea]:
+    """The library's ideas and the couple's own, annotated `done` and `saved`.
+
+    Ideas the couple has not done yet come first (novelty keeps dating fresh),
+    and among them their own. `show` narrows to "ours" or "saved".
+    """
+    qs = _visible_ideas(couple).annotate(done=_done(couple), saved=_saved(couple))
     if category:
         qs = qs.filter(category=category)
-    return qs.order_by("done", "key")
+    if show == "ours":
+        qs = qs.filter(couple=couple)
+    elif show == "saved":
+        qs = qs.filter(saved=True)
+    return qs.order_by("done", F("key").asc(nulls_first=True), "-created")
+
+
+def _visible_ideas(couple: Couple) -> QuerySet[DateIdea]:
+    # An own idea whose writer has gone (emptied for a date planned from it) is not shown.
+    return DateIdea.objects.filter(
+        Q(couple__isnull=True) | Q(couple=couple, author__isnull=False)
+    ).select_related("author")
+
+
+def _saved(couple: Couple) -> Exists:
+    return Exists(for_couple(SavedIdea, couple).filter(idea=OuterRef("pk")))
+
+
+def idea_for(couple: Couple, pk: UUID | str) -> DateIdea:
+    """An idea the couple can see (the library's or their own), with `done` and `saved`; or 404."""
+    try:
+        return ideas(couple).get(pk=pk)
+    except (DateIdea.DoesNotExist, ValueError, ValidationError) as exc:
+        raise Http404("Not found") from exc
+
+
+def own_idea(couple: Couple, user: User, pk: UUID) -> DateIdea:
+    """One of the ideas `user` wrote, or 404 (the partner's and the library's included)."""
+    return get_for_couple(ideas(couple).filter(author=user), couple, pk=pk)
 
 
 def surprise_idea(couple: Couple, category: str = "") -> DateIdea | None:
@@ -115,9 +152,14 @@ def surprise_idea(couple: Couple, category: str = "") -> DateIdea | None:
     return pool[random.randrange(count)] if count else None
 
 
-def idea(pk: UUID | None) -> DateIdea | None:
-    """An idea of the bank by its id (ideas are everyone's), or None."""
-    return DateIdea.objects.filter(pk=pk).first() if pk else None
+def idea(couple: Couple, pk: UUID | str | None) -> DateIdea | None:
+    """An idea the couple can see by its id, or None (nothing of another couple's)."""
+    if not pk:
+        return None
+    try:
+        return _visible_ideas(couple).filter(pk=pk).first()
+    except (ValueError, ValidationError):
+        return None
 
 
 def calendar_feed(couple: Couple, user: User) -> CalendarFeed | None:

@@ -14,15 +14,19 @@ from closeknit.couples.sealing import is_revealed, settle
 from closeknit.dates.models import (
     DURATION,
     MEMORY_MAX,
+    NOTES_MAX,
     PLACE_MAX,
     TITLE_MAX,
     CalendarFeed,
+    Category,
     DateIdea,
     DatePlan,
     DateRating,
+    SavedIdea,
 )
 from closeknit.lib import rules
-from closeknit.lib.errors import Conflict, Invalid
+from closeknit.lib.authorship import forget
+from closeknit.lib.errors import Conflict, Forbidden, Invalid
 from closeknit.nudges.notify import notify
 
 S = DatePlan.Status
@@ -32,6 +36,12 @@ def _ahead(starts_at: datetime) -> datetime:
     if starts_at <= timezone.now():
         raise Invalid("Choose a time that is still ahead.", field="starts_at")
     return starts_at
+
+
+def _duration(minutes: int) -> int:
+    low, high = DURATION
+    message = "A date lasts from a quarter of an hour to a day."
+    return rules.number(minutes, field="duration", low=low, high=high, message=message)
 
 
 def _tell(recipient: User, kind: str, date_plan: DatePlan, key: str, partner: User) -> None:
@@ -48,6 +58,7 @@ def propose_date(
     title: str,
     starts_at: datetime,
     place: str = "",
+    notes: str = "",
     duration: int = 120,
     planner: User | None = None,
     idea: DateIdea | None = None,
@@ -55,16 +66,13 @@ def propose_date(
     title = rules.text(
         title, field="title", max_length=TITLE_MAX, required="Say what the date is."
     )
-    place = rules.text(place, field="place", max_length=PLACE_MAX)
-    low, high = DURATION
-    message = "A date lasts from a quarter of an hour to a day."
-    rules.number(duration, field="duration", low=low, high=high, message=message)
     date_plan = DatePlan.objects.create(
         couple=couple,
         title=title,
-        place=place,
+        place=rules.text(place, field="place", max_length=PLACE_MAX),
+        notes=rules.text(notes, field="notes", max_length=NOTES_MAX),
         starts_at=_ahead(starts_at),
-        duration=duration,
+        duration=_duration(duration),
         planner=planner,
         proposed_by=user,
         idea=idea,
@@ -151,6 +159,78 @@ STARS_SETTLED = (
     "You've both rated this date, so the hearts stay as they were. "
     "You can still add to your memory of it."
 )
+
+
+def _idea_fields(
+    title: str, category: str, description: str, place: str, duration: int | None
+) -> dict[str, object]:
+    return {
+        "title": rules.text(
+            title, field="title", max_length=TITLE_MAX, required="Give the idea a name."
+        ),
+        "category": rules.choice(
+            category, Category.values, field="category", message="Choose a kind of date."
+        ),
+        "description": rules.text(description, field="description", max_length=NOTES_MAX),
+        "place": rules.text(place, field="place", max_length=PLACE_MAX),
+        "duration": None if duration is None else _duration(duration),
+    }
+
+
+def add_idea(
+    couple: Couple,
+    author: User,
+    *,
+    title: str,
+    category: str,
+    description: str = "",
+    place: str = "",
+    duration: int | None = None,
+) -> DateIdea:
+    """An idea of the couple's own, in their bank for both of them."""
+    fields = _idea_fields(title, category, description, place, duration)
+    return DateIdea.objects.create(couple=couple, author=author, **fields)
+
+
+def _own_idea(idea: DateIdea, user: User) -> None:
+    if idea.couple_id is None:
+        raise Forbidden("Ideas from the bank can't be changed, only your own.")
+    if idea.author_id != user.pk:
+        raise Forbidden(f"Only {idea.author} can change this idea.")
+
+
+def edit_idea(
+    idea: DateIdea,
+    user: User,
+    *,
+    title: str,
+    category: str,
+    description: str = "",
+    place: str = "",
+    duration: int | None = None,
+) -> DateIdea:
+    """Its author rewrites an own idea; dates planned from it keep what they were given."""
+    _own_idea(idea, user)
+    fields = _idea_fields(title, category, description, place, duration)
+    for name, value in fields.items():
+        setattr(idea, name, value)
+    idea.save(update_fields=list(fields))
+    return idea
+
+
+def delete_idea(idea: DateIdea, user: User) -> None:
+    """Its author removes an own idea; dates planned from it stay as they are."""
+    _own_idea(idea, user)
+    forget(idea, user)
+
+
+def save_idea(couple: Couple, idea: DateIdea) -> None:
+    """Keep an idea for the two of them; saving it again changes nothing."""
+    SavedIdea.objects.get_or_create(couple=couple, idea=idea)
+
+
+def unsave_idea(couple: Couple, idea: DateIdea) -> None:
+    SavedIdea.objects.filter(couple=couple, idea=idea).delete()
 
 
 def feed_digest(secret: str) -> str:

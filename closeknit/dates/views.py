@@ -1,4 +1,5 @@
 from collections.abc import Callable
+from urllib.parse import urlencode
 from uuid import UUID
 
 from django.contrib import messages
@@ -6,12 +7,19 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from closeknit.couples.access import CoupleRequest, couple_required, get_for_couple
 from closeknit.dates import selectors, services
 from closeknit.dates.calendar import feed_calendar
-from closeknit.dates.forms import IdeaFilterForm, ProposeForm, RatingForm, SuggestTimeForm
+from closeknit.dates.forms import (
+    IdeaFilterForm,
+    IdeaForm,
+    ProposeForm,
+    RatingForm,
+    SuggestTimeForm,
+)
 from closeknit.dates.models import CalendarFeed, DateIdea, DatePlan
 from closeknit.lib.confirm import confirmed
 from closeknit.lib.errors import DomainError
@@ -33,14 +41,14 @@ def index(request: CoupleRequest) -> HttpResponse:
 
 @couple_required
 def propose(request: CoupleRequest) -> HttpResponse:
-    idea = _idea_from(request.GET.get("idea", ""))
-    initial = {"title": idea.title} if idea else {}
+    """A new date, filled in from an idea of the bank when "Plan this" brought one."""
+    idea = selectors.idea(request.couple, request.POST.get("idea") or request.GET.get("idea"))
     form = ProposeForm(
-        request.POST or None, initial=initial, user=request.user, partner=request.partner
+        request.POST or None, initial=_from_idea(idea), user=request.user, partner=request.partner
     )
     if request.method == "POST" and form.is_valid():
         try:
-            date_plan = _propose(request, form)
+            date_plan = _propose(request, form, idea)
         except DomainError as exc:
             refuse(request, form, exc)
         else:
@@ -50,7 +58,20 @@ def propose(request: CoupleRequest) -> HttpResponse:
     return render(request, "dates/propose.html", ctx, status=status(form))
 
 
-def _propose(request: CoupleRequest, form: ProposeForm) -> DatePlan:
+def _from_idea(idea: DateIdea | None) -> dict[str, object]:
+    """Everything the idea says, as the new date's starting point."""
+    if idea is None:
+        return {}
+    given = {
+        "title": idea.title,
+        "notes": idea.description,
+        "place": idea.place,
+        "duration": idea.duration,
+    }
+    return {name: value for name, value in given.items() if value}
+
+
+def _propose(request: CoupleRequest, form: ProposeForm, idea: DateIdea | None) -> DatePlan:
     data = form.cleaned_data
     return services.propose_date(
         request.couple,
@@ -58,18 +79,12 @@ def _propose(request: CoupleRequest, form: ProposeForm) -> DatePlan:
         request.partner,
         title=data["title"],
         place=data["place"],
+        notes=data["notes"],
         starts_at=data["starts_at"],
         duration=data["duration"],
         planner=form.planner_user(),
-        idea=_idea_from(request.POST.get("idea", "")),
+        idea=idea,
     )
-
-
-def _idea_from(raw: str) -> DateIdea | None:
-    try:
-        return DateIdea.objects.filter(pk=UUID(raw)).first() if raw else None
-    except ValueError:
-        return None
 
 
 def _detail(
@@ -183,17 +198,76 @@ def rate(request: CoupleRequest, pk: UUID) -> HttpResponse:
 @couple_required
 def ideas(request: CoupleRequest) -> HttpResponse:
     form = IdeaFilterForm(request.GET)
-    category = form.cleaned_data["category"] if form.is_valid() else ""
+    chosen = form.cleaned_data if form.is_valid() else {}
+    category, show = chosen.get("category", ""), chosen.get("show", "")
     surprise = None
     if "surprise" in request.GET:
         surprise = selectors.surprise_idea(request.couple, category)
     if request.htmx and surprise is not None:
         return render(request, "dates/ideas.html#surprise", {"surprise": surprise})
-    page = Paginator(selectors.ideas(request.couple, category), 20).get_page(
+    page = Paginator(selectors.ideas(request.couple, category, show), 20).get_page(
         request.GET.get("page")
     )
-    ctx = {"form": form, "page": page, "category": category, "surprise": surprise}
+    query = urlencode({k: v for k, v in (("category", category), ("show", show)) if v})
+    ctx = {"form": form, "page": page, "query": query, "show": show, "surprise": surprise}
     return render(request, "dates/ideas.html", ctx)
+
+
+@couple_required
+def idea_add(request: CoupleRequest) -> HttpResponse:
+    form = IdeaForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_idea(request.couple, request.user, **form.cleaned_data)
+        except DomainError as exc:
+            refuse(request, form, exc)
+        else:
+            messages.success(request, f"Added to your ideas. {request.partner} sees it too.")
+            return redirect(f"{reverse('dates:ideas')}?show=ours")
+    return render(request, "dates/idea_form.html", {"form": form}, status=status(form))
+
+
+@couple_required
+def idea_edit(request: CoupleRequest, pk: UUID) -> HttpResponse:
+    """Change an idea of one's own (the partner's and the library's are 404 here)."""
+    idea = selectors.own_idea(request.couple, request.user, pk)
+    initial = {f: getattr(idea, f) for f in ("title", "category", "description", "place")}
+    form = IdeaForm(request.POST or None, initial={**initial, "duration": idea.duration})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_idea(idea, request.user, **form.cleaned_data)
+        except DomainError as exc:
+            refuse(request, form, exc)
+        else:
+            messages.success(request, "Saved.")
+            return redirect(f"{reverse('dates:ideas')}?show=ours")
+    ctx = {"form": form, "idea": idea}
+    return render(request, "dates/idea_form.html", ctx, status=status(form))
+
+
+@couple_required
+@require_POST
+def idea_delete(request: CoupleRequest, pk: UUID) -> HttpResponse:
+    services.delete_idea(selectors.own_idea(request.couple, request.user, pk), request.user)
+    messages.info(request, "The idea is deleted. Dates you planned from it stay as they are.")
+    return redirect(f"{reverse('dates:ideas')}?show=ours")
+
+
+@couple_required
+@require_POST
+def idea_save(request: CoupleRequest, pk: UUID) -> HttpResponse:
+    """Save an idea for the two of you, or let it go (`saved` says which: a retry is harmless)."""
+    idea = selectors.idea_for(request.couple, pk)
+    if request.POST.get("saved") == "1":
+        services.save_idea(request.couple, idea)
+    else:
+        services.unsave_idea(request.couple, idea)
+    if request.htmx:
+        idea = selectors.idea_for(request.couple, pk)
+        return render(request, "dates/ideas.html#save-idea", {"idea": idea})
+    back = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()})
+    return redirect(back if back and safe else reverse("dates:ideas"))
 
 
 @couple_required

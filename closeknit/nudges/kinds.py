@@ -19,6 +19,7 @@ KINDS: dict[str, Kind] = {
     "partner_deleted": Kind("Your shared space", "Your partner deleted their account."),
     "daily_question": Kind("Today's question is ready", "Today's question is ready for you both."),
     "daily_answered": Kind("Partner answered", "{partner} answered today's question."),
+    "question_asked": Kind("Questions asked", "{partner} asked you one more question today."),
     "reply": Kind("Replies", "{partner} replied to your answer."),
     "thanks": Kind("Thanks for listening", "{partner} thanked you for listening."),
     "both_true": Kind("Both true", "{partner} started a “both true”."),

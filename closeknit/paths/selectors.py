@@ -182,7 +182,7 @@ def contents(path: Path) -> dict[int, WeekContent]:
     prompts = {p.key: p for p in Prompt.objects.filter(key__in=[w.prompt_key for w in weeks])}
     keys = [w.idea_key for w in weeks]
     rituals = {r.key: r for r in Ritual.objects.filter(key__in=keys)}
-    ideas = {i.key: i for i in DateIdea.objects.filter(key__in=keys)}
+    ideas = {i.key: i for i in DateIdea.objects.filter(key__in=keys) if i.key}
     return {
         w.number: WeekContent(
             number=w.number,

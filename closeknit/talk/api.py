@@ -53,11 +53,16 @@ class PromptOut(Schema):
     text: str
     kind: str
     depth: str
-    own: bool
+    own: bool = Field(description="one of the two of you wrote it")
+    mine: bool = Field(description="you wrote it: you may change or delete it until it's asked")
 
     @staticmethod
     def resolve_own(prompt: Prompt) -> bool:
         return prompt.couple_id is not None
+
+    @staticmethod
+    def resolve_mine(prompt: Prompt, context: dict[str, Any]) -> bool:
+        return prompt.author_id is not None and prompt.author_id == viewer(context)
 
 
 EDITED = "changed after you had both read it"
@@ -115,6 +120,10 @@ class QuestionOut(Schema):
     partner_passed: bool
     revealed: bool
     saved: bool
+    extra: bool = Field(
+        alias="question.extra",
+        description="asked from the library next to the day's own question",
+    )
     replies: list[ReplyOut]
     then: ThenOut | None
 
@@ -137,7 +146,11 @@ class ReactionIn(Schema):
 
 class PromptIn(Schema):
     text: str = Field(..., description="Up to 300 characters.")
-    kind: str = Field(..., description="one of: " + ", ".join(KIND_NAMES))
+    kind: str = Field(
+        ...,
+        description="one of: " + ", ".join(KIND_NAMES),
+        json_schema_extra={"enum": list[Any](KIND_NAMES)},
+    )
     depth: Depth
 
     @field_validator("kind")
@@ -290,6 +303,14 @@ def today(request: HttpRequest) -> QuestionView:
     return _view(request, prompts.todays_question(couple, api_user(request)).pk)
 
 
+@router.get("/today/more", response={200: list[QuestionOut], **ERRORS})
+def today_more(request: HttpRequest) -> list[QuestionView]:
+    """Questions asked from the library today, next to today's own, in asking order."""
+    couple, _ = api_couple(request)
+    user = api_user(request)
+    return [_view(request, q.pk) for q in selectors.extras_on(couple, user.today())]
+
+
 @router.get("/questions", response={200: list[QuestionOut], **ERRORS})
 @paginate(Pages)
 def question_history(request: HttpRequest, q: str = "") -> Rows[Any, QuestionView]:
@@ -369,6 +390,39 @@ def add_prompt(request: HttpRequest, data: PromptIn) -> Status[Prompt]:
     couple, _ = api_couple(request)
     prompt = services.add_prompt(couple, api_user(request), data.text, data.kind, data.depth)
     return Status(201, prompt)
+
+
+@router.get("/prompts/sample", response={200: list[PromptOut], **ERRORS})
+def prompt_sample(request: HttpRequest) -> list[Prompt]:
+    """A few library questions of every kind, light to deep; a fresh choice each day."""
+    api_couple(request)
+    return selectors.library_sample(api_user(request).today())
+
+
+@router.put("/prompts/{prompt_id}", response={200: PromptOut, **ERRORS})
+def edit_prompt(request: HttpRequest, prompt_id: UUID, data: PromptIn) -> Prompt:
+    """Reword one of your own questions, until it has been asked."""
+    couple, _ = api_couple(request)
+    prompt = selectors.prompt_for(couple, prompt_id)
+    return services.edit_prompt(prompt, api_user(request), data.text, data.kind, data.depth)
+
+
+@router.delete("/prompts/{prompt_id}", response={204: None, **ERRORS})
+def delete_prompt(request: HttpRequest, prompt_id: UUID) -> Status[None]:
+    """Delete one of your own questions, until it has been asked."""
+    couple, _ = api_couple(request)
+    services.delete_prompt(selectors.prompt_for(couple, prompt_id), api_user(request))
+    return Status(204, None)
+
+
+@router.post("/prompts/{prompt_id}/ask", response={200: QuestionOut, **ERRORS})
+def ask_prompt(request: HttpRequest, prompt_id: UUID) -> QuestionView:
+    """Ask a question now: it becomes today's while neither of you has started on today's,
+    else it is asked as one more for today (`extra`) and your partner is told."""
+    couple, partner = api_couple(request)
+    prompt = selectors.prompt_for(couple, prompt_id)
+    asked = services.ask_now(couple, api_user(request), partner, prompt)
+    return _view(request, asked.question.pk)
 
 
 @router.put("/settings/depth", response={200: DepthIn, **ERRORS})

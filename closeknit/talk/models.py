@@ -74,7 +74,7 @@ class TalkSettings(models.Model):
 
 
 class DailyQuestion(models.Model):
-    """The couple's prompt for one local day."""
+    """The couple's prompt for one local day, or an extra one a partner asked that day."""
 
     id = uuid_pk()
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
@@ -87,11 +87,17 @@ class DailyQuestion(models.Model):
         "self", models.SET_NULL, null=True, blank=True, related_name="+"
     )
     saved_at = models.DateTimeField("saved to talk about", null=True, blank=True)
+    # Asked from the library on top of the day's own question (the day's had been started).
+    extra = models.BooleanField(default=False)
     created = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["couple", "date"], name="one_question_a_day")
+            models.UniqueConstraint(
+                fields=["couple", "date"],
+                condition=models.Q(extra=False),
+                name="one_question_a_day",
+            )
         ]
         ordering = ["-date"]
 

@@ -63,7 +63,7 @@ def question_on(couple: Couple, day: date) -> DailyQuestion:
 def _question_on(couple: Couple, day: date) -> DailyQuestion | None:
     return (
         DailyQuestion.objects.select_related("prompt", "revisit_of__prompt")
-        .filter(couple=couple, date=day)
+        .filter(couple=couple, date=day, extra=False)
         .first()
     )
 

@@ -4,17 +4,24 @@ Pages, htmx fragments, the API and the export all build on these functions, so
 a partner's answer can only appear once the viewer has answered too.
 """
 
+import random
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
 
+from closeknit.couples.access import for_couple
 from closeknit.couples.models import Couple
 from closeknit.couples.sealing import is_revealed, visible_entries
 from closeknit.lib.paging import Rows
 from closeknit.talk.models import (
+    DEPTHS,
+    KINDS,
     Answer,
     BothTrue,
     BothTrueQuestion,
@@ -134,6 +141,53 @@ def prompt_library(couple: Couple, kind: str = "") -> QuerySet[Prompt]:
     if kind:
         found = found.filter(kind=kind)
     return found.order_by("kind", "depth", "key")
+
+
+def prompt_for(couple: Couple, pk: Any) -> Prompt:
+    """A prompt the couple may ask: the library's or their own; 404 for another couple's."""
+    try:
+        return prompt_library(couple).select_related("author").get(pk=pk)
+    except (Prompt.DoesNotExist, ValueError, ValidationError) as exc:
+        raise Http404("Not found") from exc
+
+
+def own_prompts(couple: Couple) -> QuerySet[Prompt]:
+    """The couple's own questions, newest first, each marked `asked` (then it stays as it is)."""
+    asked = DailyQuestion.objects.filter(couple=couple, prompt=OuterRef("pk"))
+    return (
+        for_couple(Prompt, couple)
+        .annotate(asked=Exists(asked))
+        .select_related("author")
+        .order_by("-created")
+    )
+
+
+def library_sample(day: date, per_kind: int = 3) -> list[Prompt]:
+    """A few library questions of every kind, light to deep, a fresh choice each day.
+
+    One query; the choice is seeded by the day, so a page shows the same sample
+    all day and another tomorrow.
+    """
+    by_kind: dict[str, list[Prompt]] = defaultdict(list)
+    for prompt in Prompt.objects.filter(couple__isnull=True).order_by("key"):
+        by_kind[prompt.kind].append(prompt)
+    chooser = random.Random(day.toordinal())
+    depth_order = {depth: i for i, (depth, _) in enumerate(DEPTHS)}
+    sample = []
+    for kind, _ in KINDS:
+        found = by_kind.get(kind, [])
+        chosen = chooser.sample(found, min(per_kind, len(found)))
+        sample.extend(sorted(chosen, key=lambda p: depth_order.get(p.depth, 0)))
+    return sample
+
+
+def extras_on(couple: Couple, day: date) -> QuerySet[DailyQuestion]:
+    """The questions asked from the library on top of that day's own, in asking order."""
+    return (
+        DailyQuestion.objects.filter(couple=couple, date=day, extra=True)
+        .select_related("prompt")
+        .order_by("created")
+    )
 
 
 @dataclass

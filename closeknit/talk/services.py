@@ -16,10 +16,13 @@ from closeknit.accounts.models import User
 from closeknit.couples.models import Couple
 from closeknit.couples.sealing import is_revealed, settle
 from closeknit.lib import rules
+from closeknit.lib.authorship import forget
 from closeknit.lib.errors import Conflict, Forbidden
 from closeknit.nudges.notify import notify
 from closeknit.talk import prompts
 from closeknit.talk.models import (
+    DEPTHS,
+    KINDS,
     MAX_TEXT,
     PROMPT_MAX,
     REACTIONS,
@@ -108,6 +111,8 @@ def pass_question(question: DailyQuestion, author: User) -> Answer:
 def another_prompt(question: DailyQuestion, user: User) -> DailyQuestion:
     """Swap today's prompt, as long as neither has written anything yet."""
     question = DailyQuestion.objects.select_for_update().get(pk=question.pk)
+    if question.extra:
+        raise Conflict("This question was asked from the library on purpose, so it stays.")
     if Answer.objects.filter(question=question).exists():
         raise Conflict("One of you has started on this question, so it stays for today.")
     prompt, _ = prompts.choose_prompt(question.couple, question.date, exclude=question.prompt)
@@ -167,10 +172,85 @@ def thank(reply: Reply, user: User) -> Reply:
     return reply
 
 
+def _prompt_fields(text: str, kind: str, depth: str) -> dict[str, str]:
+    return {
+        "text": rules.text(
+            text, field="text", max_length=PROMPT_MAX, required="Write your question."
+        ),
+        "kind": rules.choice(kind, dict(KINDS), field="kind", message="Choose a kind."),
+        "depth": rules.choice(depth, dict(DEPTHS), field="depth", message="Choose a depth."),
+    }
+
+
 def add_prompt(couple: Couple, author: User, text: str, kind: str, depth: str) -> Prompt:
     """A couple's own prompt; it comes before the library's next ones."""
-    text = rules.text(text, field="text", max_length=PROMPT_MAX, required="Write your question.")
-    return Prompt.objects.create(couple=couple, author=author, text=text, kind=kind, depth=depth)
+    fields = _prompt_fields(text, kind, depth)
+    return Prompt.objects.create(couple=couple, author=author, **fields)
+
+
+def _own_prompt(prompt: Prompt, user: User) -> None:
+    """Only its writer changes a question, and only before it has been asked."""
+    if prompt.couple_id is None:
+        raise Forbidden("Questions from the library can't be changed, only your own.")
+    if prompt.author_id != user.pk:
+        raise Forbidden(f"Only {prompt.author or 'its writer'} can change this question.")
+    if DailyQuestion.objects.filter(prompt=prompt).exists():
+        raise Conflict(
+            "This question has been asked already, so it stays as it was, next to your "
+            "answers. Add a new one instead."
+        )
+
+
+def edit_prompt(prompt: Prompt, user: User, text: str, kind: str, depth: str) -> Prompt:
+    _own_prompt(prompt, user)
+    fields = _prompt_fields(text, kind, depth)
+    for name, value in fields.items():
+        setattr(prompt, name, value)
+    prompt.save(update_fields=list(fields))
+    return prompt
+
+
+def delete_prompt(prompt: Prompt, user: User) -> None:
+    _own_prompt(prompt, user)
+    forget(prompt, user)
+
+
+EXTRAS_A_DAY = 3  # small and repeated: a few more questions a day, not a quiz
+
+
+@dataclass
+class Asked:
+    question: DailyQuestion
+    extra: bool  # asked next to the day's question, not as it
+
+
+@transaction.atomic
+def ask_now(couple: Couple, user: User, partner: User, prompt: Prompt) -> Asked:
+    """Ask a question of the library (or one's own) now, for both.
+
+    While neither partner has started on today's question, it becomes today's
+    question (as "another question" would swap it). Once one of them has
+    answered or passed, it is asked as an extra question today, next to the
+    day's own, and the partner is told. Asking the same question again the same
+    day changes nothing.
+    """
+    today = prompts.todays_question(couple, user)
+    today = DailyQuestion.objects.select_for_update().get(pk=today.pk)
+    if today.prompt_id == prompt.pk:
+        return Asked(today, extra=False)
+    extras = DailyQuestion.objects.filter(couple=couple, date=today.date, extra=True)
+    if (already := extras.filter(prompt=prompt).first()) is not None:
+        return Asked(already, extra=True)
+    if not Answer.objects.filter(question=today).exists():
+        today.prompt, today.revisit_of = prompt, None
+        today.save(update_fields=["prompt", "revisit_of"])
+        return Asked(today, extra=False)
+    if extras.count() >= EXTRAS_A_DAY:
+        raise Conflict("That's plenty of questions for one day. Keep this one for tomorrow.")
+    extra = DailyQuestion.objects.create(couple=couple, date=today.date, prompt=prompt, extra=True)
+    url = reverse("talk:question", args=[extra.id])
+    notify(partner, "question_asked", url, key=f"question_asked:{extra.id}", partner=user)
+    return Asked(extra, extra=True)
 
 
 def set_depth(couple: Couple, depth: str) -> TalkSettings:

@@ -20,7 +20,10 @@ def choose(page: Page, first: int, second: int) -> None:
     )
 
 
-def take_assessment(page: Page, base: str, now: int, ideal: int, answer: int, guess: int) -> None:
+def take_assessment(
+    page: Page, base: str, now: int, ideal: int, answer: int, guess: int, private: bool = False
+) -> None:
+    """Every page, rated `now` and `ideal`; with `private`, "Prefer not to say" where offered."""
     page.goto(f"{base}/assessment/")
     button = page.get_by_role("button", name="Begin the baseline")
     if button.count():
@@ -33,6 +36,9 @@ def take_assessment(page: Page, base: str, now: int, ideal: int, answer: int, gu
     page.get_by_role("button", name="Save and continue").click()
     for _ in range(7):  # six more kinds of intimacy, then responsiveness
         choose(page, now, ideal)
+        if private:
+            for box in page.get_by_label("Prefer not to say").all():
+                box.check()
         page.get_by_role("button", name="Save and continue").click()
     for _ in range(2):  # the love-map quiz: my answer, then my guess of my partner's
         choose(page, answer, guess)
@@ -84,3 +90,26 @@ def test_both_partners_take_the_assessment_and_see_the_report(
     expect(ana.get_by_role("button", name="Print")).to_be_visible()
     ana.emulate_media(media="print")
     expect(ana.locator(".site-header")).to_be_hidden()
+
+
+def test_prefer_not_to_say_is_named_in_the_report_and_never_counted(
+    live_server: LiveServer, new_page
+) -> None:
+    make_couple("ana", "ben")
+    base = live_server.url
+    ana, ben = new_page("ana"), new_page("ben")
+    log_in(ana, base, "ana@example.org")
+    log_in(ben, base, "ben@example.org")
+
+    take_assessment(ana, base, now=3, ideal=6, answer=0, guess=1)
+    take_assessment(ben, base, now=5, ideal=6, answer=1, guess=0, private=True)
+    expect(ben.get_by_role("heading", name="Your couple report")).to_be_visible()
+    skipped = ben.locator("#not-said")
+    expect(skipped).to_contain_text("you preferred not to say for 6 of 6 sentences")
+    expect(skipped).to_contain_text("left out of the profiles, the gaps and the differences")
+    expect(ben.locator("#profiles tbody")).not_to_contain_text("Sexual")
+    assert all(
+        v is None
+        for k, v in Response.objects.get(author__display_name="Ben").intimacy.items()
+        if k.startswith("sexual")
+    )

@@ -230,3 +230,39 @@ def test_calling_a_date_off_and_taking_a_ritual_off_ask_once_first(
     ana.get_by_role("button", name="Take it off our list").click()
     expect(ana.get_by_text("“Sunday walk” is off your list.")).to_be_visible()
     assert not CoupleRitual.objects.filter(pk=walk.pk).exists()
+
+
+def test_an_idea_of_our_own_is_saved_for_us_and_planned_with_everything_it_says(
+    live_server: LiveServer, new_page
+) -> None:
+    make_couple("ana", "ben")
+    base = live_server.url
+    ana, ben = new_page("ana"), new_page("ben")
+    log_in(ana, base, "ana@example.org")
+    log_in(ben, base, "ben@example.org")
+
+    ana.goto(f"{base}/dates/ideas/")
+    ana.get_by_role("button", name="Add an idea of your own").click()
+    ana.get_by_label("The idea").fill("Night swim at the lake")
+    ana.get_by_label("Kind of date").select_option("outdoors")
+    ana.get_by_label("What it involves").fill("Bring the big towels and a flask of tea.")
+    ana.get_by_label("Where").fill("Lagoa Azul")
+    ana.get_by_label("How long").select_option("180")
+    ana.get_by_role("button", name="Add to our ideas").click()
+    expect(ana.get_by_text("Added to your ideas. Ben sees it too.")).to_be_visible()
+
+    ben.goto(f"{base}/dates/ideas/")
+    card = ben.locator("li.idea", has_text="Night swim at the lake")
+    expect(card).to_contain_text("Ana's idea")
+    card.get_by_role("button", name="Save for us").click()  # htmx swaps the button alone
+    expect(card.get_by_role("button", name="Saved for us")).to_be_visible()
+    ben.goto(f"{base}/dates/ideas/?show=saved")
+    ben.get_by_role("link", name=re.compile("Plan this.*Night swim")).click()
+    expect(ben.get_by_label("What")).to_have_value("Night swim at the lake")
+    expect(ben.get_by_label("Where")).to_have_value("Lagoa Azul")
+    expect(ben.get_by_label("Notes")).to_have_value("Bring the big towels and a flask of tea.")
+    expect(ben.get_by_label("How long")).to_have_value("180")
+    ben.get_by_label("When").fill("2031-07-04T21:00")
+    ben.get_by_role("button", name="Send to Ana").click()
+    expect(ben.get_by_text("Bring the big towels and a flask of tea.")).to_be_visible()
+    assert DatePlan.objects.get().notes == "Bring the big towels and a flask of tea."

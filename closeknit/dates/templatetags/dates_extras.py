@@ -2,6 +2,7 @@ from collections.abc import Sequence
 
 from django import template
 
+from closeknit.dates import forms
 from closeknit.dates.selectors import Month
 
 register = template.Library()
@@ -21,3 +22,9 @@ def times(count: int) -> range:
 @register.filter
 def in_set(value: object, collection: set[object]) -> bool:
     return value in collection
+
+
+@register.filter
+def lasting(minutes: int) -> str:
+    """{{ idea.duration|lasting }}: "Two hours", "1 h 30 min"."""
+    return forms.length(int(minutes))

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from closeknit.accounts.models import User
 from closeknit.couples.models import Couple
-from closeknit.dates import demo, export, home, services
+from closeknit.dates import demo, export, home, selectors, services
 from closeknit.dates.models import DatePlan, DateRating
 from closeknit.dates.tests.helpers import make_date
 from closeknit.test import BaseTestCase
@@ -67,3 +67,6 @@ class DemoTestCase(BaseTestCase):
         self.assertEqual(DateRating.objects.filter(couple=couple).count(), 6)
         upcoming = DatePlan.objects.get(couple=couple, status=S.PROPOSED)
         self.assertGreater(upcoming.starts_at.date(), couple.today() + timedelta(days=2))
+        own = selectors.ideas(couple, show="ours")
+        self.assertEqual([i.author for i in own], [a])
+        self.assertEqual(selectors.ideas(couple, show="saved").count(), 1)

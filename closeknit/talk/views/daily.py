@@ -29,9 +29,12 @@ def _render_question(
     request: CoupleRequest, question: DailyQuestion, status: int = 200, **extra: object
 ) -> HttpResponse:
     view = selectors.question_view(question, request.user.pk)
+    today = question.date == request.user.today()
+    more = selectors.extras_on(request.couple, question.date).exclude(pk=question.pk)
     ctx = {
         "view": view,
-        "today": question.date == request.user.today(),
+        "today": today,
+        "more": list(more) if today else [],
         "answer_form": AnswerForm(
             initial={"text": view.mine.text if view.mine else ""}, prefix="answer"
         ),
@@ -179,7 +182,7 @@ def history(request: CoupleRequest) -> HttpResponse:
 
 @couple_required
 def library(request: CoupleRequest) -> HttpResponse:
-    """Browse the prompts, add your own, choose how deep daily questions go."""
+    """Browse the prompts, ask one now, add your own, choose how deep daily questions go."""
     settings_row = TalkSettings.objects.filter(couple=request.couple).first()
     form = PromptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -190,19 +193,76 @@ def library(request: CoupleRequest) -> HttpResponse:
         else:
             messages.success(request, "Added. Your own questions come up before the library's.")
             return redirect("talk:library")
+    kind = request.GET.get("kind", "")
     ctx = {
         "form": form,
         "depth_form": DepthForm(instance=settings_row or TalkSettings(couple=request.couple)),
-        "own": Prompt.objects.filter(couple=request.couple).order_by("-created"),
-        "kind": request.GET.get("kind", ""),
-        "prompts": _library_prompts(request.GET.get("kind", "")),
+        "own": selectors.own_prompts(request.couple),
+        "kind": kind,
+        "prompts": _library_prompts(kind, request),
     }
     return render(request, "talk/library.html", ctx, status=status(form))
 
 
-def _library_prompts(kind: str) -> list[Prompt]:
-    library = Prompt.objects.filter(couple__isnull=True).order_by("kind", "key")
-    return list(library.filter(kind=kind) if kind else library[:60])
+def _library_prompts(kind: str, request: CoupleRequest) -> list[Prompt]:
+    if kind:
+        library = Prompt.objects.filter(couple__isnull=True, kind=kind)
+        return list(library.order_by("depth", "key"))
+    return selectors.library_sample(request.user.today())
+
+
+@couple_required
+@require_POST
+def ask(request: CoupleRequest, prompt_id: str) -> HttpResponse:
+    """Ask a question of the library, or one's own, now (services.ask_now says how)."""
+    prompt = selectors.prompt_for(request.couple, prompt_id)
+    try:
+        asked = services.ask_now(request.couple, request.user, request.partner, prompt)
+    except DomainError as exc:
+        messages.info(request, exc.message)
+        return redirect("talk:library")
+    if asked.extra:
+        messages.success(
+            request, f"Asked as one more question today. We've let {request.partner} know."
+        )
+    else:
+        messages.success(request, "It's today's question now, for both of you.")
+    return redirect("talk:question", question_id=asked.question.id)
+
+
+def _own_prompt(request: CoupleRequest, prompt_id: str) -> Prompt:
+    """One of the viewer's own questions (the partner's and the library's are 404 here)."""
+    own = selectors.own_prompts(request.couple).filter(author=request.user)
+    return get_for_couple(own, request.couple, pk=prompt_id)
+
+
+@couple_required
+def edit_prompt(request: CoupleRequest, prompt_id: str) -> HttpResponse:
+    prompt = _own_prompt(request, prompt_id)
+    initial = {"text": prompt.text, "kind": prompt.kind, "depth": prompt.depth}
+    form = PromptForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_prompt(prompt, request.user, **form.cleaned_data)
+        except DomainError as exc:
+            refuse(request, form, exc)
+        else:
+            messages.success(request, "Saved.")
+            return redirect("talk:library")
+    ctx = {"form": form, "prompt": prompt}
+    return render(request, "talk/prompt_form.html", ctx, status=status(form))
+
+
+@couple_required
+@require_POST
+def delete_prompt(request: CoupleRequest, prompt_id: str) -> HttpResponse:
+    try:
+        services.delete_prompt(_own_prompt(request, prompt_id), request.user)
+    except DomainError as exc:
+        messages.info(request, exc.message)
+    else:
+        messages.info(request, "Your question is deleted.")
+    return redirect("talk:library")
 
 
 @couple_required
