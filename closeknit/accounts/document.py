@@ -63,11 +63,17 @@ def _answer(answer: dict[str, Any] | None, who: str) -> list[Line]:
     """One person's answer to a question: their words, or that they passed."""
     if not answer:
         return []
-    more = rest(answer, ("text", "passed", "edited"))
+    more = rest(answer, ("text", "passed", "edited", "first_text"))
     if answer.get("passed"):
         return [Line(who, note="passed", more=more)]
-    note = "(edited)" if answer.get("edited") else ""
-    return [Line(who, answer.get("text", ""), note=note, more=more)]
+    return [Line(who, answer.get("text", ""), note=_edited(answer, "first_text"), more=more)]
+
+
+def _edited(item: dict[str, Any], first: str) -> str:
+    """ "(edited)", with the words as first shared when they were kept (sealing.settle)."""
+    if not item.get("edited"):
+        return ""
+    return f"(edited; first shared as “{item[first]}”)" if item.get(first) else "(edited)"
 
 
 def _reply(reply: dict[str, Any], people: People) -> Entry:

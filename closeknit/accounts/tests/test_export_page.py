@@ -96,10 +96,11 @@ class ExportDocumentTestCase(BaseTestCase):
         r = self.client_for(self.ana).get(reverse("export_page"))
         self.assertContains(
             r,
-            '<strong>You</strong>: Second thought <span class="export-note">(edited)</span>',
+            "<strong>You</strong>: Second thought"
+            ' <span class="export-note">(edited; first shared as “First thought”)</span>',
             html=True,
         )
-        self.assertNotContains(r, "First thought")
+        self.assertNotContains(r, "First text")
         self.assertNotContains(r, "Yes")
 
     def test_times_are_on_the_readers_own_clock(self) -> None:
