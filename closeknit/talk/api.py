@@ -247,7 +247,9 @@ class SessionIn(Schema):
     ]
     topic: str = Field("", description="Up to 300 characters.")
     i_speak_first: bool = True
-    listen_minutes: int = Field(3, description="1 to 30")
+    listen_minutes: int | None = Field(
+        None, description="1 to 30, for every speaker's turn; empty: 3 (listening) or 15 (stress)"
+    )
 
 
 class SessionRatingIn(Schema):

@@ -85,9 +85,18 @@ class SessionForm(forms.Form):
     )
     first_speaker = forms.ChoiceField(label="Who speaks first?", choices=[])
     listen_minutes = forms.IntegerField(
-        label="Listening time per turn (minutes)",
-        initial=3,
-        widget=forms.NumberInput(attrs={"min": 1, "max": 30}),
+        label="Minutes for each turn (optional)",
+        required=False,
+        min_value=1,
+        max_value=30,
+        help_text="Leave empty for 3 minutes of listening in turns, or 15 for the "
+        "stress-reducing talk. Escalating questions take the time they take.",
+        error_messages={
+            "invalid": "Give the minutes as a whole number, 1 to 30.",
+            "min_value": "Each turn is 1 to 30 minutes.",
+            "max_value": "Each turn is 1 to 30 minutes.",
+        },
+        widget=forms.NumberInput(attrs={"min": 1, "max": 30, "inputmode": "numeric"}),
     )
 
     def __init__(self, *args: object, people: list[tuple[str, str]], **kwargs: object) -> None:

@@ -367,20 +367,45 @@ def accept_talk_time(talk_time: TalkTime, user: User) -> TalkTime:
     return talk_time
 
 
+# Each speaker's timed turn when the two of them leave the minutes to us: a few
+# minutes of only listening, or a long turn about a stress from outside.
+TURN_MINUTES = {"listening": 3, "stress": 15}
+
+
 def start_session(
-    couple: Couple, *, topic: str = "", listen_minutes: int = 3, **fields: object
+    couple: Couple,
+    *,
+    kind: str = "listening",
+    topic_kind: str = "feelings",
+    topic: str = "",
+    listen_minutes: int | None = None,
+    **fields: object,
 ) -> TalkSession:
+    """A guided talk. Its minutes time every speaker's turn, whatever the kind; an
+    empty topic gets a suggested question of the chosen kind, except for escalating
+    questions, whose rounds bring their own."""
     topic = rules.text(topic, field="topic", max_length=PROMPT_MAX)
+    minutes = TURN_MINUTES.get(kind, 3) if listen_minutes is None else listen_minutes
     rules.number(
-        listen_minutes,
-        field="listen_minutes",
-        low=1,
-        high=30,
-        message="Listening time is 1 to 30 minutes a turn.",
+        minutes, field="listen_minutes", low=1, high=30, message="Each turn is 1 to 30 minutes."
     )
+    if not topic and kind != "escalating":
+        topic = _suggested_topic(topic_kind)
     return TalkSession.objects.create(
-        couple=couple, topic=topic, listen_minutes=listen_minutes, **fields
+        couple=couple,
+        kind=kind,
+        topic_kind=topic_kind,
+        topic=topic,
+        listen_minutes=minutes,
+        **fields,
     )
+
+
+def _suggested_topic(kind: str) -> str:
+    prompt = (
+        Prompt.objects.filter(couple__isnull=True, kind=kind, depth="medium").order_by("?").first()
+    )
+    return prompt.text if prompt else ""
 
 
 def advance(session: TalkSession, steps: int, note: str = "") -> TalkSession:

@@ -26,6 +26,12 @@ def _people(request: CoupleRequest) -> list[tuple[str, str]]:
 
 @couple_required
 def overview(request: CoupleRequest) -> HttpResponse:
+    return _overview(request, SessionForm(people=_people(request)))
+
+
+def _overview(
+    request: CoupleRequest, session_form: SessionForm, status: int = 200
+) -> HttpResponse:
     times = list(TalkTime.objects.filter(couple=request.couple).select_related("proposed_by"))
     accepted = next((t for t in times if t.accepted_at), None)
     pending = next((t for t in times if not t.accepted_at), None)
@@ -36,10 +42,10 @@ def overview(request: CoupleRequest) -> HttpResponse:
         "pending": pending,
         "pending_start": pending.next_start() if pending else None,
         "time_form": TalkTimeForm(),
-        "session_form": SessionForm(people=_people(request)),
+        "session_form": session_form,
         "sessions": sessions,
     }
-    return render(request, "talk/talk_time.html", ctx)
+    return render(request, "talk/talk_time.html", ctx, status=status)
 
 
 @couple_required
@@ -72,32 +78,24 @@ def accept(request: CoupleRequest, talk_time_id: str) -> HttpResponse:
 @require_POST
 def start(request: CoupleRequest) -> HttpResponse:
     form = SessionForm(request.POST, people=_people(request))
-    if not form.is_valid():
-        messages.error(request, "Please choose the kind of talk, a topic and who starts.")
-        return redirect("talk:talk_time")
-    data = form.cleaned_data
-    first = request.user if data["first_speaker"] == str(request.user.pk) else request.partner
-    topic = data["topic"] or _suggested_topic(data["topic_kind"])
     try:
+        if not form.is_valid():
+            # The form's own field messages say what to change; the choices stay.
+            return _overview(request, form, status=422)
+        data = form.cleaned_data
+        first = request.user if data["first_speaker"] == str(request.user.pk) else request.partner
         session = services.start_session(
             request.couple,
             kind=data["kind"],
             topic_kind=data["topic_kind"],
-            topic=topic,
+            topic=data["topic"],
             first_speaker=first,
             listen_minutes=data["listen_minutes"],
         )
     except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect("talk:talk_time")
+        refuse(request, form, exc)
+        return _overview(request, form, status=exc.status)
     return redirect("talk:session", session_id=session.id)
-
-
-def _suggested_topic(kind: str) -> str:
-    prompt = (
-        Prompt.objects.filter(couple__isnull=True, kind=kind, depth="medium").order_by("?").first()
-    )
-    return prompt.text if prompt else ""
 
 
 def _turns(request: CoupleRequest, session: TalkSession) -> list[guide.Turn]:
@@ -130,10 +128,7 @@ def _render_step(
         "turn": turn,
         "index": index,
         "count": len(turns),
-        "timer_seconds": (
-            s.listen_minutes if turn.step.key == "listen" else turn.step.timer_minutes or 0
-        )
-        * 60,
+        "timer_seconds": (s.listen_minutes if turn.step.timer_minutes else 0) * 60,
         "questions": _tier_questions(turn.step.tier),
         "ratings": s.ratings.all(),
         "forms": extra.pop("forms", None) or _rating_forms(request),
