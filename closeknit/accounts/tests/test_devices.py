@@ -37,6 +37,12 @@ class DevicesTestCase(BaseTestCase):
         self.assertContains(r, "this device", count=1)
         self.assertNotContains(r, "cora")
 
+    def test_allauths_sessions_page_names_browsers_too(self) -> None:
+        laptop = self.sign_in("ana@example.org", LAPTOP)
+        r = laptop.get(reverse("usersessions_list"))
+        self.assertContains(r, '<h2 class="session-device">Firefox on Linux</h2>', html=True)
+        self.assertNotContains(r, "Gecko/20100101")
+
     def test_it_signs_another_device_out(self) -> None:
         laptop = self.sign_in("ana@example.org", LAPTOP)
         phone = self.sign_in("ana@example.org", PHONE)
