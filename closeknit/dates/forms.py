@@ -4,6 +4,8 @@ Datetime fields are shown and parsed on the reader's own clock (the zone each
 request runs in, closeknit/accounts/zones.py).
 """
 
+from typing import Any
+
 from django import forms
 
 from closeknit.accounts.models import User
@@ -55,8 +57,8 @@ class ProposeForm(forms.Form):
     duration = forms.TypedChoiceField(label="How long", choices=DURATIONS, coerce=int, initial=120)
     planner = forms.ChoiceField(label="Who plans it", widget=forms.RadioSelect, initial="both")
 
-    def __init__(self, *args: object, user: User, partner: User, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, user: User, partner: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.people = {"me": user, "partner": partner, "both": None}
         duration = self.fields["duration"]
         assert isinstance(duration, forms.ChoiceField)
@@ -128,8 +130,8 @@ class IdeaForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         duration = self.fields["duration"]
         assert isinstance(duration, forms.ChoiceField)
         chosen = self.data.get("duration") if self.is_bound else self.initial.get("duration")

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 
 from closeknit.nudges.kinds import KINDS
@@ -33,8 +35,8 @@ class NudgeSettingsForm(forms.Form):
         choices=[(h, f"{h:02d}:00") for h in range(24)],
     )
 
-    def __init__(self, *args: object, channels: dict[str, list[str]], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, channels: dict[str, list[str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         for label, kinds in kind_groups().items():
             current = channels.get(kinds[0], ["email", "push"])
             self.fields[self.field_name(label)] = forms.MultipleChoiceField(

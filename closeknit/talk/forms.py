@@ -1,5 +1,7 @@
 """Talk's forms parse; the services apply the rules (closeknit.lib.forms)."""
 
+from typing import Any, cast
+
 from django import forms
 
 from closeknit.lib.forms import text_field
@@ -99,9 +101,9 @@ class SessionForm(forms.Form):
         widget=forms.NumberInput(attrs={"min": 1, "max": 30, "inputmode": "numeric"}),
     )
 
-    def __init__(self, *args: object, people: list[tuple[str, str]], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["first_speaker"].choices = people  # type: ignore[attr-defined]
+    def __init__(self, *args: Any, people: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["first_speaker"]).choices = people
 
 
 def rating_choice(label: str) -> forms.TypedChoiceField:
