@@ -232,6 +232,8 @@ def test_a_month_together(
         if day in SUNDAYS:
             week = SUNDAYS.index(day)
             weekly_check_in(month, ana, ben, day, week, closeness)
+        if day == 2:
+            own_days(month, ana, ben, day, asked[day])
         if day == 10:
             support(month, ana, ben, day)
         if day == 15:
@@ -262,6 +264,20 @@ def test_a_month_together(
         cells = rows.nth(len(SUNDAYS) - 1 - week).locator("td")
         expect(cells.nth(0)).to_have_text(str(mine))
         expect(cells.nth(1)).to_have_text(str(theirs))
+
+
+def own_days(month: Month, ana: Partner, ben: Partner, day: int, todays: str) -> None:
+    """Late in Ben's evening it is already tomorrow in Berlin: each has their own today."""
+    month.at(ben, day, 21, 30)  # 02:30 in Berlin, the next day
+    ben_text, ben_kicker = morning(month, ben)
+    assert (ben_text, ben_kicker.split("·")[0].strip()) == (todays, "Today")
+    expect(ben.page.locator("#question-card")).to_contain_text(words(ben, day))
+    ana_text, _ = morning(month, ana)
+    assert ana_text != todays
+    assert (
+        ana_text == prompts.question_on(month.couple, START + timedelta(days=day + 1)).prompt.text
+    )
+    expect(ana.page.get_by_label("Your answer")).to_be_visible()  # a new day, not answered
 
 
 def weekly_check_in(
