@@ -6,8 +6,9 @@ both partners open the app at their own morning; the notable moments (first answ
 the question asked again, check-ins, a date, a support signal) go through the pages,
 the routine daily answers through the service.
 
-Nothing on the pages reads the browser's clock (the server renders every time), so
-the browser keeps its own; the pages are asserted as the server renders them.
+The browsers' clocks move with the server's (Playwright's page.clock). Nothing on the
+pages reads them today (the server renders every time), but a page that starts to, a
+"today" worked out in a script, say, sees the simulated day and not the machine's.
 """
 
 import re
@@ -61,12 +62,15 @@ class Month:
     clock: time_machine.Traveller
     couple: Couple
     queue: list[UUID] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
 
     def at(self, who: Partner, day: int, hour: int, minute: int = 0) -> datetime:
-        """Move the server's clock to `who`'s local time on day `day`: only ever forward."""
+        """Move the clocks to `who`'s local time on day `day`: only ever forward."""
         moment = datetime.combine(START + timedelta(days=day), time(hour, minute), who.zone)
         assert moment > timezone.now(), f"the clock only moves forward, not to {moment}"
         self.clock.move_to(moment)
+        for page in self.pages:
+            page.clock.set_system_time(moment)
         return moment
 
     def worker(self) -> None:
@@ -162,8 +166,10 @@ def test_a_month_together(
     month = Month(live_server.url, clock, couple, month_queue)
     ana = Partner("Ana", ana_user, new_page("ana"), ZoneInfo("Europe/Berlin"))
     ben = Partner("Ben", ben_user, new_page("ben"), ZoneInfo("America/New_York"))
-    log_in(ana.page, month.base, ana.email)
-    log_in(ben.page, month.base, ben.email)
+    for who in (ana, ben):
+        who.page.clock.install(time=timezone.now())  # before any page has loaded
+        month.pages.append(who.page)
+        log_in(who.page, month.base, who.email)
 
     depths: dict[int, str] = {}
     asked: dict[int, str] = {}
@@ -273,6 +279,8 @@ def own_days(month: Month, ana: Partner, ben: Partner, day: int, todays: str) ->
     assert (ben_text, ben_kicker.split("·")[0].strip()) == (todays, "Today")
     expect(ben.page.locator("#question-card")).to_contain_text(words(ben, day))
     ana_text, _ = morning(month, ana)
+    on_her_clock = "() => new Date().toLocaleDateString('en-CA', {timeZone: 'Europe/Berlin'})"
+    assert ana.page.evaluate(on_her_clock) == str(START + timedelta(days=day + 1))
     assert ana_text != todays
     assert (
         ana_text == prompts.question_on(month.couple, START + timedelta(days=day + 1)).prompt.text
