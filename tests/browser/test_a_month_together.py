@@ -246,7 +246,7 @@ def test_a_month_together(
             date_plan = propose_and_accept(month, ana, ben, day)
         if day == 26:
             assert date_plan is not None
-            remind_and_have_the_date(month, ana, ben, date_plan, day)
+            date_reminders(month, ana, ben, date_plan, day)
         if day == 28:
             assert date_plan is not None
             rate_the_date(month, ana, ben, date_plan, day)
@@ -363,18 +363,21 @@ def propose_and_accept(month: Month, ana: Partner, ben: Partner, day: int) -> Da
     return date_plan
 
 
-def remind_and_have_the_date(
+def date_reminders(
     month: Month, ana: Partner, ben: Partner, date_plan: DatePlan, day: int
 ) -> None:
-    """Each is reminded at eight on the date's day, on their own clock."""
-    # The mornings' loop already ran the worker at 08:50 and 09:05 for both.
+    """Each is reminded at eight on the date's day, on their own clock: by the worker's
+    first run after it, the mornings' 08:50 (Ana's is 02:50 in New York, not yet his)."""
     for who in (ana, ben):
         assert reminded(who, "date_reminder") == 1, who.name
     reminders = Notification.objects.filter(kind="date_reminder").order_by("created")
     assert [n.recipient_id for n in reminders] == [ana.user.pk, ben.user.pk]
     ana_at = reminders[0].created.astimezone(ana.zone)
     ben_at = reminders[1].created.astimezone(ben.zone)
-    assert (ana_at.date(), ben_at.date()) == (START + timedelta(days=day),) * 2
+    on_the_day = START + timedelta(days=day)
+    assert (ana_at.date(), ana_at.hour, ben_at.date(), ben_at.hour) == (on_the_day, 8) * 2
+    month.goto(ben, "/inbox/")
+    expect(ben.page.get_by_text("Your date is coming up.")).to_be_visible()
 
 
 def rate_the_date(month: Month, ana: Partner, ben: Partner, date_plan: DatePlan, day: int) -> None:
