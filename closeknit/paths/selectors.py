@@ -60,8 +60,9 @@ def card(path: Path, weeks: int) -> PathCard:
 
 
 def with_week_counts() -> QuerySet[Path]:
-    """Every path with `week_count`, in one query."""
-    return Path.objects.annotate(week_count=Count("weeks"))
+    """Every path with `week_count`, in one query, in the paths' own order (a query
+    with GROUP BY ignores Meta.ordering: PostgreSQL then returns them in any order)."""
+    return Path.objects.annotate(week_count=Count("weeks")).order_by("position")
 
 
 def visible_paths(couple: Couple) -> list[Path]:
