@@ -192,7 +192,7 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "closeknit.lib.cache.RedisCache",
             "LOCATION": REDIS_URL,
         }
     }

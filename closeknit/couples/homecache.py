@@ -39,6 +39,7 @@ from closeknit.couples.access import couple_for
 
 LIFETIME = 10 * 60  # seconds
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+SESSION_COUPLE = "kept-home-couple"  # the couple whose page this session keeps
 
 
 def _couple_key(couple_id: uuid.UUID | str) -> str:
@@ -78,20 +79,25 @@ def _has_messages(request: HttpRequest) -> bool:
 
 
 def kept_page(request: HttpRequest) -> HttpResponse | None:
-    """The page kept for this person and device, if nothing of theirs changed since."""
+    """The page kept for this person and device, if nothing of theirs changed since.
+
+    One cache round trip: the session names the couple the page was kept for,
+    so the page and both versions are read together.
+    """
     user = request.user
     assert isinstance(user, User)
-    user_id = user.pk
     key = _page_key(request)
-    if key is None or _has_messages(request):
+    couple_id = request.session.get(SESSION_COUPLE)
+    if key is None or couple_id is None or _has_messages(request):
         return None
-    entry: dict[str, Any] | None = cache.get(key)
-    if entry is None:
-        return None
-    versions = cache.get_many([_couple_key(entry["couple"]), _inbox_key(user_id)])
+    couple_key, inbox_key = _couple_key(couple_id), _inbox_key(user.pk)
+    found = cache.get_many([key, couple_key, inbox_key])
+    entry: dict[str, Any] | None = found.get(key)
     if (
-        versions.get(_couple_key(entry["couple"]), "0") != entry["couple_version"]
-        or versions.get(_inbox_key(user_id), "0") != entry["inbox_version"]
+        entry is None
+        or entry["couple"] != couple_id
+        or found.get(couple_key, "0") != entry["couple_version"]
+        or found.get(inbox_key, "0") != entry["inbox_version"]
         or entry["tz"] != user.timezone
         or user.today().isoformat() != entry["day"]
     ):
@@ -119,6 +125,8 @@ def keep_page(request: Any, render: Callable[[], HttpResponse]) -> HttpResponse:
             "body": response.content.decode(),
         }
         cache.set(key, entry, LIFETIME)
+        if request.session.get(SESSION_COUPLE) != entry["couple"]:
+            request.session[SESSION_COUPLE] = entry["couple"]  # saved once, not per visit
     return response
 
 
