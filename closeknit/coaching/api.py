@@ -10,6 +10,7 @@ from ninja import Field, Router, Schema
 from closeknit.api.auth import api_user
 from closeknit.api.errors import ERRORS
 from closeknit.coaching.feedback import analysis
+from closeknit.couples import homecache
 
 router = Router(tags=["coach"])
 
@@ -92,4 +93,5 @@ class FeedbackOut(Schema):
 @router.post("/coach", response={200: CoachOut, **ERRORS})
 def coach(request: HttpRequest, data: CoachIn) -> CoachOut:
     """Read a reply before it is sent. Nothing is stored: the answer is for the writer alone."""
+    homecache.changes_nothing(request)
     return CoachOut(id=data.id, **vars(analysis(api_user(request), data.text, data.context)))

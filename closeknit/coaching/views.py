@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from closeknit.coaching import feedback
+from closeknit.couples import homecache
 from closeknit.couples.access import CoupleRequest, couple_required
 from closeknit.lib.errors import DomainError
 
@@ -11,6 +12,7 @@ from closeknit.lib.errors import DomainError
 @require_POST
 def coach(request: CoupleRequest) -> HttpResponse:
     """The live coach fragment for a reply box. Reads, answers, forgets."""
+    homecache.changes_nothing(request)
     field = request.POST.get("coach_field", "text")
     text = request.POST.get(field, "")
     try:

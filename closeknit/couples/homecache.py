@@ -130,6 +130,15 @@ def keep_page(request: Any, render: Callable[[], HttpResponse]) -> HttpResponse:
     return response
 
 
+def changes_nothing(request: HttpRequest) -> None:
+    """This POST only reads (the coach): the couple's kept pages stay fresh after it.
+
+    The live coach posts a reply box's text every pause in typing; treating
+    each as a write would render both partners' home pages again and again.
+    """
+    request.changes_nothing = True  # type: ignore[attr-defined]
+
+
 def bump_after_writes(
     get_response: Callable[[HttpRequest], HttpResponse],
 ) -> Callable[[HttpRequest], HttpResponse]:
@@ -142,7 +151,7 @@ def bump_after_writes(
 
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
-        if request.method in UNSAFE:
+        if request.method in UNSAFE and not getattr(request, "changes_nothing", False):
             user = getattr(request, "user", None)
             # request.couple when a view attached it; else (an API token, a profile) look it up.
             couple = getattr(request, "couple", None)

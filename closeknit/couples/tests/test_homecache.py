@@ -76,6 +76,16 @@ class HomePageCacheTestCase(BaseTestCase):
             ana.get(reverse("home"))
         self.assertLessEqual(len(after), 1)
 
+    def test_the_coach_reading_a_reply_keeps_the_page(self) -> None:
+        # The live coach posts while someone types; it stores nothing.
+        ana = self.client_for(self.ana)
+        self.warm(ana)
+        ana.post(reverse("coach"), {"text": "I hear you, but you always do this."})
+        ana.post("/api/v1/coach", {"text": "That sounds hard."}, content_type="application/json")
+        with CaptureQueriesContext(connection) as after:
+            ana.get(reverse("home"))
+        self.assertLessEqual(len(after), 1)
+
     def test_a_form_in_a_kept_page_passes_the_csrf_check_on_each_device(self) -> None:
         from closeknit.rituals import services
 
