@@ -22,9 +22,10 @@ def redis_cache() -> Iterator[RedisCache]:
 
 
 def test_one_client_serves_every_call_on_the_same_pool(redis_cache: RedisCache) -> None:
-    client = redis_cache._cache.get_client()
-    assert redis_cache._cache.get_client() is client
-    assert redis_cache._cache.get_client(write=True) is redis_cache._cache.get_client(write=True)
+    clients = getattr(redis_cache, "_cache")  # noqa: B009 (private in django-stubs)
+    client = clients.get_client()
+    assert clients.get_client() is client
+    assert clients.get_client(write=True) is clients.get_client(write=True)
 
 
 def test_values_round_trip_through_the_reused_client(redis_cache: RedisCache) -> None:
