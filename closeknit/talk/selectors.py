@@ -30,6 +30,7 @@ from closeknit.talk.models import (
     Prompt,
     Reply,
     TalkSession,
+    TalkTime,
 )
 
 
@@ -149,6 +150,16 @@ def prompt_for(couple: Couple, pk: Any) -> Prompt:
         return prompt_library(couple).select_related("author").get(pk=pk)
     except (Prompt.DoesNotExist, ValueError, ValidationError) as exc:
         raise Http404("Not found") from exc
+
+
+def talk_times(couple: Couple) -> tuple[TalkTime | None, TalkTime | None]:
+    """The accepted weekly talk time and the one waiting for an answer, newest of each.
+
+    The services keep one of each; the page reads two rows however many exist.
+    """
+    times = TalkTime.objects.filter(couple=couple).select_related("proposed_by")
+    accepted = times.filter(accepted_at__isnull=False).first()
+    return accepted, times.filter(accepted_at__isnull=True).first()
 
 
 def own_prompts(couple: Couple) -> QuerySet[Prompt]:

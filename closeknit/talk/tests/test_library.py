@@ -1,5 +1,7 @@
 """The questions library: ask any question now, change or delete your own, a sample of all."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from closeknit.api.tests.base import ApiTestCase
@@ -165,6 +167,28 @@ class SampleTestCase(TalkTestCase):
         self.assertEqual(
             len(shown), Prompt.objects.filter(couple__isnull=True, kind="fun").count()
         )
+
+
+class OwnQuestionsPagedTestCase(TalkTestCase):
+    def test_a_long_list_of_own_questions_is_read_a_page_at_a_time(self) -> None:
+        for n in range(25):
+            services.add_prompt(self.couple, self.ana, f"Own question number {n}?", "fun", "light")
+        ana = self.client_for(self.ana)
+        first = ana.get(LIBRARY, {"kind": "fun"})
+        self.assertContains(first, "Own question number 24?")  # newest first
+        self.assertNotContains(first, "Own question number 4?")
+        self.assertContains(first, "Page 1 of 2")
+        self.assertContains(first, "?kind=fun&amp;page=2")  # the browsed kind is kept
+        second = ana.get(LIBRARY, {"kind": "fun", "page": 2})
+        self.assertContains(second, "Own question number 0?")
+        self.assertNotContains(second, "Own question number 24?")
+        with CaptureQueriesContext(connection) as few:
+            ana.get(LIBRARY)
+        for n in range(25, 60):
+            services.add_prompt(self.couple, self.ana, f"Own question number {n}?", "fun", "light")
+        with CaptureQueriesContext(connection) as many:
+            ana.get(LIBRARY)
+        self.assertEqual(len(many), len(few))
 
 
 class PassShowsKindlyTestCase(TalkTestCase):

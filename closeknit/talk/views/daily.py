@@ -2,6 +2,7 @@
 
 import json
 from dataclasses import asdict
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -19,6 +20,7 @@ from closeknit.talk.forms import AnswerForm, DepthForm, PromptForm, ReplyForm
 from closeknit.talk.models import REACTIONS, DailyQuestion, Prompt, Reply, TalkSettings
 
 PAGE_SIZE = 10
+OWN_PER_PAGE = 20  # the couple's own questions on the library page
 
 
 def _question(request: CoupleRequest, question_id: str) -> DailyQuestion:
@@ -197,8 +199,11 @@ def library(request: CoupleRequest) -> HttpResponse:
     ctx = {
         "form": form,
         "depth_form": DepthForm(instance=settings_row or TalkSettings(couple=request.couple)),
-        "own": selectors.own_prompts(request.couple),
+        "own": Paginator(selectors.own_prompts(request.couple), OWN_PER_PAGE).get_page(
+            request.GET.get("page")
+        ),
         "kind": kind,
+        "kind_param": urlencode({"kind": kind}) if kind else "",
         "prompts": _library_prompts(kind, request),
     }
     return render(request, "talk/library.html", ctx, status=status(form))

@@ -32,9 +32,7 @@ def overview(request: CoupleRequest) -> HttpResponse:
 def _overview(
     request: CoupleRequest, session_form: SessionForm, status: int = 200
 ) -> HttpResponse:
-    times = list(TalkTime.objects.filter(couple=request.couple).select_related("proposed_by"))
-    accepted = next((t for t in times if t.accepted_at), None)
-    pending = next((t for t in times if not t.accepted_at), None)
+    accepted, pending = selectors.talk_times(request.couple)
     sessions = list(selectors.sessions_for(request.couple)[:20])
     ctx = {
         "accepted": accepted,
