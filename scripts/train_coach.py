@@ -524,7 +524,7 @@ def train_good_news_dismissed(
 
 
 def train_empathy(examples: list[Example], report: dict) -> dict:
-    rows = np.array([ex.reading.reply_row() for ex in examples])
+    rows = np.array([ex.reading.empathy_row() for ex in examples])
     groups = np.array([ex.writer for ex in examples])
     out = {}
     for mechanism in MECHANISMS:

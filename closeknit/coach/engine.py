@@ -270,7 +270,7 @@ def _empathy(reading: Reading, heads: Heads) -> dict[str, int]:
     specific reflection. (On the held-out test set this raised the
     interpretations macro-F1 by two points, and on EPITOME by two.)
     """
-    row = reading.reply_row()
+    row = reading.empathy_row()
     generic = rules.GENERIC_UNDERSTANDING.search(reading.prepared.clean)
     levels = {m: heads.level(m, row) for m in ("emotional_reactions", "explorations")}
     levels["interpretations"] = heads.level(
