@@ -270,7 +270,7 @@ def _empathy(reading: Reading, heads: Heads) -> dict[str, int]:
     specific reflection. (On the held-out test set this raised the
     interpretations macro-F1 by two points, and on EPITOME by two.)
     """
-    row = reading.reply_row()
+    row = reading.empathy_row()
     generic = rules.GENERIC_UNDERSTANDING.search(reading.prepared.clean)
     levels = {m: heads.level(m, row) for m in ("emotional_reactions", "explorations")}
     levels["interpretations"] = heads.level(
@@ -292,9 +292,16 @@ def _self_focus(reading: Reading, heads: Heads) -> bool:
 
 
 def _good_news_dismissed(reading: Reading, heads: Heads) -> bool:
-    """Good news ignored, left for another subject, or deflated; never without good news."""
+    """Good news ignored, left for another subject, or deflated; never without good news.
+
+    Asked only when the message is surely enough good news (the head's own
+    cutoff on the good-news probability, chosen in training): a curt reply to
+    a complaint or a daily question is not dismissed good news.
+    """
     good = good_news_probability(reading, heads)
-    if not _shares_good_news(reading, good, heads):
+    if not _shares_good_news(reading, good, heads) or good < heads.news_cutoff(
+        "good_news_dismissed"
+    ):
         return False
     row = reading.news_row(good)[None, :]
     threshold = heads.threshold("good_news_dismissed")

@@ -31,6 +31,17 @@ class Heads:
     def threshold(self, head: str) -> float:
         return float(self.arrays[f"{head}.t"][0])
 
+    def news_cutoff(self, head: str) -> float:
+        """The good-news probability below which `head` is not asked (0 without one).
+
+        >>> h = Heads.__new__(Heads)
+        >>> h.arrays = {"x.news": np.array([0.4])}
+        >>> h.news_cutoff("x"), h.news_cutoff("y")
+        (0.4, 0.0)
+        """
+        key = f"{head}.news"
+        return float(self.arrays[key][0]) if key in self.arrays else 0.0
+
     def mix(self, head: str) -> float:
         """How much the reply head weighs against the sentence head (0..1)."""
         return float(self.arrays[f"{head}.mix"][0]) if f"{head}.mix" in self.arrays else 0.5

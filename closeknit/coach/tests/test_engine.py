@@ -98,3 +98,23 @@ def test_importing_and_running_the_coach_loads_no_django_and_no_sklearn() -> Non
     ).stdout.splitlines()
     assert json.loads(out[0])["signals"]["you_statement"] is True
     assert json.loads(out[-1]) == []
+
+
+def test_empathy_heads_see_the_questions_on_their_own() -> None:
+    from closeknit.coach.encoder import get_encoder
+    from closeknit.coach.features import GRAM_BUCKETS, VECTOR_DIM, read
+    from closeknit.coach.text import prepare
+
+    def questions(text: str) -> Any:
+        row = read(prepare(text), None, get_encoder()).empathy_row()
+        return row[-GRAM_BUCKETS - VECTOR_DIM - 2 : -GRAM_BUCKETS]
+
+    plain = questions("That sounds so hard. I'm here.")
+    assert not plain.any()
+    asked = questions("That sounds so hard. What part of the week weighed on you most?")
+    assert abs(float((asked[:VECTOR_DIM] ** 2).sum()) - 1.0) < 1e-4  # a unit vector
+    assert [round(float(v), 3) for v in asked[VECTOR_DIM:]] == [0.333, 1.0]  # one, to them
+    heads = get_heads()
+    assert heads.arrays["explorations.w"].shape[1] == len(
+        read(prepare("ok"), None, get_encoder()).empathy_row()
+    )

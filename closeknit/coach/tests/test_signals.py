@@ -265,3 +265,24 @@ def test_a_cold_reply_has_no_empathy() -> None:
     result = analyze("You should have pushed back in the meeting.", "My boss yelled at me.")
     assert result.empathy == {"emotional_reactions": 0, "interpretations": 0, "explorations": 0}
     assert result.listening_level == "internal"
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "You said you'd ring the plumber and the kitchen is still flooding.",
+        "Question of the day: what's a song you can't stand? Mine: anything with bagpipes.",
+    ],
+)
+def test_a_curt_reply_to_a_complaint_or_a_daily_question_is_not_dismissed_news(
+    context: str,
+) -> None:
+    signals = analyze("lol ok. What's for dinner?", context).signals
+    assert signals["good_news_dismissed"] is False
+
+
+def test_the_dismissed_news_head_has_its_own_cutoff_on_the_news() -> None:
+    from closeknit.coach.heads import get_heads
+
+    cutoff = get_heads().news_cutoff("good_news_dismissed")
+    assert 0.0 <= cutoff < 1.0
