@@ -179,7 +179,7 @@ class OwnQuestionsPagedTestCase(TalkTestCase):
         self.assertNotContains(first, "Own question number 4?")
         self.assertContains(first, "Page 1 of 2")
         self.assertContains(first, "?kind=fun&amp;page=2")  # the browsed kind is kept
-        second = ana.get(LIBRARY, {"kind": "fun", "page": 2})
+        second = ana.get(LIBRARY, {"kind": "fun", "page": "2"})
         self.assertContains(second, "Own question number 0?")
         self.assertNotContains(second, "Own question number 24?")
         with CaptureQueriesContext(connection) as few:
