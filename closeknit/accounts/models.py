@@ -1,11 +1,13 @@
 import uuid
 import zoneinfo
 from datetime import date, datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils import timezone
+
+from closeknit.accounts.usercache import forget_user
 
 
 class UserManager(BaseUserManager["User"]):
@@ -71,6 +73,18 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.email
+
+    # Each signed-in request reads this row from the cache (accounts/usercache.py):
+    # every change through the model drops the kept copy.
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        forget_user(self.pk)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        pk = self.pk
+        deleted = super().delete(*args, **kwargs)
+        forget_user(pk)
+        return deleted
 
     def get_full_name(self) -> str:
         return str(self)

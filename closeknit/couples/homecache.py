@@ -3,8 +3,8 @@
 The home page is the most visited page, and every feature adds a card to it
 (fourteen queries and a dozen templates). A profile of a signed-in visit
 showed rendering and the couple's and inbox's queries as most of its cost, so
-the whole rendered page is kept, and a repeat visit costs the session, the
-user and two cache reads.
+the whole rendered page is kept, and a repeat visit costs three cache reads
+(the session, the user's row, and the page with its versions) and no query.
 
 Freshness is explicit, not inferred from signals:
 

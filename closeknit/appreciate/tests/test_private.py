@@ -46,12 +46,13 @@ class JournalTestCase(BaseTestCase):
     def test_it_renders_in_constant_queries(self) -> None:
         client = self.client_for(self.ana)
         JournalEntry.objects.create(couple=self.couple, author=self.ana, text="One")
-        with self.assertNumQueries(5):
+        client.get(JOURNAL)  # the first visit keeps the user's row
+        with self.assertNumQueries(4):
             client.get(JOURNAL)
         JournalEntry.objects.bulk_create(
             [JournalEntry(couple=self.couple, author=self.ana, text=str(i)) for i in range(50)]
         )
-        with self.assertNumQueries(5):
+        with self.assertNumQueries(4):
             client.get(JOURNAL)
 
 
@@ -104,11 +105,12 @@ class TallyTestCase(BaseTestCase):
     def test_it_renders_in_constant_queries(self) -> None:
         client = self.client_for(self.ana)
         self.mark(self.ana, "complaint")
-        with self.assertNumQueries(5):
+        client.get(TALLY)  # the first visit keeps the user's row
+        with self.assertNumQueries(4):
             client.get(TALLY)
         for day in range(100):
             self.mark(self.ana, "appreciation", day)
-        with self.assertNumQueries(5):
+        with self.assertNumQueries(4):
             client.get(TALLY)
 
 

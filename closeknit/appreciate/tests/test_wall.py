@@ -115,11 +115,12 @@ class WallTestCase(BaseTestCase):
     def test_the_wall_renders_in_constant_queries(self) -> None:
         client = self.client_for(self.ana)
         self.send()
-        with self.assertNumQueries(5):
+        client.get(WALL)  # the first visit keeps the user's row
+        with self.assertNumQueries(4):
             client.get(WALL)
         for i in range(40):
             self.send(self.ben if i % 2 else self.ana, reaction="hug")
-        with self.assertNumQueries(5):
+        with self.assertNumQueries(4):
             client.get(WALL)
 
     def test_the_home_card_shows_the_latest_received(self) -> None:

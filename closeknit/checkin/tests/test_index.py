@@ -143,13 +143,13 @@ class CheckinPageTestCase(BaseTestCase):
         client = self.client_for(self.ana)
         make_checkin(self.couple, self.ana, 1)
         client.get(URL)
-        with self.assertNumQueries(5):
+        with self.assertNumQueries(4):
             client.get(URL)
         for weeks_ago in range(0, 60):
             make_checkin(self.couple, self.ben, weeks_ago)
             if weeks_ago:
                 make_checkin(self.couple, self.ana, weeks_ago + 1)
-        with self.assertNumQueries(5):
+        with self.assertNumQueries(4):
             client.get(URL)
 
     def test_it_needs_a_couple(self) -> None:

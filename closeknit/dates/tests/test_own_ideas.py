@@ -207,7 +207,7 @@ class OwnIdeasTestCase(BaseTestCase):
             self.idea(title=f"Idea {n}", user=self.ana if n % 2 else self.ben)
         client = self.client_for(self.ana)
         client.get(reverse("dates:ideas"))
-        with self.assertNumQueries(5):
+        with self.assertNumQueries(4):
             client.get(reverse("dates:ideas"))
 
     def test_lengths_read_as_words(self) -> None:

@@ -98,9 +98,10 @@ class SupportTestCase(BaseTestCase):
     def test_it_renders_in_constant_queries(self) -> None:
         client = self.client_for(self.ben)
         self.signal()
-        with self.assertNumQueries(4):
+        client.get(URL)  # the first visit keeps the user's row
+        with self.assertNumQueries(3):
             client.get(URL)
         for _ in range(30):
             self.signal(closed_at=timezone.now(), offer="call", answered_at=timezone.now())
-        with self.assertNumQueries(4):
+        with self.assertNumQueries(3):
             client.get(URL)
