@@ -13,6 +13,10 @@ deactivation or a deleted account therefore takes effect on the next request,
 as without the cache. Only a write that bypasses the model (a raw
 `QuerySet.update()` or bulk delete of users; the project has none) shows
 within `LIFETIME`.
+
+The kept row holds what the table holds, the password's hash included, in
+the same cache as the sessions themselves: Redis must be as private as the
+database (README, "Running it for many couples").
 """
 
 import hashlib
