@@ -1,44 +1,19 @@
-from uuid import UUID
-
 from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from ninja import Router, Status
 
+from closeknit.accounts.schemas import (
+    MeOut,
+    TokenIn,
+    TokenOut,
+    TokenRefusedOut,
+)
 from closeknit.accounts.tokens import TokenRefused, token_for_credentials
 from closeknit.api.auth import api_user, limit
 from closeknit.api.errors import ErrorOut
 from closeknit.couples.access import couple_and_partner
-from closeknit.couples.api import CoupleOut, couple_out
+from closeknit.couples.schemas import couple_out
 
 router = Router(tags=["account"])
-
-
-class MeOut(Schema):
-    id: UUID
-    email: str
-    name: str
-    timezone: str
-    couple: CoupleOut | None
-
-
-class TokenIn(Schema):
-    email: str
-    password: str
-    code: str = Field(
-        "", description="With two-factor turned on: the authenticator code or a recovery code."
-    )
-    name: str = "API client"
-
-
-class TokenRefusedOut(Schema):
-    detail: str
-    reason: str = Field(
-        description="invalid_credentials, second_factor_required, invalid_second_factor "
-        "or passkey_only"
-    )
-
-
-class TokenOut(Schema):
-    token: str
 
 
 @router.get("/me", response=MeOut)

@@ -4,103 +4,37 @@ The journal and the tally are private: every operation only ever reaches the
 caller's own entries (another person's id is a 404).
 """
 
-from datetime import date, datetime
-from typing import Any
 from uuid import UUID
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from ninja import Router, Status
 from ninja.pagination import paginate
 
-from closeknit.api.auth import api_couple, api_user, viewer
+from closeknit.api.auth import api_couple, api_user
 from closeknit.api.errors import ERRORS
 from closeknit.api.paging import NumberedPages, Pages
 from closeknit.appreciate import selectors, services
 from closeknit.appreciate.hints import Hint
 from closeknit.appreciate.models import (
-    REACTIONS,
     Appreciation,
     JournalEntry,
     TallyMark,
 )
+from closeknit.appreciate.schemas import (
+    AppreciationIn,
+    AppreciationOut,
+    AppreciationReactionIn,
+    HintOut,
+    JournalIn,
+    JournalOut,
+    TallyIn,
+    TallyMarkOut,
+    TallyOut,
+)
 from closeknit.couples.access import get_for_couple
 
 router = Router(tags=["appreciate"])
-
-
-class AppreciationIn(Schema):
-    did: str = Field(description="What you did (one specific moment).")
-    felt: str = Field(description="How it affected me.")
-    shows: str = Field(description="What it shows about you (praise the person).")
-
-
-class AppreciationOut(Schema):
-    id: UUID
-    from_me: bool
-    author: str
-    did: str
-    felt: str
-    shows: str
-    created: datetime
-    reaction: str
-    reaction_label: str
-
-    @staticmethod
-    def resolve_from_me(appreciation: Appreciation, context: dict[str, Any]) -> bool:
-        return appreciation.author_id == viewer(context)
-
-    @staticmethod
-    def resolve_author(appreciation: Appreciation) -> str:
-        return str(appreciation.author)
-
-    @staticmethod
-    def resolve_reaction_label(appreciation: Appreciation) -> str:
-        return appreciation.get_reaction_display() if appreciation.reaction else ""
-
-
-class AppreciationReactionIn(Schema):
-    reaction: str = Field(
-        description=f"One of {', '.join(dict(REACTIONS))}, or '' to take it back."
-    )
-
-
-class HintOut(Schema):
-    part: str
-    good: bool
-    message: str
-    example: str
-
-
-class JournalIn(Schema):
-    text: str
-
-
-class JournalOut(Schema):
-    id: UUID
-    text: str
-    created: datetime
-
-
-class TallyIn(Schema):
-    kind: str = Field(description="appreciation or complaint")
-
-
-class TallyMarkOut(Schema):
-    id: UUID
-    kind: str
-    day: date
-
-
-class TallyWeekOut(Schema):
-    week: date
-    appreciations: int
-    complaints: int
-
-
-class TallyOut(Schema):
-    note: str = "A tally of what you logged; not a measure of your relationship."
-    weeks: list[TallyWeekOut]
 
 
 @router.get("/appreciations", response={200: list[AppreciationOut], **ERRORS})

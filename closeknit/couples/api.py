@@ -1,50 +1,21 @@
-from datetime import datetime
-from uuid import UUID
-
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 from ninja.errors import HttpError
 
 from closeknit.api.auth import api_couple, api_user
 from closeknit.api.errors import ErrorOut
 from closeknit.couples import invites
 from closeknit.couples.invites import PairingError
-from closeknit.couples.models import Couple
+from closeknit.couples.schemas import (
+    AcceptIn,
+    CoupleOut,
+    InviteOut,
+    couple_out,
+)
 
 router = Router(tags=["couple"])
-
-
-class PartnerOut(Schema):
-    name: str
-
-
-class CoupleOut(Schema):
-    id: UUID
-    created: datetime
-    timezone: str
-    partner: PartnerOut
-
-
-class InviteOut(Schema):
-    code: str
-    link: str
-    expires_at: datetime
-
-
-class AcceptIn(Schema):
-    code: str = ""
-    token: str = ""
-
-
-def couple_out(couple: Couple, partner_name: str) -> CoupleOut:
-    return CoupleOut(
-        id=couple.id,
-        created=couple.created,
-        timezone=couple.timezone,
-        partner=PartnerOut(name=partner_name),
-    )
 
 
 @router.get("/couple", response={200: CoupleOut, 403: ErrorOut})

@@ -4,56 +4,28 @@ The API root serves this router under /api/v1/dates/, where fun was
 published before it had its own app.
 """
 
-from datetime import datetime
-from typing import Any, Literal
 from uuid import UUID
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from ninja import Router, Status
 
-from closeknit.api.auth import api_couple, api_user, viewer
+from closeknit.api.auth import api_couple, api_user
 from closeknit.api.errors import ERRORS
 from closeknit.couples.access import get_for_couple
 from closeknit.fun import selectors, services
-from closeknit.fun.models import JOKE_MAX, TITLE_MAX, InsideJoke, Show
+from closeknit.fun.models import InsideJoke, Show
+from closeknit.fun.schemas import (
+    JokeIn,
+    JokeOut,
+    ShowIn,
+    ShowOut,
+    ShowStatus,
+    ShowStatusIn,
+)
 from closeknit.lib.errors import NotFound
 
 router = Router()
-
-# The same values as Show.Status (a test keeps them in step).
-ShowStatus = Literal["want", "watching", "done"]
-
-
-class ShowIn(Schema):
-    title: str = Field(..., description=f"Up to {TITLE_MAX} characters.")
-    status: ShowStatus = "want"
-
-
-class ShowStatusIn(Schema):
-    status: ShowStatus
-
-
-class ShowOut(Schema):
-    id: UUID
-    title: str
-    status: str
-    updated: datetime
-
-
-class JokeIn(Schema):
-    text: str = Field(..., description=f"Up to {JOKE_MAX:,} characters.")
-
-
-class JokeOut(Schema):
-    id: UUID
-    text: str
-    mine: bool
-    created: datetime
-
-    @staticmethod
-    def resolve_mine(joke: InsideJoke, context: dict[str, Any]) -> bool:
-        return joke.added_by_id == viewer(context)
 
 
 @router.get("/shows", response={200: list[ShowOut], **ERRORS})

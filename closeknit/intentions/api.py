@@ -4,49 +4,21 @@ The API root serves this router under /api/v1/checkin/, where intentions were
 published before they had their own app.
 """
 
-from datetime import datetime
-from typing import Any
-from uuid import UUID
-
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 
-from closeknit.api.auth import api_couple, api_user, viewer
+from closeknit.api.auth import api_couple, api_user
 from closeknit.api.errors import ERRORS
 from closeknit.intentions import selectors, services
 from closeknit.intentions.models import Intention
+from closeknit.intentions.schemas import (
+    IntentionIn,
+    IntentionOut,
+    IntentionsOut,
+)
 from closeknit.intentions.selectors import Intentions
 
 router = Router()
-
-
-class IntentionIn(Schema):
-    want: str
-    willing: str
-
-
-class IntentionOut(Schema):
-    id: UUID
-    mine: bool
-    author: str
-    want: str
-    willing: str
-    created: datetime
-    reviewed_at: datetime | None
-
-    @staticmethod
-    def resolve_mine(intention: Intention, context: dict[str, Any]) -> bool:
-        return intention.author_id == viewer(context)
-
-    @staticmethod
-    def resolve_author(intention: Intention) -> str:
-        return str(intention.author)
-
-
-class IntentionsOut(Schema):
-    mine: IntentionOut | None
-    theirs: IntentionOut | None
-    history: list[IntentionOut]
 
 
 @router.get("/intentions", response={200: IntentionsOut, **ERRORS})

@@ -4,11 +4,10 @@ Every operation but the status and opting in or out is 404 while the list is
 closed, and everything about the partner comes from the mutual-only selector.
 """
 
-from typing import Literal
 from uuid import UUID
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from ninja import Router, Status
 from ninja.errors import HttpError
 
 from closeknit.accounts.models import User
@@ -18,55 +17,20 @@ from closeknit.couples.access import get_for_couple
 from closeknit.couples.models import Couple
 from closeknit.private import selectors, services
 from closeknit.private.models import Evening, Item, TryNext
+from closeknit.private.schemas import (
+    AftercareOut,
+    AnswerIn,
+    ItemOut,
+    MutualOut,
+    MyItemOut,
+    OptOutIn,
+    StatusOut,
+    TryNextIn,
+    TryNextOut,
+)
 
 # Tagged like its URL prefix: the docs never name it either.
 router = Router(tags=["private"])
-
-AnswerChoice = Literal["yes", "maybe", "no"]
-
-
-class StatusOut(Schema):
-    turned_on_by_me: bool
-    open: bool = Field(description="true once both have turned it on")
-
-
-class OptOutIn(Schema):
-    erase_answers: bool = False
-
-
-class ItemOut(Schema):
-    id: UUID
-    key: str
-    category: str
-    text: str
-
-
-class MyItemOut(ItemOut):
-    mine: AnswerChoice | None = Field(description="your own answer; the partner's is never shown")
-
-
-class AnswerIn(Schema):
-    answer: AnswerChoice | None = Field(description="null clears your answer")
-
-
-class MutualOut(Schema):
-    count: int
-    items: list[ItemOut]
-
-
-class TryNextOut(Schema):
-    id: UUID
-    item: ItemOut
-    tried: bool
-
-
-class TryNextIn(Schema):
-    item: UUID = Field(description="an item you both said yes or maybe to")
-
-
-class AftercareOut(Schema):
-    reminder: UUID | None = Field(description="a reminder to put away, after a close evening")
-    items: list[ItemOut] = Field(description="after-care items you both like")
 
 
 def _open(request: HttpRequest) -> tuple[Couple, User]:

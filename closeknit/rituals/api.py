@@ -9,46 +9,22 @@ from uuid import UUID
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from ninja import Router, Status
 
 from closeknit.api.auth import api_couple, api_user
 from closeknit.api.errors import ERRORS
 from closeknit.couples.access import get_for_couple
 from closeknit.rituals import selectors, services
-from closeknit.rituals.models import DESCRIPTION_MAX, TITLE_MAX, CoupleRitual, Ritual
+from closeknit.rituals.models import CoupleRitual, Ritual
+from closeknit.rituals.schemas import (
+    RitualIn,
+    RitualOut,
+    RitualWeekOut,
+    SuggestionOut,
+)
 from closeknit.rituals.selectors import RitualWeek, Week
 
 router = Router()
-
-
-class RitualOut(Schema):
-    id: UUID
-    title: str
-    description: str
-    when: str
-    suggestion: UUID | None
-    days_done: list[date] = Field(description="days of the requested week it was done")
-
-
-class SuggestionOut(Schema):
-    id: UUID
-    key: str
-    title: str
-    description: str
-    when: str
-    chosen: bool
-
-
-class RitualIn(Schema):
-    suggestion: UUID | None = Field(None, description="a suggestion's id; or give a title")
-    title: str = Field("", description=f"Up to {TITLE_MAX} characters.")
-    when: str = Field("", description=f"Up to {TITLE_MAX} characters.")
-    description: str = Field("", description=f"Up to {DESCRIPTION_MAX:,} characters.")
-
-
-class RitualWeekOut(Schema):
-    days: list[date]
-    rituals: list[RitualOut]
 
 
 @router.get("/rituals/suggestions", response={200: list[SuggestionOut], **ERRORS})

@@ -4,56 +4,23 @@ The API root serves this router under /api/v1/checkin/, where the signal was
 published before it had its own app.
 """
 
-from datetime import datetime
-from typing import Any
 from uuid import UUID
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 
-from closeknit.api.auth import api_couple, api_user, viewer
+from closeknit.api.auth import api_couple, api_user
 from closeknit.api.errors import ERRORS
 from closeknit.couples.access import get_for_couple
 from closeknit.support import selectors, services
 from closeknit.support.models import SupportSignal
+from closeknit.support.schemas import (
+    SupportAnswerIn,
+    SupportIn,
+    SupportOut,
+)
 
 router = Router()
-
-
-class SupportIn(Schema):
-    kind: str
-    note: str = ""
-
-
-class SupportAnswerIn(Schema):
-    offer: str
-    note: str = ""
-
-
-class SupportOut(Schema):
-    id: UUID
-    mine: bool
-    kind: str
-    kind_label: str
-    note: str
-    created: datetime
-    answered_at: datetime | None
-    offer: str
-    offer_label: str
-    answer_note: str
-    closed_at: datetime | None
-
-    @staticmethod
-    def resolve_mine(signal: SupportSignal, context: dict[str, Any]) -> bool:
-        return signal.author_id == viewer(context)
-
-    @staticmethod
-    def resolve_kind_label(signal: SupportSignal) -> str:
-        return signal.get_kind_display()
-
-    @staticmethod
-    def resolve_offer_label(signal: SupportSignal) -> str:
-        return signal.get_offer_display() if signal.offer else ""
 
 
 @router.get("/support", response={200: list[SupportOut], **ERRORS})

@@ -1,7 +1,7 @@
 from typing import get_args
 
 from closeknit.api.tests.base import ApiTestCase
-from closeknit.dates import api
+from closeknit.dates import schemas
 from closeknit.dates.models import Category, DateIdea, DatePlan
 from closeknit.dates.tests.helpers import make_date
 
@@ -120,7 +120,7 @@ class DatesApiTestCase(ApiTestCase):
         self.assertEqual(self.client.get(second.replace("http://testserver", "")).status_code, 404)
 
     def test_api_choices_match_the_models(self) -> None:
-        self.assertEqual(set(get_args(api.CategoryIn)), set(Category.values))
+        self.assertEqual(set(get_args(schemas.CategoryIn)), set(Category.values))
 
     def test_everything_is_in_the_openapi_document(self) -> None:
         paths = self.client.get("/api/v1/openapi.json").json()["paths"]

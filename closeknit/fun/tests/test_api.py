@@ -1,7 +1,7 @@
 from typing import get_args
 
 from closeknit.api.tests.base import ApiTestCase
-from closeknit.fun import api
+from closeknit.fun import schemas
 from closeknit.fun.models import Show
 
 
@@ -31,7 +31,7 @@ class FunApiTestCase(ApiTestCase):
         )
 
     def test_api_choices_match_the_models(self) -> None:
-        self.assertEqual(set(get_args(api.ShowStatus)), set(Show.Status.values))
+        self.assertEqual(set(get_args(schemas.ShowStatus)), set(Show.Status.values))
 
     def test_they_are_served_where_they_were_published(self) -> None:
         paths = self.client.get("/api/v1/openapi.json").json()["paths"]

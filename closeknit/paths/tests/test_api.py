@@ -148,7 +148,7 @@ class OpenApiTestCase(PathTestCase):
 
         from closeknit.lib.features import hooks
 
-        def schemas(module: Any) -> set[str]:
+        def schema_names(module: Any) -> set[str]:
             return {
                 name
                 for name, v in vars(module).items()
@@ -157,9 +157,9 @@ class OpenApiTestCase(PathTestCase):
                 and v.__module__ == module.__name__
             }
 
-        ours = schemas(import_module("closeknit.paths.api"))
+        ours = schema_names(import_module("closeknit.paths.schemas"))
         self.assertGreater(len(ours), 10)
-        for feature, module in hooks("api"):
+        for feature, module in hooks("schemas"):
             if feature != "paths":
                 with self.subTest(feature=feature):
-                    self.assertEqual(ours & schemas(module), set())
+                    self.assertEqual(ours & schema_names(module), set())
