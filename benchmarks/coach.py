@@ -2,7 +2,8 @@
 
 Prints
 1. precision / recall / F1 per signal on corpus/coach/test.jsonl (which
-   training never reads), and the empathy levels' macro-F1 there;
+   training never reads), and the empathy levels' macro-F1 there; then the
+   same on test-i.jsonl, from a writer who saw no training or test reply;
 2. accuracy, macro-F1 and the confusion matrix per EPITOME mechanism on all
    3,084 Reddit replies in ../shared/data/epitome (seeker post as context),
    beside the paper's; EPITOME is only measured here, never trained on;
@@ -35,6 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 TEST = ROOT / "corpus" / "coach" / "test.jsonl"
+# A ninth writer who saw no training or test reply (issue 15's "more writers");
+# reported on its own so the figures on test.jsonl stay comparable across stops.
+TEST_I = ROOT / "corpus" / "coach" / "test-i.jsonl"
 EPITOME = ROOT.parent / "shared" / "data" / "epitome"
 EPITOME_FILES = {
     "emotional_reactions": "emotional-reactions-reddit.csv",
@@ -59,8 +63,11 @@ def main() -> int:
 
     warm_up()
     records = read_jsonl(TEST)
-    timings = signal_section(records, analyze)
+    timings = signal_section(records, analyze, TEST)
     rss_after_test = rss_mb()
+    if TEST_I.exists():
+        print()
+        signal_section(read_jsonl(TEST_I), analyze, TEST_I)
     epitome_section(analyze)
     speed_section(timings)
     print("\n4. Model load (import, tokenizer, int8 model, session, heads, first reply)")
@@ -118,10 +125,11 @@ def sizes_section() -> None:
 # --- 1. signals on the project's test set ------------------------------------------------
 
 
-def signal_section(records: list[dict], analyze) -> list[tuple[float, float]]:
+def signal_section(records: list[dict], analyze, path: Path) -> list[tuple[float, float]]:
     from closeknit.coach.engine import MECHANISMS, SIGNALS
 
-    print(f"1. Signals on corpus/coach/test.jsonl ({len(records)} replies, never trained on)")
+    name = path.relative_to(ROOT)
+    print(f"1. Signals on {name} ({len(records)} replies, never trained on)")
     truth: dict[str, list[bool]] = {s: [] for s in SIGNALS}
     guess: dict[str, list[bool]] = {s: [] for s in SIGNALS}
     levels: dict[str, tuple[list[int], list[int]]] = {m: ([], []) for m in MECHANISMS}
