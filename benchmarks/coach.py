@@ -62,12 +62,11 @@ def main() -> int:
     from closeknit.coach import analyze, warm_up
 
     warm_up()
-    records = read_jsonl(TEST)
-    timings = signal_section(records, analyze, TEST, "1.")
+    timings = signal_section(TEST, analyze, "1.")
     rss_after_test = rss_mb()
     if TEST_I.exists():
         print()
-        signal_section(read_jsonl(TEST_I), analyze, TEST_I, "1b.")
+        signal_section(TEST_I, analyze, "1b.")
     epitome_section(analyze)
     speed_section(timings)
     print("\n4. Model load (import, tokenizer, int8 model, session, heads, first reply)")
@@ -125,11 +124,10 @@ def sizes_section() -> None:
 # --- 1. signals on the project's test set ------------------------------------------------
 
 
-def signal_section(
-    records: list[dict], analyze, path: Path, number: str
-) -> list[tuple[float, float]]:
+def signal_section(path: Path, analyze, number: str) -> list[tuple[float, float]]:
     from closeknit.coach.engine import MECHANISMS, SIGNALS
 
+    records = read_jsonl(path)
     name = path.relative_to(ROOT)
     print(f"{number} Signals on {name} ({len(records)} replies, never trained on)")
     truth: dict[str, list[bool]] = {s: [] for s in SIGNALS}
