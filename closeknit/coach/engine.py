@@ -69,6 +69,9 @@ MESSAGES = {
 ADVICE_SUGGESTION = "What would help most right now: ideas, or just someone to listen?"
 MINIMIZING_SUGGESTION = "That sounds really hard, and it makes sense it's weighing on you."
 SELF_FOCUS_SUGGESTION = "What's been the hardest part of it for you?"
+# For a message that tells of no hardship (an answer to a light daily question,
+# good news), "the hardest part" would be wrong: hand it back without assuming.
+SELF_FOCUS_OPEN_SUGGESTION = "Tell me more about it: what's it like for you?"
 GOOD_NEWS_SUGGESTION = "I'm so happy for you! How did it feel when you found out?"
 
 
@@ -371,7 +374,9 @@ def _findings(
     if signals["active_constructive"]:
         found.append(Finding("active_constructive", *whole, MESSAGES["active_constructive"], None))
     if signals["self_focus"]:
-        found.append(_turning_finding("self_focus", prepared, _SELF_TURN, SELF_FOCUS_SUGGESTION))
+        hard = rules.news_features(context or "")[1] > 0
+        suggestion = SELF_FOCUS_SUGGESTION if hard else SELF_FOCUS_OPEN_SUGGESTION
+        found.append(_turning_finding("self_focus", prepared, _SELF_TURN, suggestion))
     if signals["good_news_dismissed"]:
         found.append(
             _turning_finding("good_news_dismissed", prepared, _DISMISS, GOOD_NEWS_SUGGESTION)

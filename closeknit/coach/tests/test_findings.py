@@ -59,6 +59,14 @@ def test_self_focus_points_at_the_turn_and_hands_it_back() -> None:
     assert finding.suggestion == "What's been the hardest part of it for you?"
 
 
+def test_self_focus_hand_back_assumes_no_hardship_when_none_was_shared() -> None:
+    context = "That documentary about octopuses, and the Danish series everyone mentions."
+    text = "That's nothing, my list is way longer. I have like forty films on mine."
+    finding = _finding(text, "self_focus", context)
+    assert "hardest" not in (finding.suggestion or "")
+    assert finding.suggestion == "Tell me more about it: what's it like for you?"
+
+
 def test_dismissed_good_news_points_at_the_change_of_subject() -> None:
     text = "Cool. Anyway, what's for dinner?"
     finding = _finding(text, "good_news_dismissed", "I got the job!!")
