@@ -11,9 +11,10 @@ Using it in a feature (see closeknit/talk for an example):
   renders the textarea with live feedback (htmx, debounced) and a no-JavaScript
   "Check with the coach" submit button;
 - in the view's POST branch: `if wants_coach(request):` re-render the form with
-  `read(request.user, text, context)` in the template context as `coach`,
-  without saving. `read` counts against the coach's rate limit like the live
-  box and the API do, and refuses (`Invalid`, `RateLimited`) like they do.
+  `check(request.user, text, context)` in the template context as `coach`,
+  without saving. `check` counts against the coach's rate limit like the live
+  box and the API do, and refuses (`Invalid`, `RateLimited`) like they do; a
+  blank draft is refused too, so the button never answers with nothing.
 """
 
 from dataclasses import dataclass
@@ -55,6 +56,7 @@ MECHANISM_LABELS = {
     "explorations": "Curiosity",
 }
 LEVEL_WORDS = {0: "not yet", 1: "some", 2: "strong"}
+NOTHING_TO_READ = "Write your reply first, then the coach can read it."
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,25 @@ def read(
     if not text or not text.strip():
         return None
     return _for_template(text, analysis(user, text, context, field=field))
+
+
+def check(
+    user: AbstractBaseUser,
+    text: str,
+    context: str | None = None,
+    *,
+    field: str = "text",
+    empty: str = NOTHING_TO_READ,
+) -> Feedback:
+    """The coach's feedback when the writer asked for it ("Check with the coach", the API).
+
+    Unlike the live box, which stays quiet while the box is empty, an explicit
+    request for a blank draft is refused with `empty` under `field`.
+    """
+    found = read(user, text, context, field=field)
+    if found is None:
+        raise Invalid(empty, field=field)
+    return found
 
 
 def analysis(

@@ -26,7 +26,6 @@ from closeknit.dreams.schemas import (
     TaskOut,
     TitleIn,
 )
-from closeknit.lib.errors import Invalid
 
 router = Router(tags=["dreams"])
 
@@ -167,10 +166,8 @@ def celebration_coach(
 ) -> feedback.Feedback:
     """The coach's private reading of a draft celebration, against the good news. Not stored."""
     news = selectors.good_news(_milestone(request, milestone_id))
-    found = feedback.read(api_user(request), data.message, news, field="message")
-    if found is None:
-        raise Invalid("Write your answer first.", field="message")
-    return found
+    empty = "Write your answer first."
+    return feedback.check(api_user(request), data.message, news, field="message", empty=empty)
 
 
 @router.put("/milestones/{milestone_id}/celebration", response={200: MilestoneOut, **ERRORS})

@@ -288,7 +288,7 @@ def celebrate(request: CoupleRequest, pk: UUID) -> HttpResponse:
         try:
             if wants_coach(request):
                 text = request.POST.get("message", "")
-                coach = feedback.read(request.user, text, news, field="message")
+                coach = feedback.check(request.user, text, news, field="message")
             elif form.is_valid():
                 services.celebrate(milestone, request.user, form.cleaned_data["message"])
                 messages.success(request, f"Sent to {milestone.dream.author}.")

@@ -181,6 +181,13 @@ class MilestoneAndCelebrationTestCase(BaseTestCase):
         self.assertContains(r, "How did the last km feel?")  # kept in the box
         self.assertFalse(Celebration.objects.exists())
 
+    def test_checking_a_blank_celebration_says_what_to_do(self) -> None:
+        self.reach()
+        url = reverse("dreams:celebrate", args=[self.milestone.pk])
+        r = self.client_for(self.ben).post(url, {"message": "\n", "coach": "1"})
+        self.assertContains(r, "Write your reply first", status_code=422)
+        self.assertFalse(Celebration.objects.exists())
+
     def test_a_milestone_not_reached_cannot_be_celebrated(self) -> None:
         url = reverse("dreams:celebrate", args=[self.milestone.pk])
         r = self.client_for(self.ben).post(url, {"message": "Yay"})

@@ -36,6 +36,9 @@ class BothTrueTestCase(BaseTestCase):
         BothTrueSide.objects.create(
             both_true=both, couple=self.couple, author=self.ben, text="Fine."
         )
+        blank = self.client_for(self.ben).post(ask, {"ask-text": " ", "coach": "1"})
+        self.assertContains(blank, "Write your reply first", status_code=422)
+        self.assertFalse(BothTrueQuestion.objects.exists())
         self.client_for(self.ben).post(ask, {"ask-text": "What made it feel that way?"})
         self.client_for(self.ben).post(ask, {"ask-text": "And another?"})
         self.assertEqual(BothTrueQuestion.objects.count(), 1)

@@ -38,6 +38,13 @@ class RepliesTestCase(TalkTestCase):
         self.assertFalse(Reply.objects.exists())
         self.assertFalse(Notification.objects.filter(kind="reply").exists())
 
+    def test_checking_a_blank_reply_says_what_to_do(self) -> None:
+        r = self.client_for(self.ben).post(self.url, {"reply-text": "   ", "coach": "1"})
+        self.assertContains(r, "Write your reply first", status_code=422)
+        self.assertContains(r, 'aria-invalid="true"', status_code=422)
+        self.assertNotContains(r, "coach-panel", status_code=422)
+        self.assertFalse(Reply.objects.exists())
+
     def test_the_live_coach_fragment_reads_against_the_partners_answer(self) -> None:
         r = self.client_for(self.ben).post(
             reverse("coach"),

@@ -86,6 +86,17 @@ class TalkTimeTestCase(BaseTestCase):
         self.assertEqual(TalkRating.objects.filter(session=session).count(), 2)
         self.assertContains(client.get(reverse("talk:talk_time")), "Ben: 6 · 5 · 7")
 
+    def test_checking_a_blank_note_says_what_to_do(self) -> None:
+        client = self.client_for(self.ana)
+        start = {"kind": "listening", "topic_kind": "feelings", "topic": "", "listen_minutes": 3}
+        client.post(reverse("talk:start_session"), {**start, "first_speaker": str(self.ben.pk)})
+        url = reverse("talk:session", args=[TalkSession.objects.get().id])
+        client.post(url, {"action": "next"})  # to the first step with a note
+        r = client.post(url, {"action": "next", "note": " ", "coach": "1"})
+        self.assertContains(r, "Write your note first", status_code=422)
+        self.assertContains(r, "What I heard (optional)", status_code=422)  # the same step
+        self.assertEqual(TalkSession.objects.get().step, 1)
+
     def test_escalating_questions_go_through_three_tiers(self) -> None:
         client = self.client_for(self.ben)
         client.post(

@@ -80,7 +80,7 @@ def ask(request: CoupleRequest, both_id: str) -> HttpResponse:
     try:
         if wants_coach(request):
             text = request.POST.get("ask-text", "")
-            coach = feedback.read(request.user, text, theirs.text if theirs else None)
+            coach = feedback.check(request.user, text, theirs.text if theirs else None)
         elif form.is_valid():
             services.ask_about_side(both, request.user, form.cleaned_data["text"])
             return redirect("talk:both_true", both_id=both.id)

@@ -121,7 +121,7 @@ def reply(request: CoupleRequest, question_id: str) -> HttpResponse:
     coach = None
     try:
         if wants_coach(request):
-            coach = feedback.read(request.user, request.POST.get("reply-text", ""), context)
+            coach = feedback.check(request.user, request.POST.get("reply-text", ""), context)
         elif form.is_valid():
             text, kept = form.cleaned_data["text"], _kept(form, context)
             services.add_reply(q, request.user, text, kept_feedback=kept)

@@ -157,7 +157,8 @@ def _step_post(request: CoupleRequest, s: TalkSession, turns: list[guide.Turn]) 
     step = {"next": 1, "back": -1}.get(action, 0)
     try:
         if wants_coach(request):
-            coach = feedback.read(request.user, note, field="note")
+            empty = "Write your note first, then the coach can read it."
+            coach = feedback.check(request.user, note, field="note", empty=empty)
             return _render_step(request, s, turns, coach=coach, note=note)
         services.advance(s, min(step, len(turns) - 1 - s.step), note)
     except DomainError as exc:
