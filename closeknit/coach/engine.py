@@ -59,6 +59,10 @@ MESSAGES = {
     "handing it back to them keeps the focus on what they shared.",
     "good_news_dismissed": "Their good news could get lost here. Staying with it for a "
     "moment, with what's great about it and a question, lets them enjoy it with you.",
+    # The same signal when the message may not be news at all (an answer to a
+    # light daily question): say what happens without calling it good news.
+    "shared_dismissed": "What they shared could get lost here. Staying with it for a "
+    "moment, with a question about it, shows them it matters to you.",
     "validation": "Lovely: you name how they feel and let it make sense.",
     "open_question": "A warm question: it invites them to tell you more.",
     "active_constructive": "You meet their good news with real enthusiasm and interest; "
@@ -73,6 +77,11 @@ SELF_FOCUS_SUGGESTION = "What's been the hardest part of it for you?"
 # good news), "the hardest part" would be wrong: hand it back without assuming.
 SELF_FOCUS_OPEN_SUGGESTION = "Tell me more about it: what's it like for you?"
 GOOD_NEWS_SUGGESTION = "I'm so happy for you! How did it feel when you found out?"
+SHARED_SUGGESTION = "Oh, tell me more about that!"
+# The good-news gate lets through nearly all good news, and with it much that
+# is merely pleasant (a favourite snack, a film to watch). The coach calls it
+# good news only from this probability on, and with words of good news in it.
+SURE_NEWS = 0.5
 
 
 @dataclass(frozen=True)
@@ -151,7 +160,7 @@ def analyze(text: str, context: str | None = None) -> Analysis:
         signals=signals,
         empathy=empathy,
         listening_level=listening_level(signals, empathy),
-        findings=_findings(prepared, decided, signals, reading.context),
+        findings=_findings(prepared, decided, signals, reading, heads),
         notice=_notice(prepared),
     )
 
@@ -361,8 +370,10 @@ def _findings(
     prepared: Prepared,
     decided: dict[str, np.ndarray],
     signals: dict[str, bool],
-    context: str | None,
+    reading: Reading,
+    heads: Heads,
 ) -> list[Finding]:
+    context = reading.context
     found = []
     for signal, yes in decided.items():
         for i in np.flatnonzero(yes):
@@ -378,9 +389,9 @@ def _findings(
         suggestion = SELF_FOCUS_SUGGESTION if hard else SELF_FOCUS_OPEN_SUGGESTION
         found.append(_turning_finding("self_focus", prepared, _SELF_TURN, suggestion))
     if signals["good_news_dismissed"]:
-        found.append(
-            _turning_finding("good_news_dismissed", prepared, _DISMISS, GOOD_NEWS_SUGGESTION)
-        )
+        sure = good_news_probability(reading, heads) >= SURE_NEWS
+        sure = sure and rules.news_features(context or "")[0] > 0
+        found.append(_dismissed_finding(prepared, sure))
     found += _i_statements(prepared, decided)
     return sorted(found, key=lambda f: (f.start, FINDING_KINDS.index(f.signal)))
 
@@ -389,8 +400,21 @@ _SELF_TURN = ("one_up", "own_story", "experience_share", "self_turn")
 _DISMISS = ("subject_change", "deflate", "destructive", "one_up", "self_turn")
 
 
+def _dismissed_finding(prepared: Prepared, sure: bool) -> Finding:
+    """Passed-over good news, named as news only when the message surely is news."""
+    if sure:
+        return _turning_finding("good_news_dismissed", prepared, _DISMISS, GOOD_NEWS_SUGGESTION)
+    return _turning_finding(
+        "good_news_dismissed", prepared, _DISMISS, SHARED_SUGGESTION, "shared_dismissed"
+    )
+
+
 def _turning_finding(
-    signal: str, prepared: Prepared, features: tuple[str, ...], suggestion: str
+    signal: str,
+    prepared: Prepared,
+    features: tuple[str, ...],
+    suggestion: str,
+    message: str | None = None,
 ) -> Finding:
     """A finding at the first sentence where the reply turns away (else the whole reply).
 
@@ -406,9 +430,8 @@ def _turning_finding(
     else:
         start, end = _whole(prepared)
     sentence = prepared.clean[start:end]
-    return Finding(
-        signal, start, end, MESSAGES[signal], suggest.in_writers_voice(suggestion, sentence)
-    )
+    said = MESSAGES[message or signal]
+    return Finding(signal, start, end, said, suggest.in_writers_voice(suggestion, sentence))
 
 
 def _i_statements(prepared: Prepared, decided: dict[str, np.ndarray]) -> list[Finding]:

@@ -32,8 +32,10 @@ _CONCERNS = [
     ),
     (
         "good_news_dismissed",
-        "Their good news could get lost in this reply.",
-        "Stay with it for a moment: say what's great about it and ask how it happened.",
+        # Not "their good news": the message may only be pleasant (the finding
+        # itself says "good news" when the coach is sure).
+        "What they shared could get lost in this reply.",
+        "Stay with it for a moment: say what you like about it and ask about it.",
     ),
     (
         "self_focus",

@@ -46,7 +46,7 @@ LABELS = {
     "too_short": "Very short",
     "active_constructive": "Celebrating with them",
     "self_focus": "Turning to your own story",
-    "good_news_dismissed": "Their good news may get lost",
+    "good_news_dismissed": "What they shared may get lost",
     "i_statement": "A clear I-statement",
 }
 POSITIVE = {"validation", "open_question", "active_constructive", "i_statement"}

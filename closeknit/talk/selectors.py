@@ -51,6 +51,18 @@ class QuestionView:
     def waiting_for_me(self) -> bool:
         return self.mine is None or not self.mine.is_complete
 
+    @property
+    def coach_context(self) -> str | None:
+        """What the coach reads a reply against: the partner's answer, after the question.
+
+        The question says what kind of message the answer is: an answer to
+        "What's on your list of films to watch?" shares a taste, not news to
+        celebrate, and "What was the best part of your week?" may well be news.
+        """
+        if self.theirs is None:
+            return None
+        return f"{self.question.prompt.text} {self.theirs.text}"
+
 
 def questions_for(couple: Couple) -> QuerySet[DailyQuestion]:
     """A couple's questions with what a question view needs, in a fixed number of queries."""

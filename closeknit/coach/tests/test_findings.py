@@ -72,6 +72,17 @@ def test_dismissed_good_news_points_at_the_change_of_subject() -> None:
     finding = _finding(text, "good_news_dismissed", "I got the job!!")
     assert text[finding.start : finding.end] == "Anyway, what's for dinner?"
     assert finding.suggestion and finding.suggestion.startswith("I'm so happy for you!")
+    assert finding.message.startswith("Their good news could get lost")
+
+
+def test_a_pleasant_answer_is_not_called_good_news() -> None:
+    # An answer to a light daily question, read after its question: passing
+    # over it is still worth a word, but not "their good news".
+    context = "What's your current favourite snack? Salted almonds. It used to be crisps."
+    text = "Cool. Anyway, what's for dinner?"
+    finding = _finding(text, "good_news_dismissed", context)
+    assert finding.message.startswith("What they shared could get lost")
+    assert finding.suggestion == "Oh, tell me more about that!"
 
 
 def test_offsets_count_characters_of_the_original_text() -> None:

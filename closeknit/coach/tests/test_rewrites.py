@@ -131,6 +131,7 @@ def test_every_open_question_is_well_formed(sentence: str) -> None:
         engine.SELF_FOCUS_SUGGESTION,
         engine.SELF_FOCUS_OPEN_SUGGESTION,
         engine.GOOD_NEWS_SUGGESTION,
+        engine.SHARED_SUGGESTION,
     ],
 )
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ JARGON = ("internal", "focused", "global", "level", "/2", "empathy", "interpreta
     [
         ({"you_statement": True, "validation": True}, {}, "Parts of this may land as blame"),
         ({"dismissive_but": True}, {}, "A \u201cbut\u201d here may take back"),
-        ({"good_news_dismissed": True}, {}, "Their good news could get lost"),
+        ({"good_news_dismissed": True}, {}, "What they shared could get lost"),
         ({"self_focus": True}, {"interpretations": 2}, "This turns the talk toward your own"),
         ({"minimizing": True}, {}, "This may make their feeling sound smaller"),
         ({"too_short": True}, {}, "A word or two"),

@@ -1,6 +1,8 @@
 import json
+from unittest import mock
 
 from django.urls import reverse
+from django.utils.html import escape
 
 from closeknit.nudges.models import Notification
 from closeknit.talk.models import Reply
@@ -44,6 +46,19 @@ class RepliesTestCase(TalkTestCase):
         self.assertContains(r, 'aria-invalid="true"', status_code=422)
         self.assertNotContains(r, "coach-panel", status_code=422)
         self.assertFalse(Reply.objects.exists())
+
+    def test_the_coach_reads_a_reply_against_the_question_and_the_answer(self) -> None:
+        # The question tells the coach what the answer is: a taste, or news.
+        expected = f"{self.q.prompt.text} I felt left out at the party."
+        page = self.client_for(self.ben).get(reverse("talk:question", args=[self.q.id]))
+        self.assertContains(
+            page,
+            f'name="coach_context" id="id_reply-text-coach-context" value="{escape(expected)}"',
+            html=False,
+        )
+        with mock.patch("closeknit.coaching.feedback.read", return_value=None) as read:
+            self.client_for(self.ben).post(self.url, {"reply-text": "Ok.", "coach": "1"})
+        read.assert_called_once_with(self.ben, "Ok.", expected, field="text")
 
     def test_the_live_coach_fragment_reads_against_the_partners_answer(self) -> None:
         r = self.client_for(self.ben).post(

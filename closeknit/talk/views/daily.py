@@ -141,8 +141,7 @@ def _kept(form: ReplyForm, context: str | None) -> str:
 
 def _reply_context(request: CoupleRequest, q: DailyQuestion) -> str | None:
     """What the partner shared: the coach reads a reply against it."""
-    theirs = selectors.question_view(q, request.user.pk).theirs
-    return theirs.text if theirs else None
+    return selectors.question_view(q, request.user.pk).coach_context
 
 
 def _reply(request: CoupleRequest, reply_id: str) -> Reply:
