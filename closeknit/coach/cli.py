@@ -138,7 +138,9 @@ def render(text: str, analysis: Analysis) -> str:
     for finding in analysis.findings:
         mark = "+" if finding.signal in POSITIVE else "*"
         quoted = text[finding.start : finding.end]
-        lines.append(f'\n{mark} "{quoted}"\n  {finding.message}')
+        lines.append(f'\n{mark} "{quoted}"')
+        if finding.signal != summary.signal:  # else the summary has just said it
+            lines.append(f"  {finding.message}")
         if finding.suggestion:
             lines.append(f'  Try: "{finding.suggestion}"')
     return "\n".join(lines)

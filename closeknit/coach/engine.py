@@ -147,7 +147,7 @@ def analyze(text: str, context: str | None = None) -> Analysis:
         raise CoachInputError("The context should be text, or left out.")
     heads = get_heads()
     reading = read(prepared, context, get_encoder())
-    decided = _decide(reading, heads)
+    decided, own = _decide(reading, heads)
     signals = {name: bool(decided[name].any()) if name in decided else False for name in SIGNALS}
     signals["too_short"] = _too_short(reading, heads)
     signals["active_constructive"] = _active_constructive(reading, heads)
@@ -156,11 +156,12 @@ def analyze(text: str, context: str | None = None) -> Analysis:
     dismissed = _good_news_dismissed(reading, heads)
     signals["good_news_dismissed"] = dismissed and not signals["active_constructive"]
     empathy = _empathy(reading, heads)
+    shown = one_kind_of_question(prepared.sentence_texts(), decided, own)
     return Analysis(
         signals=signals,
         empathy=empathy,
         listening_level=listening_level(signals, empathy),
-        findings=_findings(prepared, decided, signals, reading, heads),
+        findings=_findings(prepared, shown, signals, reading, heads),
         notice=_notice(prepared),
     )
 
@@ -168,8 +169,8 @@ def analyze(text: str, context: str | None = None) -> Analysis:
 # --- deciding --------------------------------------------------------------------------
 
 
-def _decide(reading: Reading, heads: Heads) -> dict[str, np.ndarray]:
-    """Per sentence signal, a yes/no per sentence.
+def _decide(reading: Reading, heads: Heads) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Per sentence signal, a yes/no per sentence (and the sentence heads' own scores).
 
     A sentence is "yes" when the weighted mean of two heads passes the
     threshold: the reply head (is this kind of thing in the reply at all?) and
@@ -178,20 +179,42 @@ def _decide(reading: Reading, heads: Heads) -> dict[str, np.ndarray]:
     """
     matrix = reading.sentence_matrix()
     reply = reading.reply_row()[None, :]
-    decided = {}
+    decided, own = {}, {}
     for signal in SENTENCE_SIGNALS:
         gate = reading.gate(signal)
         yes = np.zeros(len(gate), dtype=bool)
+        own[signal] = np.zeros(len(gate))
         if gate.any():
             whole = heads.yes(f"{signal}.reply", reply)[0]
             mix = heads.mix(signal)
-            score = mix * whole + (1 - mix) * heads.yes(signal, matrix[gate])
+            own[signal][gate] = heads.yes(signal, matrix[gate])
+            score = mix * whole + (1 - mix) * own[signal][gate]
             yes[gate] = score >= heads.threshold(signal)
         if signal in SURE:
             yes |= np.array([SURE[signal](s) for s in reading.prepared.sentence_texts()])
         decided[signal] = yes
     _take_back_validation(reading, decided)
-    return decided
+    return decided, own
+
+
+def one_kind_of_question(
+    texts: list[str], decided: dict[str, np.ndarray], own: dict[str, np.ndarray]
+) -> dict[str, np.ndarray]:
+    """Where the notes go: a question is shown as open or as closed, never both.
+
+    The reply head's share of a sentence's score says only that the reply
+    asks both kinds somewhere ("Did you have fun? What was the best part?");
+    which sentence is which is the sentence heads' call, and a question the
+    rules call clearly open stays open. The reply's signals keep both (they
+    were measured that way, and forcing one there cost closed_question F1).
+    """
+    shown = {signal: yes.copy() for signal, yes in decided.items()}
+    for i in np.flatnonzero(shown["open_question"] & shown["closed_question"]):
+        if rules.clearly_open(texts[i]) or own["open_question"][i] >= own["closed_question"][i]:
+            shown["closed_question"][i] = False
+        else:
+            shown["open_question"][i] = False
+    return shown
 
 
 def _take_back_validation(reading: Reading, decided: dict[str, np.ndarray]) -> None:

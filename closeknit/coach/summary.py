@@ -16,6 +16,9 @@ from dataclasses import dataclass
 class Summary:
     text: str
     next_step: str | None = None
+    # The signal the summary is about, when it is one concern: the page then
+    # leaves out that note's own message, which would say the same again.
+    signal: str | None = None
 
 
 # (signal, what it does, one concrete next step)
@@ -65,16 +68,19 @@ def describe(signals: dict[str, bool], empathy: dict[str, int]) -> Summary:
     """
     for signal, text, step in _CONCERNS:
         if signals.get(signal):
-            return Summary(text, step)
+            return Summary(text, step, signal)
     return _what_works(signals, empathy)
 
 
 def _what_works(signals: dict[str, bool], empathy: dict[str, int]) -> Summary:
     reflects = signals.get("validation") or empathy.get("interpretations", 0) == 2
-    asks = signals.get("open_question") or empathy.get("explorations", 0) >= 1
+    # A yes/no question alone does not ask them to say more (it is its own note).
+    explores = empathy.get("explorations", 0) >= 1 and not signals.get("closed_question")
+    asks = signals.get("open_question") or explores
     if signals.get("active_constructive"):
         return Summary(
-            "You celebrate with them and want to hear more: that's how good news grows."
+            "You celebrate with them and want to hear more: that's how good news grows.",
+            signal="active_constructive",
         )
     if reflects and asks and not signals.get("advice"):
         return Summary(
@@ -84,6 +90,7 @@ def _what_works(signals: dict[str, bool], empathy: dict[str, int]) -> Summary:
         return Summary(
             "You go to solutions quickly; they may not feel heard yet.",
             "Ask first what would help: ideas, or someone to listen?",
+            "advice",
         )
     if reflects:
         return Summary(
@@ -110,6 +117,7 @@ def _quiet(signals: dict[str, bool], empathy: dict[str, int]) -> Summary:
         return Summary(
             "This asks for a short answer.",
             "A \u201cwhat\u201d or \u201chow\u201d question invites them to tell you more.",
+            "closed_question",
         )
     return Summary(
         "This stays mostly with the facts.",

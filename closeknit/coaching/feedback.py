@@ -94,6 +94,9 @@ class Feedback:
     notice: str | None
     open_questions: list[str]
     all_clear: bool
+    # The signal the summary speaks of: its note shows without its message,
+    # which would only say the summary again.
+    summary_signal: str | None = None
 
 
 def wants_coach(request: HttpRequest) -> bool:
@@ -184,4 +187,5 @@ def _for_template(text: str, result: Analysis) -> Feedback:
         notice=result.notice,
         open_questions=[] if result.signals["open_question"] else OPEN_QUESTIONS,
         all_clear=all(n.positive for n in notes),
+        summary_signal=summary.signal,
     )

@@ -5,6 +5,8 @@ import pytest
 from closeknit.coach import Finding, analyze
 from closeknit.coach.suggest import i_statement, join_with_and, open_question
 
+QUESTIONS = ("open_question", "closed_question")
+
 
 def _finding(text: str, signal: str, context: str | None = None) -> Finding:
     found = [f for f in analyze(text, context).findings if f.signal == signal]
@@ -83,6 +85,24 @@ def test_a_pleasant_answer_is_not_called_good_news() -> None:
     finding = _finding(text, "good_news_dismissed", context)
     assert finding.message.startswith("What they shared could get lost")
     assert finding.suggestion == "Oh, tell me more about that!"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did you have fun? What was the best part?",
+        "Are you okay? What happened?",
+        "That sounds hard. Did you tell her? How are you feeling now?",
+    ],
+)
+def test_a_question_is_noted_as_open_or_closed_never_both(text: str) -> None:
+    # The web page would praise it as warm and flag it as yes/no at once.
+    found = analyze(text).findings
+    spans = {s: {(f.start, f.end) for f in found if f.signal == s} for s in QUESTIONS}
+    assert spans["open_question"] and spans["closed_question"]
+    assert not spans["open_question"] & spans["closed_question"]
+    closed = next(iter(spans["closed_question"]))
+    assert text[closed[0] : closed[1]].split()[0] in {"Did", "Are"}
 
 
 def test_offsets_count_characters_of_the_original_text() -> None:

@@ -24,6 +24,8 @@ JARGON = ("internal", "focused", "global", "level", "/2", "empathy", "interpreta
         ({"open_question": True}, {}, "You ask them to say more"),
         ({}, {"emotional_reactions": 1}, "Your care comes through"),
         ({"closed_question": True}, {}, "This asks for a short answer"),
+        # A yes/no question counts as weak exploring, but it does not ask for more.
+        ({"closed_question": True}, {"explorations": 1}, "This asks for a short answer"),
         ({}, {}, "This stays mostly with the facts"),
     ],
 )

@@ -33,6 +33,17 @@ class CoachViewTestCase(ApiTestCase):
         to_read = r"<noscript><span class=\"coach-try\">Try: “[^”]+”</span></noscript>"
         self.assertRegex(html, to_read)
 
+    def test_the_panel_says_a_concern_once(self) -> None:
+        # The summary names the concern; its note shows where, without saying it again.
+        r = self.client_for(self.ana).post(reverse("coach"), {"text": "Did you have fun?"})
+        self.assertContains(r, 'coach-summary">This asks for a short answer.', html=False)
+        self.assertContains(r, "This asks for a short answer.", count=1)
+        self.assertContains(r, "A yes/no question")
+        r = self.client_for(self.ana).post(reverse("coach"), {"text": "I hear you, but no."})
+        self.assertContains(r, "may take back the kind words")
+        self.assertNotContains(r, "keeps both true")
+        self.assertContains(r, "A “but” that may cancel")
+
     def test_nothing_typed_yet_shows_nothing(self) -> None:
         r = self.client_for(self.ana).post(reverse("coach"), {"text": "   "})
         self.assertEqual(r.status_code, 200)
