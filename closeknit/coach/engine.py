@@ -401,7 +401,8 @@ def _findings(
     for signal, yes in decided.items():
         for i in np.flatnonzero(yes):
             start, end = prepared.sentences[i]
-            found.append(_finding(signal, start, end, prepared))
+            blamed = bool(decided["you_statement"][i])
+            found.append(_finding(signal, start, end, prepared, blamed))
     whole = _whole(prepared)
     if signals["too_short"]:
         found.append(Finding("too_short", *whole, MESSAGES["too_short"], None))
@@ -468,13 +469,16 @@ def _i_statements(prepared: Prepared, decided: dict[str, np.ndarray]) -> list[Fi
     return found
 
 
-def _finding(signal: str, start: int, end: int, prepared: Prepared) -> Finding:
+def _finding(
+    signal: str, start: int, end: int, prepared: Prepared, blamed: bool = False
+) -> Finding:
+    """The finding for one sentence; `blamed`: the sentence is also a blaming "you"."""
     sentence = prepared.clean[start:end]
     original = prepared.original[start:end]
     if signal == "dismissive_but":
         word = _contrast_word(sentence)
         message = MESSAGES[signal].format(word=word)
-        return Finding(signal, start, end, message, suggest.join_with_and(original))
+        return Finding(signal, start, end, message, suggest.join_with_and(original, blamed))
     if signal == "you_statement":
         return Finding(signal, start, end, MESSAGES[signal], suggest.i_statement(sentence))
     if signal == "advice":

@@ -94,11 +94,16 @@ _TRAILING_THOUGH = re.compile(r",?\s+though\b(?=\s*(?:[,.!?;]|$))", _I)
 _NOT_CONTRAST = re.compile(
     r"\b(?:nothing|anything|all|everything) but\b|\bbut also\b|\bnot (?:only|just)\b", _I
 )
+_SECOND_PERSON = re.compile(r"\b(?:you|you're|your|u|ur|ya)\b", _I)
 _ACK_WORD = re.compile(r"^(\W*)(yeah|yes|yea|ok|okay|sure|well|right|fine|true)\b,?\s*$", _I)
 
 
-def join_with_and(sentence: str) -> str | None:
+def join_with_and(sentence: str, blamed: bool = False) -> str | None:
     """The sentence with its contrast word turned into "and", or its blame repaired.
+
+    `blamed`: the coach found blame in the sentence that the word lists here may
+    not know ("but you're the one who forgot"); a part after the "but" that
+    speaks to "you" is then repaired too, never joined on with "and".
 
     >>> join_with_and("I get that you're tired, but I was tired too.")
     "I get that you're tired, and I was tired too."
@@ -110,6 +115,8 @@ def join_with_and(sentence: str) -> str | None:
     "I hear you. I see it differently, and I'd like us to slow down and hear each other."
     >>> join_with_and("BUT YOU ALWAYS DO THIS")
     "I FEEL \u2026 WHEN YOU DO THIS, AND I'D LIKE \u2026"
+    >>> join_with_and("Sure, but you're the one who forgot.", blamed=True)
+    "Sure. I feel \u2026 when \u2026, and I'd like \u2026"
     """
     if _NOT_CONTRAST.search(sentence):
         return None
@@ -120,7 +127,7 @@ def join_with_and(sentence: str) -> str | None:
     if match is None:
         return _joined(body, "", style) if trailing else None
     before, after = body[: match.start()], body[match.end() :]
-    if blames(after):
+    if blames(after) or (blamed and _SECOND_PERSON.search(after)):
         return _repaired(before, after, style)
     return _joined(before, after, style) if before.strip(" \t,;") else _joined(after, "", style)
 
@@ -185,19 +192,26 @@ _CAUSE = [
     ),
 ]
 _YOU = r"(?:you|u|ya)"
+# "you literally never ask": an intensifier before "never" or "always".
+_SO = r"(?:(?:literally|really|honestly|just|seriously|basically|practically)\s+)?"
 _BEHAVIOUR = [
     # "You never listen" -> "you don't listen"; "You always leave..." -> "you leave..."
     (
-        re.compile(rf"\b(?:why (?:do|does) )?{_YOU} (?:never|don't ever),?\s+(.+)", _I),
+        re.compile(rf"\b(?:why (?:do|does) )?{_YOU} {_SO}(?:never|don't ever),?\s+(.+)", _I),
         "you don't {}",
     ),
     (re.compile(rf"\bwhy (?:do|did) {_YOU} (?:always |constantly )?(.+)", _I), "you {}"),
-    (re.compile(rf"\b{_YOU} (?:always|constantly|continually),?\s+(.+)", _I), "you {}"),
+    (re.compile(rf"\b{_YOU} {_SO}(?:always|constantly|continually),?\s+(.+)", _I), "you {}"),
     (re.compile(rf"\b{_YOU} (keep\s+.+)", _I), "you {}"),
     (re.compile(rf"\b{_YOU}(?:'re| are|r) always\s+(.+)", _I), "you're {}"),
 ]
 # A past tense after "never" ("you never told me") has no present form to keep
 # without a verb table: the rewrite falls back to the plain shape.
+# "You always are." or "You never do." names no behaviour to keep: "when you are" says nothing.
+_ONLY_AUXILIARY = re.compile(
+    r"^(?:are|is|am|was|were|do|does|did|have|has|had|will|would|can|could|should|be|been)\W*$",
+    _I,
+)
 _PAST = re.compile(
     r"^(?:\w+ed|told|said|came|went|gave|took|did|made|got|saw|knew|thought|brought|bought"
     r"|left|paid|sent|heard|felt|kept|met|ran|wrote|spoke|forgot|put|let|read)\b",
@@ -255,7 +269,8 @@ def _i_statement(sentence: str) -> str:
         if match:
             behaviour = _clean_behaviour(_STOP.sub("", match.group(1)))
             past = shape.startswith("you don't") and _PAST.match(behaviour)
-            if behaviour and len(behaviour.split()) <= 14 and not blames(behaviour) and not past:
+            empty = not behaviour or _ONLY_AUXILIARY.match(behaviour)
+            if not empty and len(behaviour.split()) <= 14 and not blames(behaviour) and not past:
                 return f"I feel \u2026 when {shape.format(behaviour)}, and I'd like \u2026"
     if _FAULT.search(sentence):
         return FAULT_REPAIR
@@ -265,6 +280,8 @@ def _i_statement(sentence: str) -> str:
 def _clean_behaviour(text: str) -> str:
     """The behaviour in lower case, without generalising words or "I feel" left over."""
     text = _GENERAL.sub("", text.strip()).strip()
+    # An eye-roll or "!!" at the end has no place inside an I-statement.
+    text = re.sub(r"[^\w'\u2019]+$", "", text)
     if text.isupper():
         text = text.lower()
     return re.sub(r"\bi\b", "I", text)

@@ -79,6 +79,29 @@ def test_blame_after_a_but_is_never_joined_with_and(sentence: str, expected: str
     assert " and you always" not in rewrite.lower() and " and you never" not in rewrite.lower()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sure, but you're the one who forgot.", "Sure. I feel \u2026 when \u2026"),
+        ("Sorry but you're wrong.", "Sorry. I feel \u2026 when \u2026"),
+        ("Yeah but you said you'd call and you didn't.", "Yeah. I feel \u2026 when \u2026"),
+        (
+            "Okay but like, you literally never ask about my day \U0001f644",
+            "Okay. I feel \u2026 when you don't ask about my day, and I'd like \u2026",
+        ),
+    ],
+)
+def test_a_but_the_coach_also_finds_blaming_is_repaired_not_joined(
+    sentence: str, expected: str
+) -> None:
+    # Blame the word lists miss: the coach's you_statement head found it in the
+    # same sentence, so "Sure, and you're the one who forgot" is no rewrite.
+    [found] = [f for f in engine.analyze(sentence).findings if f.signal == "dismissive_but"]
+    assert found.suggestion is not None and found.suggestion.startswith(expected)
+    assert_well_formed(sentence, found.suggestion)
+    assert ", and you" not in found.suggestion and "\U0001f644" not in found.suggestion
+
+
 I_STATEMENTS = [
     ("You make me so angry when you do that.", "I get so angry when you do that."),
     ("You make me feel invisible.", "I feel invisible."),
@@ -94,6 +117,10 @@ I_STATEMENTS = [
     ("That's on you.", suggest.FAULT_REPAIR),
     ("You never told me.", suggest.SHAPE),
     ("You made me late.", suggest.SHAPE),
+    ("You literally never ask about my day.", "I feel \u2026 when you don't ask about my day,"),
+    ("You never say sorry \U0001f612\U0001f612", "I feel \u2026 when you don't say sorry,"),
+    ("You always are.", suggest.SHAPE),  # no behaviour named: not "when you are"
+    ("You never do!", suggest.SHAPE),
 ]
 
 
