@@ -303,7 +303,12 @@ def open_question(sentence: str) -> str | None:
     for pattern, replacement in _OPENINGS:
         match = pattern.match(sentence.strip())
         if match:
-            return in_voice(replacement.format(*match.groups()), casing(sentence))
+            # A word taken from the start of the question ("Was") is mid-sentence now.
+            words = [
+                _lower_first(g) if match.start(n + 1) == 0 else g
+                for n, g in enumerate(match.groups())
+            ]
+            return in_voice(replacement.format(*words), casing(sentence))
     return None
 
 
@@ -325,8 +330,39 @@ _OPENINGS = [
         "How are you feeling about it?",
     ),
     (
-        re.compile(r"^did (?:that|it|he|she|they) (?:hurt|upset you|sting)\W*$", _I),
+        re.compile(
+            r"^(?:are|were) (?:you|u) (?:feeling )?(?:upset|sad|angry|scared|nervous|worried"
+            r"|anxious|stressed|excited) (?:about|for) ((?:the |your |tomorrow|today|tonight"
+            r"|work|it)[\w' ]{0,40}?)\W*$",
+            _I,
+        ),
+        "How are you feeling about {}?",
+    ),
+    (
+        re.compile(
+            r"^did (?:that|it|he|she|they) (?:hurt|upset you|sting)(?: (?:a lot|much|so much))?"
+            r"\W*$",
+            _I,
+        ),
         "How did that land for you?",
+    ),
+    (
+        re.compile(
+            r"^(is|was) ((?:the|your) [\w' ]{1,30}?|work|school|it) (?:really |so |very )?"
+            r"(?:bad|hard|awful|rough|scary|stressful|tough|good|ok|okay|fun|nice|great)\W*$",
+            _I,
+        ),
+        "How {} {}?",
+    ),
+    (
+        re.compile(
+            r"^is (?:everything|all) (?:ok|okay|alright|good) (with|at) ([\w' ]{1,30}?)\W*$", _I
+        ),
+        "How are things {} {}?",
+    ),
+    (
+        re.compile(r"^did (?:you|u) have (?:fun|a good time|a nice time|a good day)\W*$", _I),
+        "What was the best part?",
     ),
     (re.compile(r"^do you want to talk(?: about it)?\W*$", _I), "What's on your mind?"),
 ]

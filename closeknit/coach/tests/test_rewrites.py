@@ -151,6 +151,33 @@ def test_every_open_question_is_well_formed(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Did you have fun?", "What was the best part?"),
+        ("Was the meeting bad?", "How was the meeting?"),
+        ("Is work really stressful?", "How is work?"),
+        ("WAS THE PARTY FUN?", "HOW WAS THE PARTY?"),
+        ("Was the date with Sam nice?", "How was the date with Sam?"),
+        ("Is everything ok with work??", "How are things with work?"),
+        ("Are you nervous about tomorrow?", "How are you feeling about tomorrow?"),
+        ("are u worried about the results", "how are you feeling about the results?"),
+        ("Did it hurt a lot?", "How did that land for you?"),
+    ],
+)
+def test_each_open_question_shape(sentence: str, expected: str) -> None:
+    assert open_question(sentence) == expected
+    assert_well_formed(sentence, expected)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Is she still mad at you?", "Do you think he meant it?", "Can I help?"]
+)
+def test_a_question_with_no_safe_open_form_gets_none(sentence: str) -> None:
+    # The page then offers its general open questions instead of a clumsy rewrite.
+    assert open_question(sentence) is None
+
+
+@pytest.mark.parametrize(
     "fixed",
     [
         engine.ADVICE_SUGGESTION,
