@@ -94,6 +94,11 @@ _TRAILING_THOUGH = re.compile(r",?\s+though\b(?=\s*(?:[,.!?;]|$))", _I)
 _NOT_CONTRAST = re.compile(
     r"\b(?:nothing|anything|all|everything) but\b|\bbut also\b|\bnot (?:only|just)\b", _I
 )
+_SHRUG = re.compile(
+    r"^\W*(?:whatever|who cares|fine|never ?mind|it doesn't matter|doesn't matter|so what"
+    r"|meh)\W*$",
+    _I,
+)
 _SECOND_PERSON = re.compile(r"\b(?:you|you're|your|u|ur|ya)\b", _I)
 _ACK_WORD = re.compile(r"^(\W*)(yeah|yes|yea|ok|okay|sure|well|right|fine|true)\b,?\s*$", _I)
 
@@ -127,6 +132,8 @@ def join_with_and(sentence: str, blamed: bool = False) -> str | None:
     if match is None:
         return _joined(body, "", style) if trailing else None
     before, after = body[: match.start()], body[match.end() :]
+    if _SHRUG.match(after):
+        return None  # "Sure, and whatever" would still shrug it off: nothing to join
     if blames(after) or (blamed and _SECOND_PERSON.search(after)):
         return _repaired(before, after, style)
     return _joined(before, after, style) if before.strip(" \t,;") else _joined(after, "", style)
@@ -181,8 +188,11 @@ _FEELING = (
     r"|miserable|awful|terrible|unwanted|unimportant|overwhelmed|confused)"
 )
 # Generalising words an I-statement never keeps: "you always leave" -> "you leave".
+# Words that generalise and can go. Not "never": without it "then you never do"
+# would say the opposite ("then you do"); a behaviour with "never" left in it
+# still blames, so the plain shape is offered instead.
 _GENERAL = re.compile(
-    r"\b(?:always|never|constantly|continually|forever|ever|even|literally|seriously|just)\s+",
+    r"\b(?:always|constantly|continually|forever|ever|even|literally|seriously|just)\s+",
     _I,
 )
 _CAUSE = [

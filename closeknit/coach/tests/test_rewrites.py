@@ -79,6 +79,12 @@ def test_blame_after_a_but_is_never_joined_with_and(sentence: str, expected: str
     assert " and you always" not in rewrite.lower() and " and you never" not in rewrite.lower()
 
 
+@pytest.mark.parametrize("sentence", ["Sure but whatever.", "Yeah but who cares?", "OK BUT FINE"])
+def test_a_shrug_after_a_but_is_not_joined_on(sentence: str) -> None:
+    # "Sure, and whatever" still shrugs it off; the note stands without a rewrite.
+    assert join_with_and(sentence) is None
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -120,6 +126,8 @@ I_STATEMENTS = [
     ("You literally never ask about my day.", "I feel \u2026 when you don't ask about my day,"),
     ("You never say sorry \U0001f612\U0001f612", "I feel \u2026 when you don't say sorry,"),
     ("You always are.", suggest.SHAPE),  # no behaviour named: not "when you are"
+    # Dropping "never" would turn it into "then you do": the plain shape instead.
+    ("You always say you will and then you never do.", suggest.SHAPE),
     ("You never do!", suggest.SHAPE),
 ]
 
