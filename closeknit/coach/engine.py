@@ -48,6 +48,10 @@ MESSAGES = {
     "how you feel. Saying what happened for you keeps the door open.",
     "minimizing": "This may make the feeling sound smaller than it is for them, even if "
     "you mean to comfort. Letting it be as big as it is helps them feel heard.",
+    "advice_news": "Plans and cautions can wait: they may want to enjoy the news with you "
+    "first. Asking what they're most excited about keeps the focus on them.",
+    "minimizing_news": "This may make their news sound smaller than it is for them. "
+    "Letting it be as big as it is lets them enjoy it with you.",
     "advice": "A fix can arrive before they feel understood. Asking what they need first "
     "keeps the focus on them.",
     "closed_question": "This asks for a short answer. A 'what' or 'how' question invites "
@@ -72,16 +76,16 @@ MESSAGES = {
 }
 ADVICE_SUGGESTION = "What would help most right now: ideas, or just someone to listen?"
 MINIMIZING_SUGGESTION = "That sounds really hard, and it makes sense it's weighing on you."
+# The same two after good news: plans and "it's no big deal" can wait.
+ADVICE_NEWS_SUGGESTION = "That's exciting! What are you most looking forward to?"
+MINIMIZING_NEWS_SUGGESTION = "That's a big deal, and I'm so happy for you!"
 SELF_FOCUS_SUGGESTION = "What's been the hardest part of it for you?"
 # For a message that tells of no hardship (an answer to a light daily question,
 # good news), "the hardest part" would be wrong: hand it back without assuming.
 SELF_FOCUS_OPEN_SUGGESTION = "Tell me more about it: what's it like for you?"
 GOOD_NEWS_SUGGESTION = "I'm so happy for you! How did it feel when you found out?"
 SHARED_SUGGESTION = "Oh, tell me more about that!"
-# The good-news gate lets through nearly all good news, and with it much that
-# is merely pleasant (a favourite snack, a film to watch). The coach calls it
-# good news only from this probability on, and with words of good news in it.
-SURE_NEWS = 0.5
+SURE_NEWS = 0.5  # see sure_of_good_news
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,9 @@ class Analysis:
     listening_level: str
     findings: list[Finding] = field(default_factory=list)
     notice: str | None = None
+    # The partner's message surely shares good news: the words about the reply
+    # change ("that sounds really hard" would be absurd). Not in the JSON.
+    good_news: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -157,12 +164,14 @@ def analyze(text: str, context: str | None = None) -> Analysis:
     signals["good_news_dismissed"] = dismissed and not signals["active_constructive"]
     empathy = _empathy(reading, heads)
     shown = one_kind_of_question(prepared.sentence_texts(), decided, own)
+    news = sure_of_good_news(reading, heads)
     return Analysis(
         signals=signals,
         empathy=empathy,
         listening_level=listening_level(signals, empathy),
-        findings=_findings(prepared, shown, signals, reading, heads),
+        findings=_findings(prepared, shown, signals, reading.context, news),
         notice=_notice(prepared),
+        good_news=news,
     )
 
 
@@ -283,6 +292,19 @@ def shares_good_news(probability: float, context: str, threshold: float) -> bool
     return probability >= 0.5 or not (bad > 0 and good == 0)
 
 
+def sure_of_good_news(reading: Reading, heads: Heads) -> bool:
+    """The message surely shares good news, so the coach may call it that.
+
+    The gate lets through nearly all good news and with it much that is merely
+    pleasant (a favourite snack, a film to watch); the words about the reply
+    say "good news" only from SURE_NEWS on, with words of good news in it.
+    """
+    probability = good_news_probability(reading, heads)
+    if probability < SURE_NEWS or not _shares_good_news(reading, probability, heads):
+        return False
+    return bool(rules.news_features(reading.context or "")[0] > 0)
+
+
 def _shares_good_news(reading: Reading, probability: float, heads: Heads) -> bool:
     threshold = heads.threshold("good_news")
     return shares_good_news(probability, reading.context or "", threshold)
@@ -393,16 +415,15 @@ def _findings(
     prepared: Prepared,
     decided: dict[str, np.ndarray],
     signals: dict[str, bool],
-    reading: Reading,
-    heads: Heads,
+    context: str | None,
+    news: bool,
 ) -> list[Finding]:
-    context = reading.context
     found = []
     for signal, yes in decided.items():
         for i in np.flatnonzero(yes):
             start, end = prepared.sentences[i]
             blamed = bool(decided["you_statement"][i])
-            found.append(_finding(signal, start, end, prepared, blamed))
+            found.append(_finding(signal, start, end, prepared, blamed, news))
     whole = _whole(prepared)
     if signals["too_short"]:
         found.append(Finding("too_short", *whole, MESSAGES["too_short"], None))
@@ -413,9 +434,7 @@ def _findings(
         suggestion = SELF_FOCUS_SUGGESTION if hard else SELF_FOCUS_OPEN_SUGGESTION
         found.append(_turning_finding("self_focus", prepared, _SELF_TURN, suggestion))
     if signals["good_news_dismissed"]:
-        sure = good_news_probability(reading, heads) >= SURE_NEWS
-        sure = sure and rules.news_features(context or "")[0] > 0
-        found.append(_dismissed_finding(prepared, sure))
+        found.append(_dismissed_finding(prepared, news))
     found += _i_statements(prepared, decided)
     return sorted(found, key=lambda f: (f.start, FINDING_KINDS.index(f.signal)))
 
@@ -470,9 +489,12 @@ def _i_statements(prepared: Prepared, decided: dict[str, np.ndarray]) -> list[Fi
 
 
 def _finding(
-    signal: str, start: int, end: int, prepared: Prepared, blamed: bool = False
+    signal: str, start: int, end: int, prepared: Prepared, blamed: bool, news: bool
 ) -> Finding:
-    """The finding for one sentence; `blamed`: the sentence is also a blaming "you"."""
+    """The finding for one sentence.
+
+    `blamed`: the sentence is also a blaming "you"; `news`: it answers good news.
+    """
     sentence = prepared.clean[start:end]
     original = prepared.original[start:end]
     if signal == "dismissive_but":
@@ -482,11 +504,13 @@ def _finding(
     if signal == "you_statement":
         return Finding(signal, start, end, MESSAGES[signal], suggest.i_statement(sentence))
     if signal == "advice":
-        voiced = suggest.in_writers_voice(ADVICE_SUGGESTION, sentence)
-        return Finding(signal, start, end, MESSAGES[signal], voiced)
+        fixed = ADVICE_NEWS_SUGGESTION if news else ADVICE_SUGGESTION
+        voiced = suggest.in_writers_voice(fixed, sentence)
+        return Finding(signal, start, end, MESSAGES["advice_news" if news else signal], voiced)
     if signal == "minimizing":
-        voiced = suggest.in_writers_voice(MINIMIZING_SUGGESTION, sentence)
-        return Finding(signal, start, end, MESSAGES[signal], voiced)
+        fixed = MINIMIZING_NEWS_SUGGESTION if news else MINIMIZING_SUGGESTION
+        message = MESSAGES["minimizing_news" if news else signal]
+        return Finding(signal, start, end, message, suggest.in_writers_voice(fixed, sentence))
     if signal == "closed_question":
         if rules.FEATURES["proposal"].search(sentence):
             return Finding(signal, start, end, MESSAGES["offer"], None)

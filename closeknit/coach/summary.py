@@ -58,8 +58,32 @@ _CONCERNS = [
 ]
 
 
-def describe(signals: dict[str, bool], empathy: dict[str, int]) -> Summary:
+# After good news, shrinking it or going straight to plans reads differently.
+_AFTER_GOOD_NEWS = {
+    "good_news_dismissed": Summary(
+        "Their good news could get lost in this reply.",
+        "Stay with it for a moment: say what's great about it and ask how it happened.",
+        "good_news_dismissed",
+    ),
+    "minimizing": Summary(
+        "This may make their news sound smaller than it is for them.",
+        "Let it be as big as it is: \u201cThat's a big deal!\u201d",
+        "minimizing",
+    ),
+    "advice": Summary(
+        "You go to plans quickly; they may want to enjoy the news first.",
+        "Ask what they're most excited about.",
+        "advice",
+    ),
+}
+
+
+def describe(
+    signals: dict[str, bool], empathy: dict[str, int], good_news: bool = False
+) -> Summary:
     """One or two plain sentences about how the reply listens.
+
+    `good_news`: the reply answers good news (Analysis.good_news).
 
     >>> describe({"validation": True, "open_question": True}, {"interpretations": 2}).text
     "You reflect how they feel and ask about it: that's listening at its fullest."
@@ -68,8 +92,13 @@ def describe(signals: dict[str, bool], empathy: dict[str, int]) -> Summary:
     """
     for signal, text, step in _CONCERNS:
         if signals.get(signal):
+            if good_news and signal in _AFTER_GOOD_NEWS:
+                return _AFTER_GOOD_NEWS[signal]
             return Summary(text, step, signal)
-    return _what_works(signals, empathy)
+    found = _what_works(signals, empathy)
+    if good_news and found.signal in _AFTER_GOOD_NEWS:
+        return _AFTER_GOOD_NEWS[found.signal]
+    return found
 
 
 def _what_works(signals: dict[str, bool], empathy: dict[str, int]) -> Summary:

@@ -177,7 +177,7 @@ def _for_template(text: str, result: Analysis) -> Feedback:
         Empathy(label=MECHANISM_LABELS[name], level=level, word=LEVEL_WORDS[level])
         for name, level in result.empathy.items()
     ]
-    summary = describe(result.signals, result.empathy)
+    summary = describe(result.signals, result.empathy, result.good_news)
     return Feedback(
         notes=notes,
         summary=summary.text,

@@ -107,6 +107,23 @@ def test_a_question_is_noted_as_open_or_closed_never_both(text: str) -> None:
     assert text[closed[0] : closed[1]].split()[0] in {"Did", "Are"}
 
 
+def test_after_good_news_shrinking_or_planning_get_words_for_news() -> None:
+    # "That sounds really hard" would be absurd after "I ran my first 10k today!".
+    shrunk = _finding("It's only 10k, relax.", "minimizing", "I ran my first 10k today!")
+    assert shrunk.message.startswith("This may make their news sound smaller")
+    assert shrunk.suggestion == "That's a big deal, and I'm so happy for you!"
+    plan = _finding(
+        "You should negotiate the salary before you sign.", "advice", "I got the job!!"
+    )
+    assert plan.suggestion == "That's exciting! What are you most looking forward to?"
+    hard = _finding(
+        "It's not a big deal, just forget it.",
+        "minimizing",
+        "My boss yelled at me in front of everyone.",
+    )
+    assert hard.suggestion == "That sounds really hard, and it makes sense it's weighing on you."
+
+
 def test_offsets_count_characters_of_the_original_text() -> None:
     # Emoji outside the BMP, curly quotes and accents before the finding.
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"

@@ -39,6 +39,23 @@ def test_each_reading_gets_its_sentence(
         assert len(words) < 110  # one plain sentence, not a paragraph
 
 
+@pytest.mark.parametrize(
+    ("signals", "start"),
+    [
+        ({"minimizing": True}, "This may make their news sound smaller"),
+        ({"advice": True}, "You go to plans quickly"),
+        ({"good_news_dismissed": True, "minimizing": True}, "Their good news could get lost"),
+        ({"open_question": True}, "You ask them to say more"),  # unchanged by the news
+    ],
+)
+def test_after_good_news_the_summary_speaks_of_the_news(
+    signals: dict[str, bool], start: str
+) -> None:
+    summary = describe(signals, {}, good_news=True)
+    assert summary.text.startswith(start)
+    assert "hard" not in (summary.next_step or "")
+
+
 def test_concerns_come_with_a_next_step_and_praise_may_stand_alone() -> None:
     assert describe({"self_focus": True}, {}).next_step
     assert describe({"validation": True, "open_question": True}, {}).next_step is None

@@ -44,6 +44,13 @@ class CoachViewTestCase(ApiTestCase):
         self.assertNotContains(r, "keeps both true")
         self.assertContains(r, "A “but” that may cancel")
 
+    def test_shrinking_good_news_is_not_answered_with_that_sounds_hard(self) -> None:
+        data = {"text": "It's only 10k, relax.", "coach_context": "I ran my first 10k today!"}
+        r = self.client_for(self.ana).post(reverse("coach"), data)
+        self.assertContains(r, "This may make their news sound smaller")
+        self.assertContains(r, "a big deal, and I&#x27;m so happy for you!")
+        self.assertNotContains(r, "sounds really hard")
+
     def test_nothing_typed_yet_shows_nothing(self) -> None:
         r = self.client_for(self.ana).post(reverse("coach"), {"text": "   "})
         self.assertEqual(r.status_code, 200)
