@@ -50,7 +50,7 @@ VETOES: dict[str, Callable[[str], bool]] = {
 # Sentences the guide names as plain examples of a signal: "yes" without asking.
 SURE = {
     "open_question": rules.clearly_open,
-    "you_statement": rules.clearly_blames,
+    "you_statement": lambda s: rules.clearly_blames(s) or rules.blames_by_asking(s),
     "validation": rules.reflects_feeling,
 }
 

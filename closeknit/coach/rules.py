@@ -691,8 +691,34 @@ def hostile(sentence: str) -> bool:
 
     >>> hostile("What is wrong with you?"), hostile("What was that like?")
     (True, False)
+    >>> hostile("How is that my problem?"), hostile("What were you thinking about?")
+    (True, False)
     """
-    return bool(FEATURES["hostile_question"].search(sentence))
+    return bool(FEATURES["hostile_question"].search(sentence) or _RHETORICAL.search(sentence))
+
+
+def blames_by_asking(sentence: str) -> bool:
+    """A question that blames rather than asks: "What's wrong with you?".
+
+    >>> blames_by_asking("What were you thinking?"), blames_by_asking("What are you thinking?")
+    (True, False)
+    """
+    return bool(_BLAMING_QUESTION.search(sentence))
+
+
+# Read by the decisions only, never as model features, so the trained heads
+# still see the inputs they were trained on.
+_BLAMING_QUESTION = _rx(
+    r"\bwhat(?: is|'s) (?:wrong|the matter) with (?:you|u)\b",
+    r"\bwhat were (?:you|u) thinking\W*$",
+    r"\bhow (?:could|dare) (?:you|u)\b",
+    r"\bwhat (?:did|do) (?:you|u) (?:expect|think would happen)\b",
+)
+_RHETORICAL = _rx(
+    r"\bhow is (?:that|this|it) my (?:problem|fault|job|business)\b",
+    r"\bwhat were (?:you|u) thinking\W*$",
+    r"\bwhy should i care\b|\bso what\b",
+)
 
 
 def not_closed(sentence: str) -> bool:

@@ -103,9 +103,10 @@ def describe(
 
 def _what_works(signals: dict[str, bool], empathy: dict[str, int]) -> Summary:
     reflects = signals.get("validation") or empathy.get("interpretations", 0) == 2
-    # A yes/no question alone does not ask them to say more (it is its own note).
-    explores = empathy.get("explorations", 0) >= 1 and not signals.get("closed_question")
-    asks = signals.get("open_question") or explores
+    # Only an open question (or an invitation, which counts as one) asks them to
+    # say more: the explorations level also rises for a yes/no question or a
+    # hostile one ("What's wrong with you?"), which are not asking for more.
+    asks = signals.get("open_question")
     if signals.get("active_constructive"):
         return Summary(
             "You celebrate with them and want to hear more: that's how good news grows.",

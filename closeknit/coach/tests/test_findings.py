@@ -4,6 +4,7 @@ import pytest
 
 from closeknit.coach import Finding, analyze
 from closeknit.coach.suggest import i_statement, join_with_and, open_question
+from closeknit.coach.summary import describe
 
 QUESTIONS = ("open_question", "closed_question")
 
@@ -122,6 +123,23 @@ def test_after_good_news_shrinking_or_planning_get_words_for_news() -> None:
         "My boss yelled at me in front of everyone.",
     )
     assert hard.suggestion == "That sounds really hard, and it makes sense it's weighing on you."
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        ("What's wrong with you?", True),
+        ("What were you thinking?", True),
+        ("How could you let her talk to you like that?", True),
+        ("How is that my problem?", False),
+    ],
+)
+def test_a_hostile_question_is_never_praised_as_asking_more(text: str, blames: bool) -> None:
+    result = analyze(text, "My manager criticised my report in front of the whole team.")
+    assert not result.signals["open_question"]
+    assert result.signals["you_statement"] is blames
+    summary = describe(result.signals, result.empathy, result.good_news)
+    assert "ask them to say more" not in summary.text
 
 
 def test_offsets_count_characters_of_the_original_text() -> None:
