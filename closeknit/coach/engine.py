@@ -83,6 +83,7 @@ SELF_FOCUS_SUGGESTION = "What's been the hardest part of it for you?"
 # For a message that tells of no hardship (an answer to a light daily question,
 # good news), "the hardest part" would be wrong: hand it back without assuming.
 SELF_FOCUS_OPEN_SUGGESTION = "Tell me more about it: what's it like for you?"
+SELF_FOCUS_NEWS_SUGGESTION = "How does it feel? Tell me everything!"
 GOOD_NEWS_SUGGESTION = "I'm so happy for you! How did it feel when you found out?"
 SHARED_SUGGESTION = "Oh, tell me more about that!"
 SURE_NEWS = 0.5  # see sure_of_good_news
@@ -430,8 +431,10 @@ def _findings(
     if signals["active_constructive"]:
         found.append(Finding("active_constructive", *whole, MESSAGES["active_constructive"], None))
     if signals["self_focus"]:
+        # "I can't believe it!" has a hard word in it and is still good news.
         hard = rules.news_features(context or "")[1] > 0
         suggestion = SELF_FOCUS_SUGGESTION if hard else SELF_FOCUS_OPEN_SUGGESTION
+        suggestion = SELF_FOCUS_NEWS_SUGGESTION if news else suggestion
         found.append(_turning_finding("self_focus", prepared, _SELF_TURN, suggestion))
     if signals["good_news_dismissed"]:
         found.append(_dismissed_finding(prepared, news))

@@ -663,9 +663,17 @@ def discounts_nothing(sentence: str) -> bool:
     False
     >>> discounts_nothing("I hear you, but you always do this.")
     False
+    >>> discounts_nothing("I applied to one once but didn't get in, their loss haha")
+    True
+    >>> discounts_nothing("I tried to tell you but you weren't listening.")
+    False
     """
     if _blames(sentence):
         return False
+    if _OWN_STORY_BUT.search(sentence) and not FEATURES["second_person"].search(
+        _after_contrast(sentence)
+    ):
+        return True
     praise = FEATURES["but_then_praise"].search(sentence)
     acknowledged = FEATURES["but_after_ack"].search(sentence) or FEATURES["yeah_but"].search(
         sentence
@@ -675,6 +683,25 @@ def discounts_nothing(sentence: str) -> bool:
         or (praise and not acknowledged)
         or FEATURES["but_later"].search(sentence)
     )
+
+
+# "I wanted to call but my meeting ran over": both sides of the "but" are the
+# writer's own story (an I and a past verb before it, no "you" after it), so it
+# takes back nothing of the partner's. Not "I know/hear/get...": those
+# acknowledge, and a "but" after them takes back.
+_OWN_STORY_BUT = _rx(
+    r"^\W*(?:(?:so|and|oh|yeah|cool|ha|haha|lol|same|honestly|well|ugh),?\s+)*i (?:once |even "
+    r"|really |just |also )?(?:(?!(?:agreed|noticed|realised|realized|heard|understood"
+    r"|loved|liked|enjoyed|appreciated)\b)\w+ed"
+    r"|was|had|went|tried|got|did|made|took|ran|came|left|lost|wanted|used to|thought about"
+    r"|spent|sent|met|saw|felt)\b[^.!?]*?\bbut\b"
+)
+_CONTRAST_SPLIT = _rx(r"\bbut\b")
+
+
+def _after_contrast(sentence: str) -> str:
+    parts = _CONTRAST_SPLIT.split(sentence, maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
 
 
 def only_supportive(sentence: str) -> bool:

@@ -142,6 +142,16 @@ def test_a_hostile_question_is_never_praised_as_asking_more(text: str, blames: b
     assert "ask them to say more" not in summary.text
 
 
+def test_a_turn_to_your_own_story_after_good_news_hands_it_back_gladly() -> None:
+    context = "I got into the master's programme!! I can't believe it"
+    text = "Cool, I applied to one once but didn't get in, their loss haha"
+    result = analyze(text, context)
+    # Both sides of that "but" are the writer's own story: it takes nothing back.
+    assert not result.signals["dismissive_but"]
+    finding = _finding(text, "self_focus", context)
+    assert finding.suggestion == "How does it feel? Tell me everything!"
+
+
 def test_offsets_count_characters_of_the_original_text() -> None:
     # Emoji outside the BMP, curly quotes and accents before the finding.
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
