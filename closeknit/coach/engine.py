@@ -87,6 +87,7 @@ SELF_FOCUS_NEWS_SUGGESTION = "How does it feel? Tell me everything!"
 GOOD_NEWS_SUGGESTION = "I'm so happy for you! How did it feel when you found out?"
 SHARED_SUGGESTION = "Oh, tell me more about that!"
 SURE_NEWS = 0.5  # see sure_of_good_news
+SURE_DESPITE_NEGATION = 0.8  # see shares_good_news
 
 
 @dataclass(frozen=True)
@@ -286,9 +287,16 @@ def shares_good_news(probability: float, context: str, threshold: float) -> bool
     False
     >>> shares_good_news(0.3, "We're moving to Leeds!", 0.125)
     True
+    >>> shares_good_news(0.5, "I didn't get the promotion, they gave it to Mark.", 0.125)
+    False
     """
     if probability < threshold:
         return False
+    if rules.NEGATED_NEWS.search(context):
+        # "I didn't get the job" has the words of good news and says the
+        # opposite; only a sure head lets it through ("I didn't think I'd get
+        # in, but I did!!").
+        return probability >= SURE_DESPITE_NEGATION
     good, bad, _ = rules.news_features(context)
     return probability >= 0.5 or not (bad > 0 and good == 0)
 

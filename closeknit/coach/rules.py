@@ -608,6 +608,15 @@ BAD_NEWS = _rx(
 )
 
 
+# Good news said not to have happened ("I didn't get the job", "we didn't win").
+# Read by the good-news gate's decision only, never as a model feature.
+NEGATED_NEWS = _rx(
+    r"\b(?:didn't|did not|don't|won't|wasn't|weren't|haven't|hasn't|not|never|couldn't"
+    r"|failed to)\s+(?:\w+\s+){0,2}?(?:get|got|pass|passed|make|made|win|won|land|hear back"
+    r"|get in|getting)\b"
+)
+
+
 def news_features(context: str) -> np.ndarray:
     """Counts of good-news and bad-news cues in the partner's message (capped).
 

@@ -152,6 +152,21 @@ def test_a_turn_to_your_own_story_after_good_news_hands_it_back_gladly() -> None
     assert finding.suggestion == "How does it feel? Tell me everything!"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Well, I did tell you to prepare more.",
+        "That sucks. Same thing happened to me last year, I applied to like 40 places. "
+        "Anyway I ended up somewhere good.",
+    ],
+)
+def test_good_news_said_not_to_have_happened_is_not_good_news(text: str) -> None:
+    # "get the job" is in it, and it is the opposite of good news.
+    context = "I didn't get the job. I really thought this one was it."
+    result = analyze(text, context)
+    assert not result.signals["good_news_dismissed"] and not result.good_news
+
+
 def test_offsets_count_characters_of_the_original_text() -> None:
     # Emoji outside the BMP, curly quotes and accents before the finding.
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
