@@ -225,6 +225,11 @@ def one_kind_of_question(
             shown["closed_question"][i] = False
         else:
             shown["open_question"][i] = False
+    # Nor is a question praised as validating ("What would have helped?"),
+    # unless it names their feeling ("That must have stung, hasn't it?").
+    for i in np.flatnonzero(shown["validation"]):
+        if "?" in texts[i] and not rules.reflects_feeling(texts[i]):
+            shown["validation"][i] = False
     return shown
 
 

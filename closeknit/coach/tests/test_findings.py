@@ -167,6 +167,14 @@ def test_good_news_said_not_to_have_happened_is_not_good_news(text: str) -> None
     assert not result.signals["good_news_dismissed"] and not result.good_news
 
 
+def test_a_question_is_not_praised_as_validating() -> None:
+    context = "I felt really alone at your parents' place on Sunday. Nobody talked to me."
+    text = "I'm sorry, I didn't realise. That sounds lonely. What would have helped?"
+    found = analyze(text, context).findings
+    praised = [text[f.start : f.end] for f in found if f.signal == "validation"]
+    assert praised == ["That sounds lonely."]
+
+
 def test_offsets_count_characters_of_the_original_text() -> None:
     # Emoji outside the BMP, curly quotes and accents before the finding.
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
