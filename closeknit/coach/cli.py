@@ -129,7 +129,8 @@ def render(text: str, analysis: Analysis) -> str:
     >>> print(render("ok", analyze("ok")).splitlines()[0])
     A word or two gives them little to hold on to.
     """
-    summary = describe(analysis.signals, analysis.empathy, analysis.good_news)
+    has_i = any(f.signal == "i_statement" for f in analysis.findings)
+    summary = describe(analysis.signals, analysis.empathy, analysis.good_news, has_i)
     lines = [summary.text]
     if summary.next_step:
         lines.append(f"Next: {summary.next_step}")

@@ -822,15 +822,23 @@ def _blames(sentence: str) -> bool:
     return any(FEATURES[name].search(sentence) for name in _BLAME)
 
 
+_OWN_FEELING = (
+    r"i (?:feel|felt|get|got|was|am|'m|'ve been|have been|end up feeling|ended up feeling)\s+"
+    r"(?:so |really |very |pretty |a bit |a little |kind of |quite |super |totally |completely )*"
+    r"(?:lonely|alone|hurt|sad|angry|frustrated|scared|anxious|worried|invisible|ignored"
+    r"|overwhelmed|upset|embarrassed|disappointed|unheard|left out|taken for granted|stressed"
+    r"|exhausted|jealous|nervous|unimportant|dismissed|unappreciated|ashamed|rejected|forgotten"
+    r"|second place|like an afterthought|like a \w+|small|unsupported|on my own|confused"
+    r"|let down|panicky|sidelined|excluded)\b"
+)
 _I_STATEMENT = _rx(
-    r"^\W*(?:(?:and|so|honestly|ok|okay|well|look),? )?i (?:feel|felt|get|got|was|am|'m|'ve been"
-    r"|have been|end up feeling|ended up feeling)\s+(?:so |really |very |pretty |a bit |a little"
-    r" |kind of |quite |super |totally |completely )*(?:lonely|alone|hurt|sad|angry|frustrated"
-    r"|scared|anxious|worried|invisible|ignored|overwhelmed|upset|embarrassed|disappointed"
-    r"|unheard|left out|taken for granted|stressed|exhausted|jealous|nervous|unimportant"
-    r"|dismissed|unappreciated|ashamed|rejected|forgotten|second place|like an afterthought"
-    r"|like a \w+|small|unsupported|on my own|confused|let down|panicky|sidelined|excluded)\b"
-    r"[^?]*\b(?:when|because|after|if|that|since|about|whenever)\b",
+    # "I felt lonely when you stayed late."
+    r"^\W*(?:(?:and|so|honestly|ok|okay|well|look),? )?"
+    + _OWN_FEELING
+    + r"[^?]*\b(?:when|because|after|if|that|since|about|whenever)\b",
+    # The same the other way round: "When you didn't call, I got scared."
+    r"^\W*(?:(?:and|so|honestly|ok|okay|well|look),? )?(?:when|whenever|after) [^?]{3,80}?,\s*"
+    + _OWN_FEELING,
 )
 
 
@@ -842,6 +850,10 @@ def clear_i_statement(sentence: str) -> bool:
     >>> clear_i_statement("I feel hurt when you always ignore me.")
     False
     >>> clear_i_statement("I feel like you never listen.")
+    False
+    >>> clear_i_statement("When you stayed out past two, I got scared something had happened.")
+    True
+    >>> clear_i_statement("When you always ignore me, I feel invisible.")
     False
     """
     return bool(_I_STATEMENT.search(sentence)) and not _blames(sentence)

@@ -79,11 +79,15 @@ _AFTER_GOOD_NEWS = {
 
 
 def describe(
-    signals: dict[str, bool], empathy: dict[str, int], good_news: bool = False
+    signals: dict[str, bool],
+    empathy: dict[str, int],
+    good_news: bool = False,
+    i_statement: bool = False,
 ) -> Summary:
     """One or two plain sentences about how the reply listens.
 
-    `good_news`: the reply answers good news (Analysis.good_news).
+    `good_news`: the reply answers good news (Analysis.good_news);
+    `i_statement`: it holds a clear I-statement (an "i_statement" finding).
 
     >>> describe({"validation": True, "open_question": True}, {"interpretations": 2}).text
     "You reflect how they feel and ask about it: that's listening at its fullest."
@@ -95,13 +99,13 @@ def describe(
             if good_news and signal in _AFTER_GOOD_NEWS:
                 return _AFTER_GOOD_NEWS[signal]
             return Summary(text, step, signal)
-    found = _what_works(signals, empathy)
+    found = _what_works(signals, empathy, i_statement)
     if good_news and found.signal in _AFTER_GOOD_NEWS:
         return _AFTER_GOOD_NEWS[found.signal]
     return found
 
 
-def _what_works(signals: dict[str, bool], empathy: dict[str, int]) -> Summary:
+def _what_works(signals: dict[str, bool], empathy: dict[str, int], i_statement: bool) -> Summary:
     reflects = signals.get("validation") or empathy.get("interpretations", 0) == 2
     # Only an open question (or an invitation, which counts as one) asks them to
     # say more: the explorations level also rises for a yes/no question or a
@@ -115,6 +119,11 @@ def _what_works(signals: dict[str, bool], empathy: dict[str, int]) -> Summary:
     if reflects and asks and not signals.get("advice"):
         return Summary(
             "You reflect how they feel and ask about it: that's listening at its fullest."
+        )
+    if i_statement:
+        return Summary(
+            "You say how it was for you without blame, which makes it easy to hear.",
+            signal="i_statement",
         )
     if signals.get("advice"):
         return Summary(

@@ -177,7 +177,8 @@ def _for_template(text: str, result: Analysis) -> Feedback:
         Empathy(label=MECHANISM_LABELS[name], level=level, word=LEVEL_WORDS[level])
         for name, level in result.empathy.items()
     ]
-    summary = describe(result.signals, result.empathy, result.good_news)
+    has_i = any(f.signal == "i_statement" for f in result.findings)
+    summary = describe(result.signals, result.empathy, result.good_news, has_i)
     return Feedback(
         notes=notes,
         summary=summary.text,

@@ -56,6 +56,13 @@ def test_after_good_news_the_summary_speaks_of_the_news(
     assert "hard" not in (summary.next_step or "")
 
 
+def test_a_clear_i_statement_is_recognised_in_the_summary() -> None:
+    # The model also reads "I felt lonely" as validating; the summary says what it is.
+    summary = describe({"validation": True}, {}, i_statement=True)
+    assert summary.text.startswith("You say how it was for you without blame")
+    assert describe({"you_statement": True}, {}, i_statement=True).signal == "you_statement"
+
+
 def test_concerns_come_with_a_next_step_and_praise_may_stand_alone() -> None:
     assert describe({"self_focus": True}, {}).next_step
     assert describe({"validation": True, "open_question": True}, {}).next_step is None
