@@ -118,10 +118,10 @@ class MilestoneAndCelebrationTestCase(BaseTestCase):
         )
         self.milestone = services.add_milestone(self.dream, self.ana, "First 10k")
 
-    def reach(self) -> None:
+    def reach(self, news: str = "Under an hour!") -> None:
         with self.captureOnCommitCallbacks(execute=True):
             self.client_for(self.ana).post(
-                reverse("dreams:reach", args=[self.milestone.pk]), {"news": "Under an hour!"}
+                reverse("dreams:reach", args=[self.milestone.pk]), {"news": news}
             )
 
     def test_reaching_a_milestone_invites_the_partner_to_celebrate(self) -> None:
@@ -168,7 +168,8 @@ class MilestoneAndCelebrationTestCase(BaseTestCase):
         found = Feedback([], "", None, [], "focused", None, [], True)
         with mock.patch("closeknit.coaching.feedback.read", return_value=found) as coach:
             r = self.client_for(self.ben).post(url, {"message": "Nice.", "coach": "1"})
-        coach.assert_called_once_with(self.ben, "Nice.", "Under an hour!", field="message")
+        news = "Good news! Under an hour!"
+        coach.assert_called_once_with(self.ben, "Nice.", news, field="message")
         self.assertContains(r, "only you see this")
         self.assertFalse(Celebration.objects.exists())
 
@@ -187,6 +188,13 @@ class MilestoneAndCelebrationTestCase(BaseTestCase):
         r = self.client_for(self.ben).post(url, {"message": "\n", "coach": "1"})
         self.assertContains(r, "Write your reply first", status_code=422)
         self.assertFalse(Celebration.objects.exists())
+
+    def test_shrinking_a_milestone_is_answered_as_news(self) -> None:
+        self.reach(news="")  # the milestone's title alone has no words of good news
+        url = reverse("dreams:celebrate", args=[self.milestone.pk])
+        r = self.client_for(self.ben).post(url, {"message": "Took you long enough", "coach": "1"})
+        self.assertContains(r, "Their good news could get lost")
+        self.assertNotContains(r, "sounds really hard")
 
     def test_a_milestone_not_reached_cannot_be_celebrated(self) -> None:
         url = reverse("dreams:celebrate", args=[self.milestone.pk])
