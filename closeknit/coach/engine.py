@@ -294,13 +294,16 @@ def shares_good_news(probability: float, context: str, threshold: float) -> bool
     True
     >>> shares_good_news(0.5, "I didn't get the promotion, they gave it to Mark.", 0.125)
     False
+    >>> shares_good_news(0.67, "My grandma passed away this morning.", 0.125)
+    False
     """
     if probability < threshold:
         return False
-    if rules.NEGATED_NEWS.search(context):
+    if rules.NEGATED_NEWS.search(context) or rules.GRAVE_NEWS.search(context):
         # "I didn't get the job" has the words of good news and says the
-        # opposite; only a sure head lets it through ("I didn't think I'd get
-        # in, but I did!!").
+        # opposite, and "My grandma passed away" is not news to celebrate;
+        # only a sure head lets such a message through ("I didn't think I'd
+        # get in, but I did!!", "The scan was clear, no cancer!").
         return probability >= SURE_DESPITE_NEGATION
     good, bad, _ = rules.news_features(context)
     return probability >= 0.5 or not (bad > 0 and good == 0)
@@ -445,7 +448,9 @@ def _findings(
         found.append(Finding("active_constructive", *whole, MESSAGES["active_constructive"], None))
     if signals["self_focus"]:
         # "I can't believe it!" has a hard word in it and is still good news.
-        hard = rules.news_features(context or "")[1] > 0
+        hard = rules.news_features(context or "")[1] > 0 or bool(
+            rules.GRAVE_NEWS.search(context or "")
+        )
         suggestion = SELF_FOCUS_SUGGESTION if hard else SELF_FOCUS_OPEN_SUGGESTION
         suggestion = SELF_FOCUS_NEWS_SUGGESTION if news else suggestion
         found.append(_turning_finding("self_focus", prepared, _SELF_TURN, suggestion))

@@ -617,6 +617,16 @@ NEGATED_NEWS = _rx(
 )
 
 
+# Grave news: a death, a loss of a pregnancy, of work or of each other. The
+# head alone reads "My grandma passed away" as news told in good words (0.67).
+# Not illness: "the tumour has shrunk" and "my last chemo" are good news the
+# head already reads well, and "I got diagnosed" it mostly reads right.
+GRAVE_NEWS = _rx(
+    r"\bpass(?:ed|ing) away\b|\b(?:died|dying|death|funeral|miscarr\w*|stillborn)\b",
+    r"\b(?:laid off|fired|redundan\w*|divorc\w*|broke up|break ?up|relaps\w*|ICU)\b",
+)
+
+
 def news_features(context: str) -> np.ndarray:
     """Counts of good-news and bad-news cues in the partner's message (capped).
 

@@ -175,6 +175,30 @@ def test_a_question_is_not_praised_as_validating() -> None:
     assert praised == ["That sounds lonely."]
 
 
+@pytest.mark.parametrize(
+    ("text", "signal", "suggestion"),
+    [
+        (
+            "At least she's not in pain anymore.",
+            "minimizing",
+            "That sounds really hard, and it makes sense it's weighing on you.",
+        ),
+        (
+            "My grandma died last year, it took me months to feel normal.",
+            "self_focus",
+            "What's been the hardest part of it for you?",
+        ),
+    ],
+)
+def test_a_death_is_never_read_as_good_news(text: str, signal: str, suggestion: str) -> None:
+    # "passed" is a word of good news ("I passed!"), and the head alone gave
+    # this message 0.67: the coach offered "I'm so happy for you!".
+    context = "My grandma passed away this morning."
+    result = analyze(text, context)
+    assert not result.good_news and not result.signals["good_news_dismissed"]
+    assert _finding(text, signal, context).suggestion == suggestion
+
+
 def test_offsets_count_characters_of_the_original_text() -> None:
     # Emoji outside the BMP, curly quotes and accents before the finding.
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
