@@ -86,7 +86,7 @@ SELF_FOCUS_OPEN_SUGGESTION = "Tell me more about it: what's it like for you?"
 SELF_FOCUS_NEWS_SUGGESTION = "How does it feel? Tell me everything!"
 GOOD_NEWS_SUGGESTION = "I'm so happy for you! How did it feel when you found out?"
 SHARED_SUGGESTION = "Oh, tell me more about that!"
-SURE_NEWS = 0.5  # see sure_of_good_news
+SURE_NEWS = 0.8  # see sure_of_good_news
 SURE_DESPITE_NEGATION = 0.8  # see shares_good_news
 
 
@@ -312,14 +312,24 @@ def shares_good_news(probability: float, context: str, threshold: float) -> bool
 def sure_of_good_news(reading: Reading, heads: Heads) -> bool:
     """The message surely shares good news, so the coach may call it that.
 
-    The gate lets through nearly all good news and with it much that is merely
-    pleasant (a favourite snack, a film to watch); the words about the reply
-    say "good news" only from SURE_NEWS on, with words of good news in it.
+    The gate lets through nearly all good news and with it much that is not
+    ("Got the results. It's MS." reads as news at 0.7). Saying "I'm so happy
+    for you!" to bad news is far worse than a plainer word to good news, so
+    the coach says "good news" only when the head is sure (SURE_NEWS), the
+    message has words of good news and none of bad news. On the training
+    corpus that is two in three of the messages answered as good news, and
+    eleven of 1,614 others, most of them good news answered flatly.
     """
     probability = good_news_probability(reading, heads)
     if probability < SURE_NEWS or not _shares_good_news(reading, probability, heads):
         return False
-    return bool(rules.news_features(reading.context or "")[0] > 0)
+    # "I can't believe it!" is joy; its "can't" is no word of bad news.
+    context = _DISBELIEF.sub(" ", reading.context or "")
+    good, bad, _ = rules.news_features(context)
+    return bool(good > 0 and bad == 0)
+
+
+_DISBELIEF = re.compile(r"\b(?:can't|cannot|can not) believe\b", re.I)
 
 
 def _shares_good_news(reading: Reading, probability: float, heads: Heads) -> bool:

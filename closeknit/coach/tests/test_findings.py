@@ -199,6 +199,23 @@ def test_a_death_is_never_read_as_good_news(text: str, signal: str, suggestion: 
     assert _finding(text, signal, context).suggestion == suggestion
 
 
+@pytest.mark.parametrize(
+    ("context", "news"),
+    [
+        ("I got the results. It's MS. The neurologist was kind.", False),
+        ("Got the genetic test back. I carry the BRCA2 mutation, same as Mum.", False),
+        ("I got passed over for the team lead role.", False),
+        ("Got rejected from my dream PhD program.", False),
+        ("My grandma passed away this morning.", False),
+        ("We got the grant!! Full funding!!", True),
+        ("I got into the master's programme!! I can't believe it", True),
+    ],
+)
+def test_the_coach_says_good_news_only_when_sure(context: str, news: bool) -> None:
+    # "I'm so happy for you!" after bad news is far worse than a plainer word.
+    assert analyze("It's not a big deal.", context).good_news is news
+
+
 def test_offsets_count_characters_of_the_original_text() -> None:
     # Emoji outside the BMP, curly quotes and accents before the finding.
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
