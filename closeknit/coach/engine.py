@@ -545,7 +545,10 @@ def _finding(
     if signal == "closed_question":
         if rules.FEATURES["proposal"].search(sentence):
             return Finding(signal, start, end, MESSAGES["offer"], None)
-        return Finding(signal, start, end, MESSAGES[signal], suggest.open_question(sentence))
+        rewrite = suggest.open_question(sentence)
+        if rewrite and rewrite.lower().rstrip("?") in prepared.clean.lower():
+            rewrite = None  # "Did you have fun? What was the best part?" asks it already
+        return Finding(signal, start, end, MESSAGES[signal], rewrite)
     return Finding(signal, start, end, MESSAGES[signal], None)
 
 

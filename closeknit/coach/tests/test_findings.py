@@ -106,6 +106,9 @@ def test_a_question_is_noted_as_open_or_closed_never_both(text: str) -> None:
     assert not spans["open_question"] & spans["closed_question"]
     closed = next(iter(spans["closed_question"]))
     assert text[closed[0] : closed[1]].split()[0] in {"Did", "Are"}
+    # No rewrite that the reply already has ("What was the best part?").
+    for f in found:
+        assert f.suggestion is None or f.suggestion.rstrip("?") not in text
 
 
 def test_after_good_news_shrinking_or_planning_get_words_for_news() -> None:
