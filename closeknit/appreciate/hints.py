@@ -24,10 +24,21 @@ VAGUE = re.compile(
     r"\b(everything|all (that )?you do|all the things|being you|stuff|always|in general)\b", re.I
 )
 FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|myself|we|us)\b", re.I)
+# "Relieved and looked after" answers "how it made you feel" without an "I".
+FEELING = re.compile(
+    r"\b(relieved|happy|happier|loved|seen|heard|calm\w*|grateful|thankful|safe|cared for"
+    r"|looked after|supported|lighter|proud|touched|moved|special|valued|appreciated"
+    r"|understood|at ease|rested|glad|joyful|excited|comforted|peaceful|less alone|held)\b",
+    re.I,
+)
 YOU = re.compile(r"\b(you|you're|your|yourself)\b", re.I)
-# "how much you care", "that you notice", "you are", "you're so": a sentence about the person.
+# "how much you care", "that you notice", "you are", "you're so", "you notice when I...":
+# a sentence about the person.
 ABOUT_YOU = re.compile(
-    r"\b(how (much |deeply |well )?you|that you|you are|you're|the kind of person)\b", re.I
+    r"\b(how (much |deeply |well )?you|that you|you are|you're|the kind of person"
+    r"|you (really |always |truly )?(notice|remember|see|know|care|listen|understand|get me"
+    r"|think of|pay attention))\b",
+    re.I,
 )
 WORD = re.compile(r"[a-z']+", re.I)
 BUT = re.compile(r"\bbut\b", re.I)
@@ -114,7 +125,7 @@ def _did(text: str, partner: str) -> list[Hint]:
 def _felt(text: str) -> list[Hint]:
     if not text.strip():
         return []
-    if not FIRST_PERSON.search(text):
+    if not FIRST_PERSON.search(text) and not FEELING.search(text):
         return [
             Hint(
                 "felt",

@@ -24,6 +24,8 @@ class HintsTestCase(TestCase):
     def test_the_effect_should_be_in_the_first_person(self) -> None:
         self.assertFalse(by_part(felt="It was helpful")["felt"][0])
         self.assertTrue(by_part(felt="I felt looked after")["felt"][0])
+        # Answering "how it made you feel" with the feeling alone is fine.
+        self.assertTrue(by_part(felt="relieved and looked after")["felt"][0])
 
     def test_praising_only_the_act_is_nudged_toward_the_person(self) -> None:
         good, message = by_part(shows="The coffee was great.")["shows"]
@@ -37,6 +39,8 @@ class HintsTestCase(TestCase):
 
     def test_a_sentence_about_the_person_without_a_listed_word_counts(self) -> None:
         self.assertTrue(by_part(shows="It shows how much you care about my mornings")["shows"][0])
+        self.assertTrue(by_part(shows="you notice when I am running on empty")["shows"][0])
+        self.assertFalse(by_part(shows="You always do the dishes")["shows"][0])
 
     def test_a_quality_word_about_someone_else_does_not(self) -> None:
         self.assertFalse(by_part(shows="The barista was kind")["shows"][0])
