@@ -43,15 +43,15 @@ SENTENCE_SIGNALS = tuple(GATES)
 # Sentences the guide rules out by name, whatever the heads say.
 VETOES: dict[str, Callable[[str], bool]] = {
     "dismissive_but": rules.discounts_nothing,
-    "you_statement": rules.only_supportive,
+    "you_statement": rules.no_blaming_you,
     "open_question": rules.hostile,
     "closed_question": rules.not_closed,
 }
 # Sentences the guide names as plain examples of a signal: "yes" without asking.
 SURE = {
     "open_question": rules.clearly_open,
-    "you_statement": lambda s: rules.clearly_blames(s) or rules.blames_by_asking(s),
-    "validation": rules.reflects_feeling,
+    "you_statement": rules.surely_blames,
+    "validation": rules.validates,
 }
 
 

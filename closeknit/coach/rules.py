@@ -891,6 +891,44 @@ _REFLECTION = _rx(
 )
 
 
+def says_back_their_feeling(sentence: str) -> bool:
+    """Their feeling said back to them: "You felt invisible at the party because...".
+
+    A reflection, not blame, though it opens with "you" (a talk-time note
+    "What I heard" is mostly this). Read by the decisions only.
+
+    >>> says_back_their_feeling("You felt invisible because nobody asked about your work.")
+    True
+    >>> says_back_their_feeling("You feel hurt because you're too sensitive.")
+    False
+    """
+    return bool(_SAID_BACK.search(sentence)) and not _blames(sentence)
+
+
+_SAID_BACK = _rx(
+    r"^\W*(?:(?:so|and|ok|okay),? )?(?:i heard (?:that )?|it sounds like |sounds like )?you"
+    r" (?:felt|feel|were feeling|are feeling|'re feeling|must have felt|seemed|sounded)"
+    r" (?:so |really |very |a bit |a little |kind of |quite |pretty |totally )*"
+    r"(?:" + _FEELING_WORD[3:-1] + r"|invisible|left out|alone|unheard|ignored|dismissed"
+    r"|unsupported|taken for granted|pushed aside|like an afterthought|like a guest)\b",
+)
+
+
+def validates(sentence: str) -> bool:
+    """Plainly validating: their feeling reflected, or said back to them."""
+    return reflects_feeling(sentence) or says_back_their_feeling(sentence)
+
+
+def no_blaming_you(sentence: str) -> bool:
+    """Its "you" blames nothing: support, or their feeling said back to them."""
+    return only_supportive(sentence) or says_back_their_feeling(sentence)
+
+
+def surely_blames(sentence: str) -> bool:
+    """Plain blame, said or asked ("That's on you", "What's wrong with you?")."""
+    return clearly_blames(sentence) or blames_by_asking(sentence)
+
+
 def reflects_feeling(sentence: str) -> bool:
     """An accurate reflection of the partner's feeling: validation for the guide.
 

@@ -219,6 +219,19 @@ def test_the_coach_says_good_news_only_when_sure(context: str, news: bool) -> No
     assert analyze("It's not a big deal.", context).good_news is news
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A talk-time note, "What I heard": their feeling said back to them.
+        "You felt invisible at the party because nobody asked about your work.",
+        "I heard that you felt left out when I stayed with my brother.",
+    ],
+)
+def test_their_feeling_said_back_is_validation_not_blame(text: str) -> None:
+    result = analyze(text)
+    assert result.signals["validation"] and not result.signals["you_statement"]
+
+
 def test_offsets_count_characters_of_the_original_text() -> None:
     # Emoji outside the BMP, curly quotes and accents before the finding.
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
