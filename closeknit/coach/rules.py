@@ -846,7 +846,7 @@ _I_STATEMENT = _rx(
     r"^\W*(?:(?:and|so|honestly|ok|okay|well|look),? )?"
     + _OWN_FEELING
     + r"[^?]*\b(?:when|because|after|if|that|since|about|whenever)\b",
-    # The same the other way round: "When you didn't call, I got scared."
+    # The same the other way round: "When you stayed out past two, I got scared."
     r"^\W*(?:(?:and|so|honestly|ok|okay|well|look),? )?(?:when|whenever|after) [^?]{3,80}?,\s*"
     + _OWN_FEELING,
 )
@@ -909,7 +909,7 @@ _SAID_BACK = _rx(
     r"^\W*(?:(?:so|and|ok|okay),? )?(?:i heard (?:that )?|it sounds like |sounds like )?you"
     r" (?:felt|feel|were feeling|are feeling|'re feeling|must have felt|seemed|sounded)"
     r" (?:so |really |very |a bit |a little |kind of |quite |pretty |totally )*"
-    r"(?:" + _FEELING_WORD[3:-1] + r"|invisible|left out|alone|unheard|ignored|dismissed"
+    r"(?:" + _FEELING_WORD + r"|invisible|left out|alone|unheard|ignored|dismissed"
     r"|unsupported|taken for granted|pushed aside|like an afterthought|like a guest)\b",
 )
 
