@@ -159,14 +159,17 @@ def analyze(text: str, context: str | None = None) -> Analysis:
     decided, own = _decide(reading, heads)
     signals = {name: bool(decided[name].any()) if name in decided else False for name in SIGNALS}
     signals["too_short"] = _too_short(reading, heads)
-    signals["active_constructive"] = _active_constructive(reading, heads)
-    signals["self_focus"] = _self_focus(reading, heads)
+    # Whether the partner shares good news: read once, asked by four decisions.
+    good = good_news_probability(reading, heads)
+    gate = shares_good_news(good, reading.context or "", heads.threshold("good_news"))
+    signals["active_constructive"] = gate and _active_constructive(reading, heads, good)
+    signals["self_focus"] = _self_focus(reading, heads, good)
     # Enthusiasm and dismissal exclude each other (Gable's four kinds of reply).
-    dismissed = _good_news_dismissed(reading, heads)
+    dismissed = gate and _good_news_dismissed(reading, heads, good)
     signals["good_news_dismissed"] = dismissed and not signals["active_constructive"]
     empathy = _empathy(reading, heads)
     shown = one_kind_of_question(prepared.sentence_texts(), decided, own)
-    news = sure_of_good_news(reading, heads)
+    news = gate and sure_of_good_news(reading.context or "", good)
     return Analysis(
         signals=signals,
         empathy=empathy,
@@ -309,8 +312,8 @@ def shares_good_news(probability: float, context: str, threshold: float) -> bool
     return probability >= 0.5 or not (bad > 0 and good == 0)
 
 
-def sure_of_good_news(reading: Reading, heads: Heads) -> bool:
-    """The message surely shares good news, so the coach may call it that.
+def sure_of_good_news(context: str, probability: float) -> bool:
+    """A message the gate let through surely shares good news: the coach may call it that.
 
     The gate lets through nearly all good news and with it much that is not
     ("Got the results. It's MS." reads as news at 0.7). Saying "I'm so happy
@@ -319,29 +322,24 @@ def sure_of_good_news(reading: Reading, heads: Heads) -> bool:
     message has words of good news and none of bad news. On the training
     corpus that is two in three of the messages answered as good news, and
     eleven of 1,614 others, most of them good news answered flatly.
+
+    >>> sure_of_good_news("I got in!! I can't believe it", 0.95)
+    True
+    >>> sure_of_good_news("I got the results and I'm scared.", 0.9)
+    False
     """
-    probability = good_news_probability(reading, heads)
-    if probability < SURE_NEWS or not _shares_good_news(reading, probability, heads):
+    if probability < SURE_NEWS:
         return False
     # "I can't believe it!" is joy; its "can't" is no word of bad news.
-    context = _DISBELIEF.sub(" ", reading.context or "")
-    good, bad, _ = rules.news_features(context)
+    good, bad, _ = rules.news_features(_DISBELIEF.sub(" ", context))
     return bool(good > 0 and bad == 0)
 
 
 _DISBELIEF = re.compile(r"\b(?:can't|cannot|can not) believe\b", re.I)
 
 
-def _shares_good_news(reading: Reading, probability: float, heads: Heads) -> bool:
-    threshold = heads.threshold("good_news")
-    return shares_good_news(probability, reading.context or "", threshold)
-
-
-def _active_constructive(reading: Reading, heads: Heads) -> bool:
-    """An enthusiastic, engaged reply to good news; never without good news."""
-    good = good_news_probability(reading, heads)
-    if not _shares_good_news(reading, good, heads):
-        return False
+def _active_constructive(reading: Reading, heads: Heads, good: float) -> bool:
+    """An enthusiastic, engaged reply to good news (asked only past the gate)."""
     row = reading.news_row(good)[None, :]
     return bool(heads.yes("active_constructive", row)[0] >= heads.threshold("active_constructive"))
 
@@ -363,7 +361,7 @@ def _empathy(reading: Reading, heads: Heads) -> dict[str, int]:
     return {m: levels[m] for m in MECHANISMS}
 
 
-def _self_focus(reading: Reading, heads: Heads) -> bool:
+def _self_focus(reading: Reading, heads: Heads, good: float) -> bool:
     """The reply turns the talk to the writer and keeps it there.
 
     Only a reply that speaks of the writer at all is asked; the head weighs
@@ -371,21 +369,18 @@ def _self_focus(reading: Reading, heads: Heads) -> bool:
     """
     if not rules.FEATURES["first_person"].search(reading.prepared.clean):
         return False
-    row = reading.news_row(good_news_probability(reading, heads))[None, :]
+    row = reading.news_row(good)[None, :]
     return bool(heads.yes("self_focus", row)[0] >= heads.threshold("self_focus"))
 
 
-def _good_news_dismissed(reading: Reading, heads: Heads) -> bool:
-    """Good news ignored, left for another subject, or deflated; never without good news.
+def _good_news_dismissed(reading: Reading, heads: Heads, good: float) -> bool:
+    """Good news ignored, left for another subject, or deflated (asked only past the gate).
 
     Asked only when the message is surely enough good news (the head's own
     cutoff on the good-news probability, chosen in training): a curt reply to
     a complaint or a daily question is not dismissed good news.
     """
-    good = good_news_probability(reading, heads)
-    if not _shares_good_news(reading, good, heads) or good < heads.news_cutoff(
-        "good_news_dismissed"
-    ):
+    if good < heads.news_cutoff("good_news_dismissed"):
         return False
     row = reading.news_row(good)[None, :]
     threshold = heads.threshold("good_news_dismissed")
@@ -457,7 +452,7 @@ def _findings(
     if signals["active_constructive"]:
         found.append(Finding("active_constructive", *whole, MESSAGES["active_constructive"], None))
     if signals["self_focus"]:
-        # "I can't believe it!" has a hard word in it and is still good news.
+        # Hardship or grief gets "the hardest part"; sure good news its own words.
         hard = rules.news_features(context or "")[1] > 0 or bool(
             rules.GRAVE_NEWS.search(context or "")
         )
