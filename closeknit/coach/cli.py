@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 from closeknit.coach.engine import Analysis, analyze, warm_up
-from closeknit.coach.summary import describe
+from closeknit.coach.summary import summarise
 from closeknit.coach.text import CoachInputError
 
 USAGE_ERROR = 2
@@ -129,8 +129,7 @@ def render(text: str, analysis: Analysis) -> str:
     >>> print(render("ok", analyze("ok")).splitlines()[0])
     A word or two gives them little to hold on to.
     """
-    has_i = any(f.signal == "i_statement" for f in analysis.findings)
-    summary = describe(analysis.signals, analysis.empathy, analysis.good_news, has_i)
+    summary = summarise(analysis)
     lines = [summary.text]
     if summary.next_step:
         lines.append(f"Next: {summary.next_step}")

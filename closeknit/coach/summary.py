@@ -11,6 +11,8 @@ story, shrinking the feeling, early advice, a bare word), then what works.
 
 from dataclasses import dataclass
 
+from closeknit.coach.engine import Analysis
+
 
 @dataclass(frozen=True)
 class Summary:
@@ -76,6 +78,12 @@ _AFTER_GOOD_NEWS = {
         "advice",
     ),
 }
+
+
+def summarise(analysis: Analysis) -> Summary:
+    """`describe` for one analysis: its signals, levels, news and I-statements."""
+    has_i = any(f.signal == "i_statement" for f in analysis.findings)
+    return describe(analysis.signals, analysis.empathy, analysis.good_news, has_i)
 
 
 def describe(

@@ -23,7 +23,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest
 
 from closeknit.coach import Analysis, CoachInputError, analyze
-from closeknit.coach.summary import describe
+from closeknit.coach.summary import summarise
 from closeknit.lib import ratelimit
 from closeknit.lib.errors import Invalid
 
@@ -177,8 +177,7 @@ def _for_template(text: str, result: Analysis) -> Feedback:
         Empathy(label=MECHANISM_LABELS[name], level=level, word=LEVEL_WORDS[level])
         for name, level in result.empathy.items()
     ]
-    has_i = any(f.signal == "i_statement" for f in result.findings)
-    summary = describe(result.signals, result.empathy, result.good_news, has_i)
+    summary = summarise(result)
     return Feedback(
         notes=notes,
         summary=summary.text,
