@@ -3,13 +3,30 @@
 Two paired couples, ana & ben and cora & dev, and eli, who is not paired.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import time_machine
 from django.test import Client, TestCase
+from django.utils import timezone
 
 from closeknit.accounts.models import User
 from closeknit.couples import invites
 from closeknit.couples.models import Couple
 
 PASSWORD = "password-for-tests"
+
+
+@contextmanager
+def one_rate_window() -> Iterator[None]:
+    """Hold the clock still for a rate-limit test.
+
+    django-ratelimit counts in fixed windows (this minute, this hour). A slow run
+    that crosses into the next window halfway starts the count again, and the
+    request that should be refused passes.
+    """
+    with time_machine.travel(timezone.now(), tick=False):
+        yield
 
 
 def make_user(name: str, timezone: str = "Europe/Lisbon") -> User:

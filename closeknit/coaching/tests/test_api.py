@@ -1,6 +1,7 @@
 from django.core.cache import cache
 
 from closeknit.api.tests.base import ApiTestCase
+from closeknit.test import one_rate_window
 
 
 class CoachApiTestCase(ApiTestCase):
@@ -51,7 +52,8 @@ class CoachApiTestCase(ApiTestCase):
         self.assertEqual(self.api("post", "/coach", None, {"text": "hi"}).status_code, 401)
 
     def test_it_is_rate_limited(self) -> None:
-        codes = [
-            self.api("post", "/coach", self.eli, {"text": "ok"}).status_code for _ in range(62)
-        ]
+        with one_rate_window():
+            codes = [
+                self.api("post", "/coach", self.eli, {"text": "ok"}).status_code for _ in range(62)
+            ]
         self.assertEqual(codes.count(429), 2)

@@ -1,15 +1,14 @@
 """One rate limit for the coach, however it is reached: the live box, the button, the API."""
 
-import time_machine
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils import timezone
 
 from closeknit.api.tests.base import ApiTestCase
 from closeknit.coaching import feedback
 from closeknit.lib.ratelimit import RATES
 from closeknit.talk.models import Answer
 from closeknit.talk.prompts import todays_question
+from closeknit.test import one_rate_window
 
 LIMIT = int(RATES["coach"].split("/")[0])
 
@@ -61,9 +60,7 @@ class CoachViewTestCase(ApiTestCase):
         self.assertContains(r, "5,000", status_code=422)
 
     def test_the_live_box_the_button_and_the_api_share_one_limit(self) -> None:
-        # The limit counts per minute window: hold the clock so a slow run cannot
-        # cross into the next window halfway and start the count again.
-        with time_machine.travel(timezone.now(), tick=False):
+        with one_rate_window():
             self.share_one_limit()
 
     def share_one_limit(self) -> None:

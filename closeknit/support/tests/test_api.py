@@ -4,6 +4,7 @@ from django.urls import reverse
 from closeknit.api.tests.base import ApiTestCase
 from closeknit.nudges.models import Notification
 from closeknit.support.models import SupportSignal
+from closeknit.test import one_rate_window
 
 
 class SupportApiTestCase(ApiTestCase):
@@ -35,11 +36,12 @@ class SupportApiTestCase(ApiTestCase):
         cache.clear()
         self.addCleanup(cache.clear)
         body = {"kind": "listen"}
-        codes = [
-            self.api("post", "/checkin/support", self.ana, body).status_code for _ in range(21)
-        ]
+        with one_rate_window():
+            codes = [
+                self.api("post", "/checkin/support", self.ana, body).status_code for _ in range(21)
+            ]
+            r = self.client_for(self.ana).post(reverse("support:index"), body)
         self.assertEqual(codes[-1], 429)
-        r = self.client_for(self.ana).post(reverse("support:index"), body)
         self.assertContains(r, "Too many requests", status_code=429)
 
     def test_another_couple_gets_404(self) -> None:
