@@ -627,6 +627,59 @@ GRAVE_NEWS = _rx(
 )
 
 
+# A hard time told in words the model's bad-news cues leave out. Read only to
+# choose the coach's words ("That sounds really hard"), never as a feature.
+_HARDSHIP = _rx(
+    r"\b(?:yell\w*|shout\w*|scream\w*|snapped|tears|rough|brutal|tough|harsh|hard day"
+    r"|in front of everyone|stuck|hurts?|ache|aching|grief|griev\w*|missing|heartbr\w*"
+    r"|nervous|frustrat\w*|disappoint\w*|gutted|crushed|devastat\w*|depress\w*|insecure"
+    r"|hopeless|helpless|numb|drained|miserable|unfair|useless|stupid|ugly)\b"
+)
+
+
+def tells_of_hardship(context: str) -> bool:
+    """The partner's message tells of something hard: a worry, a hurt, a loss.
+
+    >>> tells_of_hardship("My boss yelled at me in front of everyone.")
+    True
+    >>> tells_of_hardship("That documentary about octopuses, I keep thinking about it.")
+    False
+    """
+    hard = news_features(context)[1] > 0 or GRAVE_NEWS.search(context)
+    return bool(hard or _HARDSHIP.search(context))
+
+
+# Praise of the news, which a "but" after it can take back.
+_PRAISE = _rx(
+    r"\b(?:amazing|great|awesome|wonderful|fantastic|brilliant|incredible|congrat\w*|nice|good"
+    r"|cool|wow|yay|proud|exciting|well done|so happy)\b"
+)
+
+
+def takes_back_praise(previous: str, sentence: str) -> bool:
+    """After good news, a "but" that takes back the praise just given.
+
+    "Amazing!! But how are we going to pay for it?" deflates the news (Gable's
+    active-destructive reply) and cannot also be an enthusiastic one; a "but"
+    that reassures ("That fear makes sense. But you've raised two kids...")
+    takes back no praise. `sentence` is one the coach hears as a dismissive
+    "but"; `previous` the sentence before it ("" for the first).
+
+    >>> takes_back_praise("Amazing!!", "But how are we going to pay for it?")
+    True
+    >>> takes_back_praise("That fear makes sense.", "But you've raised two kids.")
+    False
+    """
+    cut = CONTRAST.search(NOT_CONTRAST.sub(" ", sentence))
+    if cut is None:
+        return False
+    before = sentence[: cut.start()]
+    # The sentence before counts when it is only the praise ("Wow, congrats!").
+    if not before.strip(" ,.!?") and len(previous.split()) <= 5:
+        before = previous
+    return bool(_PRAISE.search(before))
+
+
 def news_features(context: str) -> np.ndarray:
     """Counts of good-news and bad-news cues in the partner's message (capped).
 

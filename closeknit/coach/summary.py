@@ -4,8 +4,8 @@ This replaces meters and levels for people: "Listening level: internal" is
 jargon, and three meters feel like grading. The levels stay in the JSON for
 the API and the CLI's --json; the web and the CLI's own output say this.
 
-The first thing that applies wins, in this order: what may hurt (blame, a
-"but" that takes back, passed-over good news, a turn to the writer's own
+The first thing that applies wins, in this order: what may hurt (blame,
+passed-over good news, a "but" that takes back, a turn to the writer's own
 story, shrinking the feeling, early advice, a bare word), then what works.
 """
 
@@ -31,16 +31,18 @@ _CONCERNS = [
         "Say what happened for you: \u201cI felt \u2026 when \u2026\u201d.",
     ),
     (
+        # Before the "but": passing over what they shared is the larger part,
+        # and "and" in place of the "but" would pass it over all the same. Not
+        # "their good news": the message may only be pleasant (the finding
+        # itself says "good news" when the coach is sure).
+        "good_news_dismissed",
+        "What they shared could get lost in this reply.",
+        "Stay with it for a moment: say what you like about it and ask about it.",
+    ),
+    (
         "dismissive_but",
         "A \u201cbut\u201d here may take back the kind words that came before it.",
         "End the kind part with a full stop and let it stand on its own.",
-    ),
-    (
-        "good_news_dismissed",
-        # Not "their good news": the message may only be pleasant (the finding
-        # itself says "good news" when the coach is sure).
-        "What they shared could get lost in this reply.",
-        "Stay with it for a moment: say what you like about it and ask about it.",
     ),
     (
         "self_focus",
@@ -80,10 +82,22 @@ _AFTER_GOOD_NEWS = {
 }
 
 
+# After a light message (a film they'd love to see), nothing is "really hard".
+_AFTER_LIGHT = {
+    "minimizing": Summary(
+        "This may make what they shared sound smaller than it is for them.",
+        "Take an interest in it: \u201cTell me more!\u201d",
+        "minimizing",
+    ),
+}
+
+
 def summarise(analysis: Analysis) -> Summary:
     """`describe` for one analysis: its signals, levels, news and I-statements."""
     has_i = any(f.signal == "i_statement" for f in analysis.findings)
-    return describe(analysis.signals, analysis.empathy, analysis.good_news, has_i)
+    return describe(
+        analysis.signals, analysis.empathy, analysis.good_news, has_i, light=analysis.light
+    )
 
 
 def describe(
@@ -91,11 +105,13 @@ def describe(
     empathy: dict[str, int],
     good_news: bool = False,
     i_statement: bool = False,
+    light: bool = False,
 ) -> Summary:
     """One or two plain sentences about how the reply listens.
 
     `good_news`: the reply answers good news (Analysis.good_news);
-    `i_statement`: it holds a clear I-statement (an "i_statement" finding).
+    `i_statement`: it holds a clear I-statement (an "i_statement" finding);
+    `light`: the message tells of nothing hard (Analysis.light).
 
     >>> describe({"validation": True, "open_question": True}, {"interpretations": 2}).text
     "You reflect how they feel and ask about it: that's listening at its fullest."
@@ -106,6 +122,8 @@ def describe(
         if signals.get(signal):
             if good_news and signal in _AFTER_GOOD_NEWS:
                 return _AFTER_GOOD_NEWS[signal]
+            if light and signal in _AFTER_LIGHT:
+                return _AFTER_LIGHT[signal]
             return Summary(text, step, signal)
     found = _what_works(signals, empathy, i_statement)
     if good_news and found.signal in _AFTER_GOOD_NEWS:

@@ -5,7 +5,18 @@ import importlib
 
 import pytest
 
-MODULES = ["text", "rules", "suggest", "int8", "heads", "engine", "cli", "features", "encoder"]
+MODULES = [
+    "text",
+    "rules",
+    "suggest",
+    "int8",
+    "heads",
+    "engine",
+    "cli",
+    "features",
+    "encoder",
+    "summary",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -4,7 +4,7 @@ import pytest
 
 from closeknit.coach import Finding, analyze
 from closeknit.coach.suggest import i_statement, join_with_and, open_question
-from closeknit.coach.summary import describe
+from closeknit.coach.summary import describe, summarise
 
 QUESTIONS = ("open_question", "closed_question")
 
@@ -126,6 +126,83 @@ def test_after_good_news_shrinking_or_planning_get_words_for_news() -> None:
         "My boss yelled at me in front of everyone.",
     )
     assert hard.suggestion == "That sounds really hard, and it makes sense it's weighing on you."
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "What's on your list of films to see together? That documentary about octopuses.",
+        "What would you cook if you had a whole free Sunday? A proper ramen, from scratch.",
+    ],
+)
+def test_after_a_light_message_shrinking_it_is_not_called_hard(context: str) -> None:
+    result = analyze("Eh, it's just a film, no big deal.", context)
+    assert result.light and not result.good_news
+    finding = _finding("Eh, it's just a film, no big deal.", "minimizing", context)
+    assert finding.message.startswith("This may make what they shared sound smaller")
+    assert finding.suggestion == "That sounds like it matters to you. Tell me more!"
+    summary = summarise(result)
+    assert "hard" not in f"{summary.text} {summary.next_step}"
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        None,  # no message: a reply that shrinks most often answers a hard time
+        "My boss yelled at me in front of everyone today.",
+        "I'm so nervous about the interview tomorrow.",
+    ],
+)
+def test_after_a_hard_time_shrinking_it_gets_words_for_a_hard_time(context: str | None) -> None:
+    result = analyze("It's not a big deal, don't worry about it.", context)
+    assert not result.light
+    assert "That sounds really hard" in (summarise(result).next_step or "")
+
+
+PROMOTION = "I got the promotion! They're moving me to the London office."
+
+
+def test_a_but_that_takes_back_the_praise_is_not_celebrating() -> None:
+    # Gable's active-destructive reply: the "but" takes back the "Amazing!!".
+    result = analyze("Amazing!! But how are we going to pay for it?", PROMOTION)
+    assert result.signals["dismissive_but"]
+    assert not result.signals["active_constructive"]
+    assert not result.signals["open_question"]  # not "a warm question"
+    assert "celebrate" not in summarise(result).text
+    # A "but" that reassures takes no praise back.
+    reassures = analyze(
+        "This is amazing. I know you're scared you're too old. That fear makes sense. "
+        "But you've raised two kids, you know more than half of them. "
+        "What are you most looking forward to?",
+        "I got in! Nursing school, January start.",
+    )
+    assert reassures.signals["active_constructive"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wow, that's great. Are you sure you can handle it though?",
+        "That's great, but London is so far. What about my job?",
+    ],
+)
+def test_in_a_reply_that_passes_the_news_over_a_but_gets_no_and(text: str) -> None:
+    # "That's great, and London is so far" passes it over all the same.
+    result = analyze(text, PROMOTION)
+    assert result.signals["good_news_dismissed"] and result.signals["dismissive_but"]
+    but = _finding(text, "dismissive_but", PROMOTION)
+    assert but.suggestion is None
+    assert but.message.endswith("turns away from what they shared.")
+    assert "'And' keeps both true" not in but.message
+    # The summary speaks of the news, the larger part.
+    assert summarise(result).signal == "good_news_dismissed"
+
+
+def test_a_change_of_subject_is_not_told_to_ask_what_or_how() -> None:
+    text = "Cool. Anyway, what's for dinner?"
+    closed = _finding(text, "closed_question", PROMOTION)
+    assert closed.suggestion is None
+    assert "'what' or 'how'" not in closed.message
 
 
 @pytest.mark.parametrize(
