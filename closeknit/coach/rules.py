@@ -817,7 +817,22 @@ _RHETORICAL = _rx(
     r"\bhow is (?:that|this|it) my (?:problem|fault|job|business)\b",
     r"\bwhat were (?:you|u) thinking\W*$",
     r"\bwhy should i care\b|\bso what\b",
+    r"\bhow (?:would|am|was|should|could|do) i (?:\w+ )?(?:supposed to )?(?:know|guess|tell)\b",
 )
+
+
+# Offers to do something together, beyond the proposal feature the heads read
+# ("Want to plan something for Saturday?"). Read only to choose the note.
+_OFFER = _rx(r"^\W*(?:(?:do you )?(?:want|wanna) to|fancy|up for) (?!talk|tell|say|share|vent)\w+")
+
+
+def offers(sentence: str) -> bool:
+    """A kind offer asked as a yes/no question: its note need not ask for "what" or "how".
+
+    >>> offers("Want to plan something for Saturday?"), offers("Did you eat?")
+    (True, False)
+    """
+    return bool(FEATURES["proposal"].search(sentence) or _OFFER.search(sentence))
 
 
 def not_closed(sentence: str) -> bool:

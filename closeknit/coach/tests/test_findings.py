@@ -205,6 +205,23 @@ def test_a_change_of_subject_is_not_told_to_ask_what_or_how() -> None:
     assert "'what' or 'how'" not in closed.message
 
 
+LONELY = "I feel like we haven't talked in weeks. You're always on your phone."
+
+
+def test_a_question_that_blames_is_not_praised_as_warm() -> None:
+    result = analyze("Well you never tell me what you want, so how would I know?", LONELY)
+    assert result.signals["you_statement"]
+    assert not result.signals["open_question"]
+    assert "open_question" not in {f.signal for f in result.findings}
+
+
+def test_an_offer_to_do_something_together_is_called_a_kind_offer() -> None:
+    text = "That must feel lonely. Want to plan something for Saturday?"
+    offer = _finding(text, "closed_question", LONELY)
+    assert offer.message.startswith("A kind offer.")
+    assert offer.suggestion is None
+
+
 @pytest.mark.parametrize(
     ("text", "blames"),
     [
