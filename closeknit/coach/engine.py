@@ -85,6 +85,8 @@ MINIMIZING_SUGGESTION = "That sounds really hard, and it makes sense it's weighi
 # The same two after good news: plans and "it's no big deal" can wait.
 ADVICE_NEWS_SUGGESTION = "That's exciting! What are you most looking forward to?"
 MINIMIZING_NEWS_SUGGESTION = "That's a big deal, and I'm so happy for you!"
+# After a death or a loss, "weighing on you" is too small a word.
+MINIMIZING_GRIEF_SUGGESTION = "I'm so sorry. There's nothing small about this, and I'm here."
 # And after a light message, where nothing is hard: let it matter to you too.
 MINIMIZING_LIGHT_SUGGESTION = "That sounds like it matters to you. Tell me more!"
 SELF_FOCUS_SUGGESTION = "What's been the hardest part of it for you?"
@@ -145,6 +147,15 @@ class Analysis:
         }
 
 
+@dataclass(frozen=True)
+class Shared:
+    """What the partner's message is, for the words of the notes (never the signals)."""
+
+    news: bool = False  # surely good news (sure_of_good_news)
+    light: bool = False  # nothing hard, nor surely news (_light)
+    grave: bool = False  # a death or a loss (rules.GRAVE_NEWS)
+
+
 def warm_up() -> None:
     """Load the model and the heads now rather than on the first reply."""
     get_heads()
@@ -185,15 +196,16 @@ def analyze(text: str, context: str | None = None) -> Analysis:
     empathy = _empathy(reading, heads)
     shown = one_kind_of_question(prepared.sentence_texts(), decided, own)
     news = gate and sure_of_good_news(reading.context or "", good)
-    light = _light(reading.context or "", news)
+    context = reading.context or ""
+    shared = Shared(news, _light(context, news), bool(rules.GRAVE_NEWS.search(context)))
     return Analysis(
         signals=signals,
         empathy=empathy,
         listening_level=listening_level(signals, empathy),
-        findings=_findings(prepared, shown, signals, reading.context, (news, light)),
+        findings=_findings(prepared, shown, signals, reading.context, shared),
         notice=_notice(prepared),
         good_news=news,
-        light=light,
+        light=shared.light,
     )
 
 
@@ -478,10 +490,9 @@ def _findings(
     decided: dict[str, np.ndarray],
     signals: dict[str, bool],
     context: str | None,
-    shared: tuple[bool, bool],
+    shared: Shared,
 ) -> list[Finding]:
-    """The notes on the reply; `shared` says if their message is (good news, light)."""
-    news = shared[0]
+    news = shared.news
     found = []
     for signal, yes in decided.items():
         for i in np.flatnonzero(yes):
@@ -580,14 +591,13 @@ def _i_statements(prepared: Prepared, decided: dict[str, np.ndarray]) -> list[Fi
 
 
 def _finding(
-    signal: str, start: int, end: int, prepared: Prepared, blamed: bool, shared: tuple[bool, bool]
+    signal: str, start: int, end: int, prepared: Prepared, blamed: bool, shared: Shared
 ) -> Finding:
     """The finding for one sentence.
 
-    `blamed`: the sentence is also a blaming "you"; `shared`: whether it
-    answers (sure good news, a light message).
+    `blamed`: the sentence is also a blaming "you"; `shared`: what it answers.
     """
-    news, light = shared
+    news = shared.news
     sentence = prepared.clean[start:end]
     original = prepared.original[start:end]
     if signal == "dismissive_but":
@@ -602,8 +612,10 @@ def _finding(
         return Finding(signal, start, end, MESSAGES["advice_news" if news else signal], voiced)
     if signal == "minimizing":
         fixed = MINIMIZING_NEWS_SUGGESTION if news else MINIMIZING_SUGGESTION
-        fixed = MINIMIZING_LIGHT_SUGGESTION if light else fixed
-        message = MESSAGES["minimizing_news" if news else "minimizing_light" if light else signal]
+        fixed = MINIMIZING_LIGHT_SUGGESTION if shared.light else fixed
+        fixed = MINIMIZING_GRIEF_SUGGESTION if shared.grave else fixed
+        key = "minimizing_news" if news else "minimizing_light" if shared.light else signal
+        message = MESSAGES[key]
         return Finding(signal, start, end, message, suggest.in_writers_voice(fixed, sentence))
     if signal == "closed_question":
         if rules.offers(sentence):

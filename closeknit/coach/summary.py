@@ -41,8 +41,10 @@ _CONCERNS = [
     ),
     (
         "dismissive_but",
-        "A \u201cbut\u201d here may take back the kind words that came before it.",
-        "End the kind part with a full stop and let it stand on its own.",
+        # What came before may be the reply's kind words ("I hear you, but…")
+        # or the partner's own ("She lived a long life though.").
+        "A \u201cbut\u201d here may take back what came before it.",
+        "Let what came before the \u201cbut\u201d stand, then add yours with \u201cand\u201d.",
     ),
     (
         "self_focus",

@@ -16,8 +16,8 @@ def _lines(text: str) -> list[dict[str, Any]]:
 def test_it_prints_feedback_for_people(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["I get that you're tired, but I was tired too."]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("A \u201cbut\u201d here may take back the kind words")
-    assert "Next: End the kind part with a full stop" in out
+    assert out.startswith("A \u201cbut\u201d here may take back what came before it")
+    assert "Next: Let what came before the \u201cbut\u201d stand" in out
     assert 'Try: "I get that you\'re tired, and I was tired too."' in out
     assert "Listening level" not in out and "internal" not in out and "/2" not in out
 

@@ -278,7 +278,8 @@ def test_a_question_is_not_praised_as_validating() -> None:
         (
             "At least she's not in pain anymore.",
             "minimizing",
-            "That sounds really hard, and it makes sense it's weighing on you.",
+            # Not "weighing on you": too small a word for a death.
+            "I'm so sorry. There's nothing small about this, and I'm here.",
         ),
         (
             "My grandma died last year, it took me months to feel normal.",

@@ -39,7 +39,7 @@ class CoachViewTestCase(ApiTestCase):
         self.assertContains(r, "This asks for a short answer.", count=1)
         self.assertContains(r, "A yes/no question")
         r = self.client_for(self.ana).post(reverse("coach"), {"text": "I hear you, but no."})
-        self.assertContains(r, "may take back the kind words")
+        self.assertContains(r, "may take back what came before it")
         self.assertNotContains(r, "keeps both true")
         self.assertContains(r, "A “but” that may cancel")
 
