@@ -361,15 +361,30 @@ def sure_of_good_news(context: str, probability: float) -> bool:
     True
     >>> sure_of_good_news("I got the results and I'm scared.", 0.9)
     False
+
+    An answer read after its question (the daily question) needs a word of
+    good news: its "!" is more often delight than news. (No training message
+    opens with a question and is sure news without such a word.)
+
+    >>> sure_of_good_news("Films you keep meaning to watch? The octopus one!", 0.9)
+    False
+    >>> sure_of_good_news("Best thing this week? I got the promotion!", 0.9)
+    True
+    >>> sure_of_good_news("Your best moment this week? Pancakes on Sunday!", 0.9)
+    False
     """
     if probability < SURE_NEWS:
         return False
+    question = _OPENS_WITH_QUESTION.match(context)
+    if question and not rules.good_news_words(context[question.end() :]):
+        return False  # the question's own words ("your best moment?") are not news
     # "I can't believe it!" is joy; its "can't" is no word of bad news.
     good, bad, _ = rules.news_features(_DISBELIEF.sub(" ", context))
     return bool(good > 0 and bad == 0)
 
 
 _DISBELIEF = re.compile(r"\b(?:can't|cannot|can not) believe\b", re.I)
+_OPENS_WITH_QUESTION = re.compile(r"^[^.!?]*\?")
 
 
 def _light(context: str, news: bool) -> bool:

@@ -691,6 +691,15 @@ def news_features(context: str) -> np.ndarray:
     return np.array([good, bad, float("!" in context)], np.float32)
 
 
+def good_news_words(context: str) -> int:
+    """How many of the good-news cues in `context` are words (not "!" or an emoji).
+
+    >>> good_news_words("I got the job!!"), good_news_words("The octopus one!")
+    (1, 0)
+    """
+    return sum(1 for cue in GOOD_NEWS.findall(context) if cue[:1].isalnum())
+
+
 def sentence_features(sentence: str) -> np.ndarray:
     """The patterns that match `sentence`, as 0/1 floats in the order of NAMES.
 

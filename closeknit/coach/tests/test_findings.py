@@ -205,6 +205,20 @@ def test_a_change_of_subject_is_not_told_to_ask_what_or_how() -> None:
     assert "'what' or 'how'" not in closed.message
 
 
+def test_an_answer_with_an_exclamation_mark_is_not_called_good_news() -> None:
+    # The daily question's reply box reads the answer after its question; the
+    # head was sure of "news" from the "!" alone, and the coach offered "That's
+    # a big deal, and I'm so happy for you!" for a film.
+    context = (
+        "What's on your list of films or shows you keep meaning to watch? "
+        "The octopus documentary! I keep thinking about it."
+    )
+    result = analyze("Eh, it's just a film, no big deal.", context)
+    assert not result.good_news and result.light
+    news = "What was the best part of your week? I got the promotion!!"
+    assert analyze("Nice.", news).good_news
+
+
 LONELY = "I feel like we haven't talked in weeks. You're always on your phone."
 
 
