@@ -942,8 +942,13 @@ def clear_i_statement(sentence: str) -> bool:
     True
     >>> clear_i_statement("When you always ignore me, I feel invisible.")
     False
+    >>> clear_i_statement("I felt hurt when you said that in front of my mum.")
+    True
     """
-    return bool(_I_STATEMENT.search(sentence)) and not _blames(sentence)
+    # Not the accusing verbs ("you said", "you left"): after "when" they name
+    # the behaviour, which is what an I-statement is about.
+    blames = any(FEATURES[name].search(sentence) for name in _BLAME if name != "you_accuse")
+    return bool(_I_STATEMENT.search(sentence)) and not blames
 
 
 _FEELING_WORD = (

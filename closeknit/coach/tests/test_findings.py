@@ -219,6 +219,20 @@ def test_an_answer_with_an_exclamation_mark_is_not_called_good_news() -> None:
     assert analyze("Nice.", news).good_news
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I felt hurt when you said that in front of my mum.",
+        "I felt left out when you went without me.",
+    ],
+)
+def test_the_behaviour_an_i_statement_names_is_not_blame(text: str) -> None:
+    # "when you said that" is what happened, which an I-statement names.
+    result = analyze(text, "Why are you so quiet tonight?")
+    assert "i_statement" in {f.signal for f in result.findings}
+    assert summarise(result).signal == "i_statement"
+
+
 LONELY = "I feel like we haven't talked in weeks. You're always on your phone."
 
 
