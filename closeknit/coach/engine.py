@@ -527,6 +527,10 @@ def _findings(
         found.append(_turning_finding("self_focus", prepared, _SELF_TURN, suggestion))
     if signals["good_news_dismissed"]:
         dismissed = _dismissed_finding(prepared, news)
+        span = (dismissed.start, dismissed.end)
+        if any(f.signal == "self_focus" and (f.start, f.end) == span for f in found):
+            # One sentence, one rewrite: the hand-back fits the turn to your own story.
+            dismissed = replace(dismissed, suggestion=None)
         found = [*_under_dismissal(prepared, found, dismissed), dismissed]
     found += _i_statements(prepared, decided)
     return sorted(found, key=lambda f: (f.start, FINDING_KINDS.index(f.signal)))

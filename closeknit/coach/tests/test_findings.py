@@ -198,6 +198,14 @@ def test_in_a_reply_that_passes_the_news_over_a_but_gets_no_and(text: str) -> No
     assert summarise(result).signal == "good_news_dismissed"
 
 
+def test_a_sentence_that_turns_away_gets_one_rewrite() -> None:
+    text = "Oh cool. I got a raise last month too, remember?"
+    result = analyze(text, PROMOTION)
+    assert result.signals["self_focus"] and result.signals["good_news_dismissed"]
+    rewrites = [f for f in result.findings if f.suggestion]
+    assert [f.signal for f in rewrites] == ["self_focus"]
+
+
 def test_a_change_of_subject_is_not_told_to_ask_what_or_how() -> None:
     text = "Cool. Anyway, what's for dinner?"
     closed = _finding(text, "closed_question", PROMOTION)
