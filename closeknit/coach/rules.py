@@ -1002,8 +1002,40 @@ def validates(sentence: str) -> bool:
 
 
 def no_blaming_you(sentence: str) -> bool:
-    """Its "you" blames nothing: support, or their feeling said back to them."""
-    return only_supportive(sentence) or says_back_their_feeling(sentence)
+    """Its "you" blames nothing: support, or their feeling said back to them.
+
+    >>> no_blaming_you("You'll be fine, you always are."), no_blaming_you("You always are late.")
+    (True, False)
+    """
+    return (
+        only_supportive(sentence)
+        or says_back_their_feeling(sentence)
+        or reassures_as_always(sentence)
+    )
+
+
+# "…, you always are." after "You'll be fine": faith in them, not "you always…".
+_REASSURES = _rx(
+    r"\byou(?:'ll| will)? (?:be (?:fine|okay|ok|alright|great)|get through|figure it out"
+    r"|make it|pull through|manage|smash it|nail it|crush it)\b"
+)
+_AS_ALWAYS = _rx(
+    r",? (?:and )?you always (?:are|do|have|will|manage|get there|figure it out|pull through"
+    r"|make it work)\W*$"
+)
+
+
+def reassures_as_always(sentence: str) -> bool:
+    """Reassurance that ends on an elliptical "you always are": no blame in it.
+
+    >>> reassures_as_always("You'll be fine, you never listen anyway, you always are.")
+    False
+    """
+    tail = _AS_ALWAYS.search(sentence)
+    if tail is None:
+        return False
+    before = sentence[: tail.start()]
+    return bool(_REASSURES.search(before)) and not _blames(before)
 
 
 def surely_blames(sentence: str) -> bool:

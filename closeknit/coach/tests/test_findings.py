@@ -241,6 +241,14 @@ def test_the_behaviour_an_i_statement_names_is_not_blame(text: str) -> None:
     assert summarise(result).signal == "i_statement"
 
 
+def test_faith_in_them_is_not_blame() -> None:
+    # "you always are" here is faith, not "you always…"; it still hurries the feeling.
+    result = analyze("You'll be fine, you always are.", "I'm so stressed, I can't sleep.")
+    assert not result.signals["you_statement"]
+    assert result.signals["minimizing"]
+    assert analyze("You always are late.", "Sorry I'm late.").signals["you_statement"]
+
+
 LONELY = "I feel like we haven't talked in weeks. You're always on your phone."
 
 
