@@ -580,17 +580,22 @@ def _turning_finding(
     suggestion: str,
     message: str | None = None,
 ) -> Finding:
-    """A finding at the first sentence where the reply turns away (else the whole reply).
+    """A finding where the reply turns away (else the whole reply).
 
-    The suggestion replaces that sentence with one that hands the talk back,
-    in the writer's casing.
+    That is the first sentence that turns, with the ones right after it that
+    go on turning ("I know exactly how you feel. When I was at uni I failed
+    two exams…"): the suggestion replaces them all with one sentence that
+    hands the talk back, in the writer's casing.
     """
     texts = prepared.sentence_texts()
     turning = [
         i for i, t in enumerate(texts) if any(rules.FEATURES[f].search(t) for f in features)
     ]
     if turning:
-        start, end = prepared.sentences[turning[0]]
+        last = turning[0]
+        while last + 1 in turning:
+            last += 1
+        start, end = prepared.sentences[turning[0]][0], prepared.sentences[last][1]
     else:
         start, end = _whole(prepared)
     sentence = prepared.clean[start:end]

@@ -64,6 +64,16 @@ def test_self_focus_points_at_the_turn_and_hands_it_back() -> None:
     assert finding.suggestion == "What's been the hardest part of it for you?"
 
 
+def test_self_focus_covers_the_whole_turn_it_would_replace() -> None:
+    # Replacing only the first sentence would leave the story after the question.
+    text = (
+        "I know exactly how you feel. When I was at uni I failed two exams and just "
+        "got on with it."
+    )
+    finding = _finding(text, "self_focus", "I'm so stressed, three deadlines this week.")
+    assert text[finding.start : finding.end] == text
+
+
 def test_self_focus_hand_back_assumes_no_hardship_when_none_was_shared() -> None:
     context = "That documentary about octopuses, and the Danish series everyone mentions."
     text = "That's nothing, my list is way longer. I have like forty films on mine."
