@@ -152,8 +152,20 @@ class Shared:
     """What the partner's message is, for the words of the notes (never the signals)."""
 
     news: bool = False  # surely good news (sure_of_good_news)
-    light: bool = False  # nothing hard, nor surely news (_light)
+    hard: bool = False  # a worry, a hurt or a loss (rules.tells_of_hardship)
     grave: bool = False  # a death or a loss (rules.GRAVE_NEWS)
+    light: bool = False  # a message, neither hard nor surely news (a film they'd like)
+
+
+def read_shared(context: str, news: bool) -> Shared:
+    """What the notes' words should know of the partner's message.
+
+    With no message at all, hard and light are both false and the notes keep
+    their words for a hard time: a reply that shrinks most often answers one.
+    """
+    hard = rules.tells_of_hardship(context)
+    light = bool(context.strip()) and not news and not hard
+    return Shared(news, hard, bool(rules.GRAVE_NEWS.search(context)), light)
 
 
 def warm_up() -> None:
@@ -195,16 +207,15 @@ def analyze(text: str, context: str | None = None) -> Analysis:
     signals["good_news_dismissed"] = dismissed and not signals["active_constructive"]
     empathy = _empathy(reading, heads)
     shown = one_kind_of_question(prepared.sentence_texts(), decided, own)
-    news = gate and sure_of_good_news(reading.context or "", good)
     context = reading.context or ""
-    shared = Shared(news, _light(context, news), bool(rules.GRAVE_NEWS.search(context)))
+    shared = read_shared(context, gate and sure_of_good_news(context, good))
     return Analysis(
         signals=signals,
         empathy=empathy,
         listening_level=listening_level(signals, empathy),
-        findings=_findings(prepared, shown, signals, reading.context, shared),
+        findings=_findings(prepared, shown, signals, shared),
         notice=_notice(prepared),
-        good_news=news,
+        good_news=shared.news,
         light=shared.light,
     )
 
@@ -387,15 +398,6 @@ _DISBELIEF = re.compile(r"\b(?:can't|cannot|can not) believe\b", re.I)
 _OPENS_WITH_QUESTION = re.compile(r"^[^.!?]*\?")
 
 
-def _light(context: str, news: bool) -> bool:
-    """A message that tells of nothing hard and is not surely good news.
-
-    With no message at all the coach keeps its words for a hard time: a reply
-    that shrinks or turns away most often answers one.
-    """
-    return bool(context.strip()) and not news and not rules.tells_of_hardship(context)
-
-
 def _active_constructive(reading: Reading, heads: Heads, good: float) -> bool:
     """An enthusiastic, engaged reply to good news (asked only past the gate)."""
     row = reading.news_row(good)[None, :]
@@ -504,7 +506,6 @@ def _findings(
     prepared: Prepared,
     decided: dict[str, np.ndarray],
     signals: dict[str, bool],
-    context: str | None,
     shared: Shared,
 ) -> list[Finding]:
     news = shared.news
@@ -521,8 +522,7 @@ def _findings(
         found.append(Finding("active_constructive", *whole, MESSAGES["active_constructive"], None))
     if signals["self_focus"]:
         # Hardship or grief gets "the hardest part"; sure good news its own words.
-        hard = rules.tells_of_hardship(context or "")
-        suggestion = SELF_FOCUS_SUGGESTION if hard else SELF_FOCUS_OPEN_SUGGESTION
+        suggestion = SELF_FOCUS_SUGGESTION if shared.hard else SELF_FOCUS_OPEN_SUGGESTION
         suggestion = SELF_FOCUS_NEWS_SUGGESTION if news else suggestion
         found.append(_turning_finding("self_focus", prepared, _SELF_TURN, suggestion))
     if signals["good_news_dismissed"]:
