@@ -545,13 +545,18 @@ def _under_dismissal(
     passes the news over as much as the "but" did, so no "but" gets an "and"
     rewrite: the dismissal's note offers what to say instead. Nor is a yes/no
     question there told to ask "what" or "how": "Anyway, what's for dinner?"
-    already does, and still changes the subject.
+    already does, and still changes the subject. Blame, shrinking or plans
+    there keep their notes and leave the rewrite to the dismissal's: one
+    sentence, one rewrite ("Took you long enough." gets "I'm so happy for
+    you!…", not also "I feel … when …").
     """
     kept = []
     for finding in found:
         same = (finding.start, finding.end) == (dismissed.start, dismissed.end)
         if same and finding.signal == "closed_question":
             finding = replace(finding, message=MESSAGES["closed_turns_away"], suggestion=None)
+        if same and finding.signal in _ONE_REWRITE:
+            finding = replace(finding, suggestion=None)
         if finding.signal == "dismissive_but":
             word = _contrast_word(prepared.clean[finding.start : finding.end])
             message = MESSAGES["but_turns_away"].format(word=word)
@@ -560,6 +565,7 @@ def _under_dismissal(
     return kept
 
 
+_ONE_REWRITE = ("you_statement", "minimizing", "advice")
 _SELF_TURN = ("one_up", "own_story", "experience_share", "self_turn")
 _DISMISS = ("subject_change", "deflate", "destructive", "one_up", "self_turn")
 

@@ -216,6 +216,13 @@ def test_a_sentence_that_turns_away_gets_one_rewrite() -> None:
     assert [f.signal for f in rewrites] == ["self_focus"]
 
 
+def test_a_sentence_that_passes_the_news_over_gets_one_rewrite() -> None:
+    context = "Good news! I finished my first 20-mile training run."
+    result = analyze("Finally. Took you long enough.", context)
+    assert result.signals["good_news_dismissed"] and result.signals["you_statement"]
+    assert [f.signal for f in result.findings if f.suggestion] == ["good_news_dismissed"]
+
+
 def test_a_change_of_subject_is_not_told_to_ask_what_or_how() -> None:
     text = "Cool. Anyway, what's for dinner?"
     closed = _finding(text, "closed_question", PROMOTION)
