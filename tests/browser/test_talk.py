@@ -13,13 +13,18 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_the_daily_question_stays_sealed_until_both_answer_then_a_coached_reply(
     live_server: LiveServer, new_page
 ) -> None:
-    make_couple("ana", "ben")
+    ana_user, _, couple = make_couple("ana", "ben")
+    # Today's question is drawn at random, and what the coach says to a reply
+    # depends on it: a couple's own question comes first, so it is this one.
+    home = "What's a smell that feels like home?"
+    services.add_prompt(couple, ana_user, home, "values", "light")
     base = live_server.url
     ana, ben = new_page("ana"), new_page("ben")
     log_in(ana, base, "ana@example.org")
     log_in(ben, base, "ben@example.org")
 
     ana.goto(f"{base}/talk/")
+    expect(ana.get_by_text(home)).to_be_visible()
     ana.get_by_label("Your answer").fill("The smell of rain on the balcony.")
     ana.get_by_role("button", name="Share my answer").click()
     expect(ana.locator(".answer-text")).to_contain_text("balcony")
