@@ -136,6 +136,9 @@ class Analysis:
     # It tells of nothing hard and is not surely good news (a film they want
     # to see): "that sounds really hard" would be absurd here too. Not in the JSON.
     light: bool = False
+    # After a complaint about the writer, it is sorry for their feeling, not
+    # for what was done ("I'm sorry you feel that way"). Not in the JSON.
+    sorry_for_feeling: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -217,6 +220,7 @@ def analyze(text: str, context: str | None = None) -> Analysis:
         notice=_notice(prepared),
         good_news=shared.news,
         light=shared.light,
+        sorry_for_feeling=rules.sorry_for_their_feeling(prepared.clean, context),
     )
 
 

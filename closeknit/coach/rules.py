@@ -649,6 +649,36 @@ def tells_of_hardship(context: str) -> bool:
     return bool(hard or _HARDSHIP.search(context))
 
 
+# "I'm sorry you feel that way": sorry for their feeling, not for anything done.
+_SORRY_FOR_FEELING = _rx(
+    r"\bsorry (?:that |if )?you(?:'re| are| were| feel| felt| got| get| took it)"
+    r"(?: so| that| this)? (?:that way|like that|this way|upset|offended|hurt|bad)\b",
+    r"\bsorry if (?:you|that|it|I) (?:upset|offended|hurt|made you)\b",
+)
+# Their message holds something the writer did ("You forgot", "when you left").
+_ABOUT_THE_WRITER = _rx(r"\bwhen you\b|\byou (?:always|never|even)\b|\byou (?:just )?\w+ed\b")
+
+
+def sorry_for_their_feeling(reply: str, context: str) -> bool:
+    """After a complaint about the writer, an apology for the feeling, not the deed.
+
+    "I'm sorry you feel that way" to "You forgot my birthday again" says the
+    feeling is the trouble. To "I feel so ugly today" the same words are
+    sympathy: only a message about something the writer did counts.
+
+    >>> sorry_for_their_feeling("I'm sorry you feel that way.", "You forgot my birthday again.")
+    True
+    >>> sorry_for_their_feeling("I'm sorry you feel that way.", "I feel so ugly today.")
+    False
+    >>> sorry_for_their_feeling("I'm sorry I forgot. You must have felt invisible.",
+    ...                         "You forgot my birthday again.")
+    False
+    """
+    if not _SORRY_FOR_FEELING.search(reply):
+        return False
+    return bool(FEATURES["you_accuse"].search(context) or _ABOUT_THE_WRITER.search(context))
+
+
 # Praise of the news, which a "but" after it can take back.
 _PRAISE = _rx(
     r"\b(?:amazing|great|awesome|wonderful|fantastic|brilliant|incredible|congrat\w*|nice|good"

@@ -94,11 +94,26 @@ _AFTER_LIGHT = {
 }
 
 
+# "I'm sorry you feel that way" after a complaint: warm words that still say
+# the feeling is the trouble. Said unless a concern above comes first.
+SORRY_FOR_FEELING = Summary(
+    "An apology for how they feel, not for what happened, can sound as if their feeling "
+    "is the trouble.",
+    "Say what you're sorry for (\u201cI'm sorry I \u2026\u201d) and how you think it landed "
+    "for them.",
+)
+
+
 def summarise(analysis: Analysis) -> Summary:
     """`describe` for one analysis: its signals, levels, news and I-statements."""
     has_i = any(f.signal == "i_statement" for f in analysis.findings)
     return describe(
-        analysis.signals, analysis.empathy, analysis.good_news, has_i, light=analysis.light
+        analysis.signals,
+        analysis.empathy,
+        analysis.good_news,
+        has_i,
+        light=analysis.light,
+        sorry_for_feeling=analysis.sorry_for_feeling,
     )
 
 
@@ -108,12 +123,15 @@ def describe(
     good_news: bool = False,
     i_statement: bool = False,
     light: bool = False,
+    sorry_for_feeling: bool = False,
 ) -> Summary:
     """One or two plain sentences about how the reply listens.
 
     `good_news`: the reply answers good news (Analysis.good_news);
     `i_statement`: it holds a clear I-statement (an "i_statement" finding);
-    `light`: the message tells of nothing hard (Analysis.light).
+    `light`: the message tells of nothing hard (Analysis.light);
+    `sorry_for_feeling`: it apologises for their feeling after a complaint
+    (Analysis.sorry_for_feeling).
 
     >>> describe({"validation": True, "open_question": True}, {"interpretations": 2}).text
     "You reflect how they feel and ask about it: that's listening at its fullest."
@@ -127,6 +145,8 @@ def describe(
             if light and signal in _AFTER_LIGHT:
                 return _AFTER_LIGHT[signal]
             return Summary(text, step, signal)
+    if sorry_for_feeling:
+        return SORRY_FOR_FEELING
     found = _what_works(signals, empathy, i_statement)
     if good_news and found.signal in _AFTER_GOOD_NEWS:
         return _AFTER_GOOD_NEWS[found.signal]

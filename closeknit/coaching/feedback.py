@@ -186,6 +186,7 @@ def _for_template(text: str, result: Analysis) -> Feedback:
         level=result.listening_level,
         notice=result.notice,
         open_questions=[] if result.signals["open_question"] else OPEN_QUESTIONS,
-        all_clear=all(n.positive for n in notes),
+        # "Nothing to flag" would contradict a summary that names a non-apology.
+        all_clear=all(n.positive for n in notes) and not result.sorry_for_feeling,
         summary_signal=summary.signal,
     )

@@ -3,7 +3,7 @@
 import pytest
 
 from closeknit.coach import analyze
-from closeknit.coach.summary import describe
+from closeknit.coach.summary import describe, summarise
 
 JARGON = ("internal", "focused", "global", "level", "/2", "empathy", "interpretation")
 
@@ -74,3 +74,44 @@ def test_a_real_reply_reads_as_listening_at_its_fullest() -> None:
         "Work was brutal today.",
     )
     assert describe(result.signals, result.empathy).text.startswith("You reflect how they feel")
+
+
+COMPLAINT = "You forgot my birthday again and I felt invisible all day."
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I'm sorry you feel that way.",
+        "Sorry if I upset you. What can I do?",
+        "I'm sorry you're upset.",
+    ],
+)
+def test_sorry_for_their_feeling_after_a_complaint_is_not_praised_as_care(reply: str) -> None:
+    summary = summarise(analyze(reply, COMPLAINT))
+    assert summary.text.startswith("An apology for how they feel, not for what happened")
+    assert "I'm sorry I" in (summary.next_step or "")
+    for words in (summary.text, summary.next_step or ""):
+        assert len(words) < 110
+
+
+@pytest.mark.parametrize(
+    ("reply", "context"),
+    [
+        # Sorry for what was done: an apology.
+        ("I'm sorry I forgot. You must have felt so invisible.", COMPLAINT),
+        # The same words to a hurt the writer had no part in: sympathy.
+        ("I'm sorry you feel that way.", "I feel so ugly today, I can't face the mirror."),
+        ("I'm sorry you feel that way.", "My boss yelled at me in front of everyone."),
+    ],
+)
+def test_an_apology_or_sympathy_is_not_taken_for_sorry_for_the_feeling(
+    reply: str, context: str
+) -> None:
+    assert not summarise(analyze(reply, context)).text.startswith("An apology for how they feel")
+
+
+def test_a_concern_comes_before_sorry_for_the_feeling() -> None:
+    result = analyze("I'm sorry you feel that way, but you always overreact.", COMPLAINT)
+    assert summarise(result).signal == "you_statement"
+    assert "sorry_for_feeling" not in result.to_dict()  # the JSON keeps its shape

@@ -36,3 +36,13 @@ class CoachFeedbackTestCase(SimpleTestCase):
         self.assertEqual(len(praise), 1)
         self.assertTrue(praise[0].positive)
         self.assertTrue(found.all_clear)
+
+    def test_sorry_for_their_feeling_is_named_and_not_called_all_clear(self) -> None:
+        found = feedback(
+            "I'm sorry you feel that way.", "You forgot my birthday again. I felt invisible."
+        )
+        self.assertFalse(found.all_clear)
+        html = render_to_string("coaching/_feedback.html", {"coach": found})
+        self.assertIn("An apology for how they feel", html)
+        self.assertNotIn("Nothing to flag", html)
+        self.assertNotIn("Your care comes through", html)
