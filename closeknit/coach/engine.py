@@ -136,9 +136,10 @@ class Analysis:
     # It tells of nothing hard and is not surely good news (a film they want
     # to see): "that sounds really hard" would be absurd here too. Not in the JSON.
     light: bool = False
-    # After a complaint about the writer, it is sorry for their feeling, not
-    # for what was done ("I'm sorry you feel that way"). Not in the JSON.
-    sorry_for_feeling: bool = False
+    # After a complaint about the writer, how it says sorry: "for_feeling"
+    # ("I'm sorry you feel that way"), "owned" ("I'm sorry I forgot") or None
+    # (rules.apology). Not in the JSON.
+    apology: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -220,7 +221,7 @@ def analyze(text: str, context: str | None = None) -> Analysis:
         notice=_notice(prepared),
         good_news=shared.news,
         light=shared.light,
-        sorry_for_feeling=rules.sorry_for_their_feeling(prepared.clean, context),
+        apology=rules.apology(prepared.clean, context),
     )
 
 

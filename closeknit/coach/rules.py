@@ -659,24 +659,34 @@ _SORRY_FOR_FEELING = _rx(
 _ABOUT_THE_WRITER = _rx(r"\bwhen you\b|\byou (?:always|never|even)\b|\byou (?:just )?\w+ed\b")
 
 
-def sorry_for_their_feeling(reply: str, context: str) -> bool:
-    """After a complaint about the writer, an apology for the feeling, not the deed.
+# "I'm sorry I forgot", "That was my fault": sorry for what the writer did.
+_OWNS_IT = _rx(
+    r"\bsorry (?:that |for (?:what )?)?I(?:'ve| have| was)? (?!feel|felt|think|thought)\w+",
+    r"\bsorry for (?:not |forgetting|missing|being|the way I|how I|what I|snapping|yelling)",
+    r"\b(?:that|it) was (?:all )?my fault\b|\bI shouldn't have\b|\bI was wrong\b",
+)
 
-    "I'm sorry you feel that way" to "You forgot my birthday again" says the
-    feeling is the trouble. To "I feel so ugly today" the same words are
-    sympathy: only a message about something the writer did counts.
 
-    >>> sorry_for_their_feeling("I'm sorry you feel that way.", "You forgot my birthday again.")
+def apology(reply: str, context: str) -> str | None:
+    """How a reply to a complaint about the writer says sorry, if it does.
+
+    "for_feeling": sorry for their feeling, not for the deed ("I'm sorry you
+    feel that way" to "You forgot my birthday again" says the feeling is the
+    trouble). "owned": sorry for what the writer did. To a hurt the writer
+    had no part in ("I feel so ugly today"), the same words are sympathy: None.
+
+    >>> apology("I'm sorry you feel that way.", "You forgot my birthday again.")
+    'for_feeling'
+    >>> apology("I'm sorry I forgot. You must have felt invisible.", "You forgot my birthday.")
+    'owned'
+    >>> apology("I'm sorry you feel that way.", "I feel so ugly today.") is None
     True
-    >>> sorry_for_their_feeling("I'm sorry you feel that way.", "I feel so ugly today.")
-    False
-    >>> sorry_for_their_feeling("I'm sorry I forgot. You must have felt invisible.",
-    ...                         "You forgot my birthday again.")
-    False
     """
-    if not _SORRY_FOR_FEELING.search(reply):
-        return False
-    return bool(FEATURES["you_accuse"].search(context) or _ABOUT_THE_WRITER.search(context))
+    if not (FEATURES["you_accuse"].search(context) or _ABOUT_THE_WRITER.search(context)):
+        return None
+    if _SORRY_FOR_FEELING.search(reply):
+        return "for_feeling"
+    return "owned" if _OWNS_IT.search(reply) else None
 
 
 # Praise of the news, which a "but" after it can take back.

@@ -113,7 +113,7 @@ def summarise(analysis: Analysis) -> Summary:
         analysis.good_news,
         has_i,
         light=analysis.light,
-        sorry_for_feeling=analysis.sorry_for_feeling,
+        apology=analysis.apology,
     )
 
 
@@ -123,15 +123,15 @@ def describe(
     good_news: bool = False,
     i_statement: bool = False,
     light: bool = False,
-    sorry_for_feeling: bool = False,
+    apology: str | None = None,
 ) -> Summary:
     """One or two plain sentences about how the reply listens.
 
     `good_news`: the reply answers good news (Analysis.good_news);
     `i_statement`: it holds a clear I-statement (an "i_statement" finding);
     `light`: the message tells of nothing hard (Analysis.light);
-    `sorry_for_feeling`: it apologises for their feeling after a complaint
-    (Analysis.sorry_for_feeling).
+    `apology`: how it says sorry after a complaint about the writer
+    (Analysis.apology: "for_feeling", "owned" or None).
 
     >>> describe({"validation": True, "open_question": True}, {"interpretations": 2}).text
     "You reflect how they feel and ask about it: that's listening at its fullest."
@@ -145,15 +145,17 @@ def describe(
             if light and signal in _AFTER_LIGHT:
                 return _AFTER_LIGHT[signal]
             return Summary(text, step, signal)
-    if sorry_for_feeling:
+    if apology == "for_feeling":
         return SORRY_FOR_FEELING
-    found = _what_works(signals, empathy, i_statement)
+    found = _what_works(signals, empathy, i_statement, apology == "owned")
     if good_news and found.signal in _AFTER_GOOD_NEWS:
         return _AFTER_GOOD_NEWS[found.signal]
     return found
 
 
-def _what_works(signals: dict[str, bool], empathy: dict[str, int], i_statement: bool) -> Summary:
+def _what_works(
+    signals: dict[str, bool], empathy: dict[str, int], i_statement: bool, owned: bool
+) -> Summary:
     reflects = signals.get("validation") or empathy.get("interpretations", 0) == 2
     # Only an open question (or an invitation, which counts as one) asks them to
     # say more: the explorations level also rises for a yes/no question or a
@@ -168,6 +170,10 @@ def _what_works(signals: dict[str, bool], empathy: dict[str, int], i_statement: 
         return Summary(
             "You reflect how they feel and ask about it: that's listening at its fullest."
         )
+    if owned:
+        # Sorry for what the writer did, after a complaint about it: recognise it.
+        step = None if asks else "Asking how it was for them shows you want to understand."
+        return Summary("You say what you're sorry for: an apology they can take in.", step)
     if i_statement:
         return Summary(
             "You say how it was for you without blame, which makes it easy to hear.",

@@ -187,6 +187,6 @@ def _for_template(text: str, result: Analysis) -> Feedback:
         notice=result.notice,
         open_questions=[] if result.signals["open_question"] else OPEN_QUESTIONS,
         # "Nothing to flag" would contradict a summary that names a non-apology.
-        all_clear=all(n.positive for n in notes) and not result.sorry_for_feeling,
+        all_clear=all(n.positive for n in notes) and result.apology != "for_feeling",
         summary_signal=summary.signal,
     )

@@ -114,4 +114,32 @@ def test_an_apology_or_sympathy_is_not_taken_for_sorry_for_the_feeling(
 def test_a_concern_comes_before_sorry_for_the_feeling() -> None:
     result = analyze("I'm sorry you feel that way, but you always overreact.", COMPLAINT)
     assert summarise(result).signal == "you_statement"
-    assert "sorry_for_feeling" not in result.to_dict()  # the JSON keeps its shape
+    assert "apology" not in result.to_dict()  # the JSON keeps its shape
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I'm sorry I forgot. That was thoughtless, and I can see it felt like I forgot you.",
+        "That was my fault, and I hate that you spent the day feeling that way.",
+        "I'm sorry for missing it.",
+    ],
+)
+def test_an_apology_for_what_was_done_is_recognised(reply: str) -> None:
+    assert summarise(analyze(reply, COMPLAINT)).text == (
+        "You say what you're sorry for: an apology they can take in."
+    )
+    # With no complaint to answer, it is no apology.
+    assert not summarise(analyze(reply)).text.startswith("You say what you're sorry for")
+
+
+def test_an_owned_apology_that_also_blames_is_told_of_the_blame() -> None:
+    result = analyze("I'm sorry I forgot, but you could have reminded me.", COMPLAINT)
+    assert summarise(result).signal == "you_statement"
+
+
+def test_an_owned_apology_that_asks_needs_no_next_step() -> None:
+    summary = describe({"open_question": True}, {}, apology="owned")
+    assert summary.text == "You say what you're sorry for: an apology they can take in."
+    assert summary.next_step is None
+    assert describe({}, {}, apology="owned").next_step
