@@ -537,8 +537,25 @@ def _findings(
             # One sentence, one rewrite: the hand-back fits the turn to your own story.
             dismissed = replace(dismissed, suggestion=None)
         found = [*_under_dismissal(prepared, found, dismissed), dismissed]
-    found += _i_statements(prepared, decided)
+    found = _blame_rewritten_once(found) + _i_statements(prepared, decided)
     return sorted(found, key=lambda f: (f.start, FINDING_KINDS.index(f.signal)))
+
+
+def _blame_rewritten_once(found: list[Finding]) -> list[Finding]:
+    """A "but" that blames is rewritten once, by the "but"'s note.
+
+    Its rewrite already turns the blame into an I-statement and keeps the
+    words before the "but" ("I get it. I feel … when you don't listen to
+    me…"); the blaming "you"'s own rewrite of the same sentence would drop
+    them, and two buttons would replace the same words.
+    """
+    rewritten = {(f.start, f.end) for f in found if f.signal == "dismissive_but" and f.suggestion}
+    return [
+        replace(f, suggestion=None)
+        if f.signal == "you_statement" and (f.start, f.end) in rewritten
+        else f
+        for f in found
+    ]
 
 
 def _under_dismissal(

@@ -223,6 +223,16 @@ def test_a_sentence_that_passes_the_news_over_gets_one_rewrite() -> None:
     assert [f.signal for f in result.findings if f.suggestion] == ["good_news_dismissed"]
 
 
+@pytest.mark.parametrize(
+    "text", ["I hear you, but you always overreact.", "I get it, but you never listen to me."]
+)
+def test_a_but_that_blames_gets_one_rewrite_that_keeps_the_acknowledgement(text: str) -> None:
+    result = analyze(text, "I had a rough day at work.")
+    assert result.signals["dismissive_but"] and result.signals["you_statement"]
+    [rewrite] = [f.suggestion for f in result.findings if f.suggestion]
+    assert rewrite.startswith(text.split(",")[0] + ".")
+
+
 def test_a_change_of_subject_is_not_told_to_ask_what_or_how() -> None:
     text = "Cool. Anyway, what's for dinner?"
     closed = _finding(text, "closed_question", PROMOTION)
