@@ -136,10 +136,10 @@ class Analysis:
     # It tells of nothing hard and is not surely good news (a film they want
     # to see): "that sounds really hard" would be absurd here too. Not in the JSON.
     light: bool = False
-    # After a complaint about the writer, how it says sorry: "for_feeling"
-    # ("I'm sorry you feel that way"), "owned" ("I'm sorry I forgot") or None
-    # (rules.apology). Not in the JSON.
-    apology: str | None = None
+    # After a complaint about the writer, how it meets it: "for_feeling" ("I'm
+    # sorry you feel that way"), "defends" ("How was I supposed to know?"),
+    # "owned" ("I'm sorry I forgot") or None (rules.answer_to_complaint). Not in the JSON.
+    to_complaint: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -221,7 +221,7 @@ def analyze(text: str, context: str | None = None) -> Analysis:
         notice=_notice(prepared),
         good_news=shared.news,
         light=shared.light,
-        apology=rules.apology(prepared.clean, context),
+        to_complaint=rules.answer_to_complaint(prepared.clean, context),
     )
 
 
@@ -391,7 +391,7 @@ def sure_of_good_news(context: str, probability: float) -> bool:
     """
     if probability < SURE_NEWS:
         return False
-    question = _OPENS_WITH_QUESTION.match(context)
+    question = rules.OPENING_QUESTION.match(context)
     if question and not rules.good_news_words(context[question.end() :]):
         return False  # the question's own words ("your best moment?") are not news
     # "I can't believe it!" is joy; its "can't" is no word of bad news.
@@ -400,7 +400,6 @@ def sure_of_good_news(context: str, probability: float) -> bool:
 
 
 _DISBELIEF = re.compile(r"\b(?:can't|cannot|can not) believe\b", re.I)
-_OPENS_WITH_QUESTION = re.compile(r"^[^.!?]*\?")
 
 
 def _active_constructive(reading: Reading, heads: Heads, good: float) -> bool:

@@ -664,28 +664,71 @@ _OWNS_IT = _rx(
     r"\bsorry (?:that |for (?:what )?)?I(?:'ve| have| was)? (?!feel|felt|think|thought)\w+",
     r"\bsorry for (?:not |forgetting|missing|being|the way I|how I|what I|snapping|yelling)",
     r"\b(?:that|it) was (?:all )?my fault\b|\bI shouldn't have\b|\bI was wrong\b",
+    r"\bmy bad\b|\bI apologi[sz]e\b|\bI messed up\b",
+)
+# The writer's own side first: an excuse, a "how was I to know", a counter-complaint.
+_DEFENDS = _rx(
+    r"\bhow (?:was|am|would|could|should) I (?:supposed to |meant to |have )?know",
+    r"\bwhat (?:do|did) you want (?:me to|from me)\b|\bwhat was I supposed to\b",
+    r"\bI(?:'ve| have) been (?:so |really |super )?(?:busy|swamped|slammed|stressed)\b",
+    r"\b(?:it's|it is|that's|that is|it wasn't|it was) not (?:my fault|like I)\b",
+    r"\bnot my fault\b|\bI was (?:only |just )trying\b|\bwhat about (?:you|when you)\b",
+    r"\bat least I\b|\byou know (?:that|I was|I've been|how busy)\b",
 )
 
 
-def apology(reply: str, context: str) -> str | None:
-    """How a reply to a complaint about the writer says sorry, if it does.
+# A message that opens with a question: the daily question's answer after its
+# prompt, or "Can we talk about the phone thing? ...".
+OPENING_QUESTION = re.compile(r"^[^.!?]*\?")
+_WHY_YOU = _rx(r"\bwhy (?:did|didn't|do|don't|would|were|are|can't|won't) you\b")
+
+
+def complains_of_writer(context: str) -> bool:
+    """The partner's message is about something the writer did.
+
+    An opening question counts only as a "why did you": a daily question's
+    "you" ("What did you want to be when you grew up?") is the one answering.
+
+    >>> complains_of_writer("Why did you leave early? I felt alone.")
+    True
+    >>> complains_of_writer("What did you want to be when you grew up? A vet.")
+    False
+    >>> complains_of_writer("Can we talk? When you scroll at dinner I feel alone.")
+    True
+    """
+    question = OPENING_QUESTION.match(context)
+    if question and _WHY_YOU.search(question.group()):
+        return True
+    rest = context[question.end() :] if question else context
+    return bool(FEATURES["you_accuse"].search(rest) or _ABOUT_THE_WRITER.search(rest))
+
+
+def answer_to_complaint(reply: str, context: str) -> str | None:
+    """How a reply to a complaint about the writer meets it, when it is clear.
 
     "for_feeling": sorry for their feeling, not for the deed ("I'm sorry you
     feel that way" to "You forgot my birthday again" says the feeling is the
-    trouble). "owned": sorry for what the writer did. To a hurt the writer
-    had no part in ("I feel so ugly today"), the same words are sympathy: None.
+    trouble). "defends": the writer's side first ("How was I supposed to
+    know?", "I've been so busy"). "owned": sorry for what the writer did.
+    To a hurt the writer had no part in ("I feel so ugly today"), "I'm sorry
+    you feel that way" is sympathy: None.
 
-    >>> apology("I'm sorry you feel that way.", "You forgot my birthday again.")
+    >>> answer_to_complaint("I'm sorry you feel that way.", "You forgot my birthday again.")
     'for_feeling'
-    >>> apology("I'm sorry I forgot. You must have felt invisible.", "You forgot my birthday.")
+    >>> answer_to_complaint("I'm sorry I forgot, I've been swamped.", "You forgot my birthday.")
+    'defends'
+    >>> answer_to_complaint("I'm sorry I forgot. You must have felt invisible.",
+    ...                     "You forgot my birthday.")
     'owned'
-    >>> apology("I'm sorry you feel that way.", "I feel so ugly today.") is None
+    >>> answer_to_complaint("I'm sorry you feel that way.", "I feel so ugly today.") is None
     True
     """
-    if not (FEATURES["you_accuse"].search(context) or _ABOUT_THE_WRITER.search(context)):
+    if not complains_of_writer(context):
         return None
     if _SORRY_FOR_FEELING.search(reply):
         return "for_feeling"
+    if _DEFENDS.search(reply):
+        return "defends"
     return "owned" if _OWNS_IT.search(reply) else None
 
 

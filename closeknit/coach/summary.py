@@ -94,14 +94,21 @@ _AFTER_LIGHT = {
 }
 
 
-# "I'm sorry you feel that way" after a complaint: warm words that still say
-# the feeling is the trouble. Said unless a concern above comes first.
-SORRY_FOR_FEELING = Summary(
-    "An apology for how they feel, not for what happened, can sound as if their feeling "
-    "is the trouble.",
-    "Say what you're sorry for (\u201cI'm sorry I \u2026\u201d) and how you think it landed "
-    "for them.",
-)
+# After a complaint about the writer: warm words that still say the feeling is
+# the trouble, or the writer's side before theirs. Said unless a concern above
+# comes first.
+TO_COMPLAINT = {
+    "for_feeling": Summary(
+        "An apology for how they feel, not for what happened, can sound as if their feeling "
+        "is the trouble.",
+        "Say what you're sorry for (\u201cI'm sorry I \u2026\u201d) and how you think it landed "
+        "for them.",
+    ),
+    "defends": Summary(
+        "This puts your side first, before they feel heard.",
+        "Start with theirs: say back what happened for them, and your part in it.",
+    ),
+}
 
 
 def summarise(analysis: Analysis) -> Summary:
@@ -113,7 +120,7 @@ def summarise(analysis: Analysis) -> Summary:
         analysis.good_news,
         has_i,
         light=analysis.light,
-        apology=analysis.apology,
+        to_complaint=analysis.to_complaint,
     )
 
 
@@ -123,15 +130,15 @@ def describe(
     good_news: bool = False,
     i_statement: bool = False,
     light: bool = False,
-    apology: str | None = None,
+    to_complaint: str | None = None,
 ) -> Summary:
     """One or two plain sentences about how the reply listens.
 
     `good_news`: the reply answers good news (Analysis.good_news);
     `i_statement`: it holds a clear I-statement (an "i_statement" finding);
     `light`: the message tells of nothing hard (Analysis.light);
-    `apology`: how it says sorry after a complaint about the writer
-    (Analysis.apology: "for_feeling", "owned" or None).
+    `to_complaint`: how it meets a complaint about the writer
+    (Analysis.to_complaint: "for_feeling", "defends", "owned" or None).
 
     >>> describe({"validation": True, "open_question": True}, {"interpretations": 2}).text
     "You reflect how they feel and ask about it: that's listening at its fullest."
@@ -145,9 +152,9 @@ def describe(
             if light and signal in _AFTER_LIGHT:
                 return _AFTER_LIGHT[signal]
             return Summary(text, step, signal)
-    if apology == "for_feeling":
-        return SORRY_FOR_FEELING
-    found = _what_works(signals, empathy, i_statement, apology == "owned")
+    if to_complaint in TO_COMPLAINT:
+        return TO_COMPLAINT[to_complaint]
+    found = _what_works(signals, empathy, i_statement, to_complaint == "owned")
     if good_news and found.signal in _AFTER_GOOD_NEWS:
         return _AFTER_GOOD_NEWS[found.signal]
     return found

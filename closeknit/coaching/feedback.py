@@ -186,7 +186,7 @@ def _for_template(text: str, result: Analysis) -> Feedback:
         level=result.listening_level,
         notice=result.notice,
         open_questions=[] if result.signals["open_question"] else OPEN_QUESTIONS,
-        # "Nothing to flag" would contradict a summary that names a non-apology.
-        all_clear=all(n.positive for n in notes) and result.apology != "for_feeling",
+        # "Nothing to flag" would contradict a summary on how it meets a complaint.
+        all_clear=all(n.positive for n in notes) and result.to_complaint in (None, "owned"),
         summary_signal=summary.signal,
     )

@@ -103,6 +103,11 @@ def test_sorry_for_their_feeling_after_a_complaint_is_not_praised_as_care(reply:
         # The same words to a hurt the writer had no part in: sympathy.
         ("I'm sorry you feel that way.", "I feel so ugly today, I can't face the mirror."),
         ("I'm sorry you feel that way.", "My boss yelled at me in front of everyone."),
+        # A daily question's "you" is the one answering, not the writer.
+        (
+            "I'm sorry you feel that way.",
+            "What did you need as a child that you didn't get enough of? Being listened to.",
+        ),
     ],
 )
 def test_an_apology_or_sympathy_is_not_taken_for_sorry_for_the_feeling(
@@ -114,7 +119,7 @@ def test_an_apology_or_sympathy_is_not_taken_for_sorry_for_the_feeling(
 def test_a_concern_comes_before_sorry_for_the_feeling() -> None:
     result = analyze("I'm sorry you feel that way, but you always overreact.", COMPLAINT)
     assert summarise(result).signal == "you_statement"
-    assert "apology" not in result.to_dict()  # the JSON keeps its shape
+    assert "to_complaint" not in result.to_dict()  # the JSON keeps its shape
 
 
 @pytest.mark.parametrize(
@@ -139,7 +144,29 @@ def test_an_owned_apology_that_also_blames_is_told_of_the_blame() -> None:
 
 
 def test_an_owned_apology_that_asks_needs_no_next_step() -> None:
-    summary = describe({"open_question": True}, {}, apology="owned")
+    summary = describe({"open_question": True}, {}, to_complaint="owned")
     assert summary.text == "You say what you're sorry for: an apology they can take in."
     assert summary.next_step is None
-    assert describe({}, {}, apology="owned").next_step
+    assert describe({}, {}, to_complaint="owned").next_step
+
+
+LATE = "You didn't tell me you'd be late, and dinner went cold."
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "How was I supposed to know?",
+        "I've been so busy, you know that.",
+        "I'm sorry I forgot, I've been swamped.",
+        "It's not my fault the train was late.",
+        "What about when you forgot mine?",
+    ],
+)
+def test_a_defence_after_a_complaint_is_named_with_a_next_step(reply: str) -> None:
+    result = analyze(reply, LATE)
+    summary = summarise(result)
+    assert summary.text == "This puts your side first, before they feel heard."
+    assert summary.next_step and "your part" in summary.next_step
+    # The same words where nothing was said of the writer: no defence.
+    assert analyze(reply, "I had a long day at the hospital.").to_complaint is None

@@ -46,3 +46,8 @@ class CoachFeedbackTestCase(SimpleTestCase):
         self.assertIn("An apology for how they feel", html)
         self.assertNotIn("Nothing to flag", html)
         self.assertNotIn("Your care comes through", html)
+
+    def test_a_defence_is_named_and_not_called_all_clear(self) -> None:
+        found = feedback("How was I supposed to know?", "You didn't tell me dinner was at six.")
+        self.assertFalse(found.all_clear)
+        self.assertEqual(found.summary, "This puts your side first, before they feel heard.")
