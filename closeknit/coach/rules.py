@@ -663,7 +663,7 @@ _ABOUT_THE_WRITER = _rx(r"\bwhen you\b|\byou (?:always|never|even)\b|\byou (?:ju
 _OWNS_IT = _rx(
     r"\bsorry (?:that |for (?:what )?)?I(?:'ve| have| was)? (?!feel|felt|think|thought)\w+",
     r"\bsorry for (?:not |forgetting|missing|being|the way I|how I|what I|snapping|yelling)",
-    r"\b(?:that|it) was (?:all )?my fault\b|\bI shouldn't have\b|\bI was wrong\b",
+    r"\b(?:that|it) was (?:all )?my fault\b|\bI (?:should|shouldn't) have\b|\bI was wrong\b",
     r"\bmy bad\b|\bI apologi[sz]e\b|\bI messed up\b",
 )
 # The writer's own side first: an excuse, a "how was I to know", a counter-complaint.
@@ -674,6 +674,7 @@ _DEFENDS = _rx(
     r"\b(?:it's|it is|that's|that is|it wasn't|it was) not (?:my fault|like I)\b",
     r"\bnot my fault\b|\bI was (?:only |just )trying\b|\bwhat about (?:you|when you)\b",
     r"\bat least I\b|\byou know (?:that|I was|I've been|how busy)\b",
+    r"\bI (?:already )?said (?:I'm|I am|I was) sorry\b|\bI already apologi[sz]ed\b",
 )
 
 

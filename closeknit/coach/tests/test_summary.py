@@ -128,6 +128,7 @@ def test_a_concern_comes_before_sorry_for_the_feeling() -> None:
         "I'm sorry I forgot. That was thoughtless, and I can see it felt like I forgot you.",
         "That was my fault, and I hate that you spent the day feeling that way.",
         "I'm sorry for missing it.",
+        "You're right, I should have remembered. I'm sorry.",
     ],
 )
 def test_an_apology_for_what_was_done_is_recognised(reply: str) -> None:
@@ -161,6 +162,7 @@ LATE = "You didn't tell me you'd be late, and dinner went cold."
         "I'm sorry I forgot, I've been swamped.",
         "It's not my fault the train was late.",
         "What about when you forgot mine?",
+        "I said I'm sorry.",
     ],
 )
 def test_a_defence_after_a_complaint_is_named_with_a_next_step(reply: str) -> None:
