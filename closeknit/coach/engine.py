@@ -44,6 +44,8 @@ HAD_HTML = "The coach read the words and left out the HTML tags."
 MESSAGES = {
     "dismissive_but": "This '{word}' may sound like it cancels what came before. "
     "'And' keeps both true.",
+    # The same "but" where what follows it shrinks the feeling: "and" would too.
+    "but_shrinks": "This '{word}' may sound like it cancels what came before.",
     # The same "but" in a reply that passes their news over: "and" would too.
     "but_turns_away": "This '{word}' turns away from what they shared.",
     "closed_turns_away": "This asks for a short answer. A question about what they shared "
@@ -536,25 +538,36 @@ def _findings(
             # One sentence, one rewrite: the hand-back fits the turn to your own story.
             dismissed = replace(dismissed, suggestion=None)
         found = [*_under_dismissal(prepared, found, dismissed), dismissed]
-    found = _blame_rewritten_once(found) + _i_statements(prepared, decided)
+    found = _one_rewrite_per_sentence(prepared, found) + _i_statements(prepared, decided)
     return sorted(found, key=lambda f: (f.start, FINDING_KINDS.index(f.signal)))
 
 
-def _blame_rewritten_once(found: list[Finding]) -> list[Finding]:
-    """A "but" that blames is rewritten once, by the "but"'s note.
+def _one_rewrite_per_sentence(prepared: Prepared, found: list[Finding]) -> list[Finding]:
+    """Where a "but" shares its sentence with blame or shrinking, one rewrite.
 
-    Its rewrite already turns the blame into an I-statement and keeps the
-    words before the "but" ("I get it. I feel … when you don't listen to
-    me…"); the blaming "you"'s own rewrite of the same sentence would drop
-    them, and two buttons would replace the same words.
+    A "but" that blames is rewritten by the "but"'s note: its rewrite turns
+    the blame into an I-statement and keeps the words before the "but" ("I
+    get it. I feel … when you don't listen to me…"), where the blaming
+    "you"'s own would drop them. A "but" that shrinks the feeling is not:
+    "I know it hurts, and you'll get over it" shrinks it all the same, so the
+    shrinking's note offers the rewrite and the "but"'s says no "and".
     """
-    rewritten = {(f.start, f.end) for f in found if f.signal == "dismissive_but" and f.suggestion}
-    return [
-        replace(f, suggestion=None)
-        if f.signal == "you_statement" and (f.start, f.end) in rewritten
-        else f
-        for f in found
-    ]
+    spans = {
+        s: {(f.start, f.end) for f in found if f.signal == s and f.suggestion} for s in _PAIRS
+    }
+    kept = []
+    for f in found:
+        span = (f.start, f.end)
+        if f.signal == "you_statement" and span in spans["dismissive_but"]:
+            f = replace(f, suggestion=None)
+        if f.signal == "dismissive_but" and span in spans["minimizing"]:
+            word = _contrast_word(prepared.clean[f.start : f.end])
+            f = replace(f, message=MESSAGES["but_shrinks"].format(word=word), suggestion=None)
+        kept.append(f)
+    return kept
+
+
+_PAIRS = ("dismissive_but", "minimizing")
 
 
 def _under_dismissal(

@@ -146,6 +146,8 @@ def describe(
     'Say what happened for you: \u201cI felt \u2026 when \u2026\u201d.'
     """
     for signal, text, step in _CONCERNS:
+        if signal == "dismissive_but" and signals.get("minimizing"):
+            continue  # "add yours with 'and'" would keep the shrinking: say that instead
         if signals.get(signal):
             if good_news and signal in _AFTER_GOOD_NEWS:
                 return _AFTER_GOOD_NEWS[signal]

@@ -233,6 +233,36 @@ def test_a_but_that_blames_gets_one_rewrite_that_keeps_the_acknowledgement(text:
     assert rewrite.startswith(text.split(",")[0] + ".")
 
 
+@pytest.mark.parametrize(
+    ("text", "context", "rewrite"),
+    [
+        (
+            "I know it hurts, but you'll get over it.",
+            "I didn't get the job and I feel like a failure.",
+            "That sounds really hard, and it makes sense it's weighing on you.",
+        ),
+        (
+            "She lived a long life though.",
+            "My grandmother died this morning.",
+            "I'm so sorry. There's nothing small about this, and I'm here.",
+        ),
+    ],
+)
+def test_a_but_that_shrinks_the_feeling_is_not_joined_with_and(
+    text: str, context: str, rewrite: str
+) -> None:
+    # "I know it hurts, and you'll get over it" would shrink it all the same.
+    result = analyze(text, context)
+    assert result.signals["dismissive_but"] and result.signals["minimizing"]
+    assert [(f.signal, f.suggestion) for f in result.findings if f.suggestion] == [
+        ("minimizing", rewrite)
+    ]
+    [but] = [f for f in result.findings if f.signal == "dismissive_but"]
+    assert "'And'" not in but.message
+    summary = summarise(result)
+    assert summary.signal == "minimizing" and "“and”" not in (summary.next_step or "")
+
+
 def test_a_change_of_subject_is_not_told_to_ask_what_or_how() -> None:
     text = "Cool. Anyway, what's for dinner?"
     closed = _finding(text, "closed_question", PROMOTION)

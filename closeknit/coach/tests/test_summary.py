@@ -16,6 +16,8 @@ JARGON = ("internal", "focused", "global", "level", "/2", "empathy", "interpreta
         ({"good_news_dismissed": True}, {}, "What they shared could get lost"),
         ({"self_focus": True}, {"interpretations": 2}, "This turns the talk toward your own"),
         ({"minimizing": True}, {}, "This may make their feeling sound smaller"),
+        # Not "add yours with 'and'": "and you'll get over it" shrinks it as much.
+        ({"dismissive_but": True, "minimizing": True}, {}, "This may make their feeling"),
         ({"too_short": True}, {}, "A word or two"),
         ({"active_constructive": True}, {}, "You celebrate with them"),
         ({"validation": True, "open_question": True}, {}, "You reflect how they feel and ask"),
