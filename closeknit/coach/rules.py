@@ -1095,7 +1095,27 @@ def no_blaming_you(sentence: str) -> bool:
         only_supportive(sentence)
         or says_back_their_feeling(sentence)
         or reassures_as_always(sentence)
+        or only_hears_you(sentence)
     )
+
+
+# "I hear you", "thank you": a "you" that is listened to or thanked, never blamed.
+_HEARS_YOU = _rx(
+    r"\b(?:I|I'm|we) (?:hear|get|feel|see|understand|love|believe|support|miss|adore) you\b",
+    r"\bthank you\b|\b(?:I'm|I am) (?:here )?(?:with|for) you\b",
+    r"\b(?:proud|happy) (?:of|for) you\b",
+)
+
+
+def only_hears_you(sentence: str) -> bool:
+    """Its only "you" is the one heard or thanked ("I hear you, but it's not a big deal").
+
+    >>> only_hears_you("I hear you, but it's not a big deal.")
+    True
+    >>> only_hears_you("I hear you, but you always overreact.")
+    False
+    """
+    return not has_second_person(_HEARS_YOU.sub(" ", sentence))
 
 
 # "…, you always are." after "You'll be fine": faith in them, not "you always…".

@@ -306,6 +306,14 @@ def test_faith_in_them_is_not_blame() -> None:
     assert analyze("You always are late.", "Sorry I'm late.").signals["you_statement"]
 
 
+def test_the_you_that_is_heard_is_not_blamed() -> None:
+    # Its "but" and its shrinking are noted; "I hear you" blames no one.
+    result = analyze("I hear you, but it's not a big deal.", "I didn't get the job.")
+    assert not result.signals["you_statement"]
+    assert result.signals["dismissive_but"] and result.signals["minimizing"]
+    assert analyze("I hear you, but you always overreact.").signals["you_statement"]
+
+
 LONELY = "I feel like we haven't talked in weeks. You're always on your phone."
 
 
