@@ -1096,7 +1096,29 @@ def no_blaming_you(sentence: str) -> bool:
         or says_back_their_feeling(sentence)
         or reassures_as_always(sentence)
         or only_hears_you(sentence)
+        or clears_them(sentence)
     )
+
+
+# "You're not failing us", "It's not your fault": the "you" is cleared of blame.
+_CLEARS = _rx(
+    r"\byou(?:'re| are) (?:not|nothing like|never) (?:doing anything wrong|failing|a failure"
+    r"|a burden|broken|to blame|too much|like (?:him|her|them|your (?:dad|mum|mom|father"
+    r"|mother)))\b",
+    r"\b(?:it's|it is|that's|that is|it wasn't|it was) not your fault\b",
+    r"\b(?:you(?:'re| are) being (?:\w+ )?)?too hard on yourself\b",
+)
+
+
+def clears_them(sentence: str) -> bool:
+    """It tells them they are not to blame, and blames nothing else of theirs.
+
+    >>> clears_them("You're not failing us, love."), clears_them("It's not your fault.")
+    (True, True)
+    >>> clears_them("You're not failing, you just never try.")
+    False
+    """
+    return bool(_CLEARS.search(sentence)) and not _blames(_CLEARS.sub(" ", sentence))
 
 
 # "I hear you", "thank you": a "you" that is listened to or thanked, never blamed.

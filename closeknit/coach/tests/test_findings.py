@@ -314,6 +314,20 @@ def test_the_you_that_is_heard_is_not_blamed() -> None:
     assert analyze("I hear you, but you always overreact.").signals["you_statement"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You're not failing us, love. We'll figure the money out together.",
+        "You're being way too hard on yourself.",
+        "It's not your fault.",
+    ],
+)
+def test_clearing_them_of_blame_is_not_blame(text: str) -> None:
+    context = "I feel like I'm failing us with money."
+    assert not analyze(text, context).signals["you_statement"]
+    assert analyze("You're not failing, you just never try.", context).signals["you_statement"]
+
+
 LONELY = "I feel like we haven't talked in weeks. You're always on your phone."
 
 
