@@ -982,6 +982,10 @@ _CLEAR_BLAME = _rx(
     r"(?:overreacting|too sensitive|so sensitive|dramatic|paranoid|ridiculous|selfish|lazy"
     r"|crazy|childish|petty|impossible|hysterical|a drama queen)\b",
     r"\byou never listen\b",
+    r"\byou were (?:kind of |so |really |being |a bit |just )*(?:horrible|awful|mean|nasty|cruel"
+    r"|out of order|a jerk|an idiot)\b",
+    r"\byou(?:'re| are) not my (?:mum|mom|mother|dad|father|boss)\b",
+    r"\bwhat are you (?:even |actually )?(?:talking|on) about\b",
 )
 
 

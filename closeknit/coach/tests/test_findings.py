@@ -328,6 +328,14 @@ def test_clearing_them_of_blame_is_not_blame(text: str) -> None:
     assert analyze("You're not failing, you just never try.", context).signals["you_statement"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Yeah you were kind of horrible.", "You're not my mum.", "What are you even talking about?"],
+)
+def test_plain_blame_is_heard(text: str) -> None:
+    assert analyze(text, "Can we talk about last night?").signals["you_statement"]
+
+
 LONELY = "I feel like we haven't talked in weeks. You're always on your phone."
 
 
