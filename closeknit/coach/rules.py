@@ -723,14 +723,22 @@ def answer_to_complaint(reply: str, context: str) -> str | None:
     'owned'
     >>> answer_to_complaint("I'm sorry you feel that way.", "I feel so ugly today.") is None
     True
+    >>> answer_to_complaint("I should have texted. I've been swamped, but that's no excuse.",
+    ...                     "You didn't text.")
+    'owned'
     """
     if not complains_of_writer(context):
         return None
     if _SORRY_FOR_FEELING.search(reply):
         return "for_feeling"
-    if _DEFENDS.search(reply):
+    owned = bool(_OWNS_IT.search(reply))
+    if _DEFENDS.search(reply) and not (owned and _NO_EXCUSE.search(reply)):
         return "defends"
-    return "owned" if _OWNS_IT.search(reply) else None
+    return "owned" if owned else None
+
+
+# "I've been swamped, but that's no excuse": the reason is given, and not as a defence.
+_NO_EXCUSE = _rx(r"\b(?:no|not an|isn't an|is not an) excuse\b")
 
 
 # Praise of the news, which a "but" after it can take back.
