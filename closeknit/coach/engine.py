@@ -140,7 +140,8 @@ class Analysis:
     light: bool = False
     # After a complaint about the writer, how it meets it: "for_feeling" ("I'm
     # sorry you feel that way"), "defends" ("How was I supposed to know?"),
-    # "owned" ("I'm sorry I forgot") or None (rules.answer_to_complaint). Not in the JSON.
+    # "owned" ("I'm sorry I forgot"), "promised" ("Next time I'll text") or None
+    # (rules.answer_to_complaint). Not in the JSON.
     to_complaint: str | None = None
 
     def to_dict(self) -> dict[str, object]:

@@ -711,6 +711,8 @@ def answer_to_complaint(reply: str, context: str) -> str | None:
     feel that way" to "You forgot my birthday again" says the feeling is the
     trouble). "defends": the writer's side first ("How was I supposed to
     know?", "I've been so busy"). "owned": sorry for what the writer did.
+    "promised": what the writer will do differently, without saying sorry for
+    the deed ("Next time I'll text").
     To a hurt the writer had no part in ("I feel so ugly today"), "I'm sorry
     you feel that way" is sympathy: None.
 
@@ -726,6 +728,8 @@ def answer_to_complaint(reply: str, context: str) -> str | None:
     >>> answer_to_complaint("I should have texted. I've been swamped, but that's no excuse.",
     ...                     "You didn't text.")
     'owned'
+    >>> answer_to_complaint("Sorry. Next time I'll text.", "You didn't even text.")
+    'promised'
     """
     if not complains_of_writer(context):
         return None
@@ -734,7 +738,9 @@ def answer_to_complaint(reply: str, context: str) -> str | None:
     owned = bool(_OWNS_IT.search(reply))
     if _DEFENDS.search(reply) and not (owned and _NO_EXCUSE.search(reply)):
         return "defends"
-    return "owned" if owned else None
+    if owned:
+        return "owned"
+    return "promised" if promises(reply) else None
 
 
 # "I've been swamped, but that's no excuse": the reason is given, and not as a defence.
@@ -1215,3 +1221,40 @@ def is_question(sentence: str) -> bool:
     False
     """
     return "?" in sentence or bool(FEATURES["invitation"].search(sentence))
+
+
+# The writer's own promise: "Next time I'll text", "From now on I will call".
+_PROMISE = _rx(
+    r"\b(?:i(?:'ll| will| won't| will not|'m going to| am going to)|i promise)\b",
+)
+# The words a promise shares with advice ("next time", "make sure"): theirs
+# alone are no advice when the writer is the one who will act.
+_PROMISE_TIME = _rx(r"\b(?:next time|from now on|in (?:the )?future|make sure)\b")
+_ADVICE_RULES = (
+    "should",
+    "advice_phrase",
+    "we_should",
+    "lets",
+    "you_could",
+    "just_do",
+    "imperative_start",
+)
+
+
+def promises(sentence: str) -> bool:
+    """The writer promises to act, and asks nothing of the partner: no advice.
+
+    After "You didn't even text", "Next time I'll text." is the writer taking it
+    on, not telling them what to do.
+
+    >>> promises("Next time I'll text."), promises("From now on I will call you.")
+    (True, True)
+    >>> promises("Next time just tell me and I'll stop.")
+    False
+    >>> promises("Next time you should text me."), promises("Take a break, I promise it helps.")
+    (False, False)
+    """
+    if not _PROMISE.search(sentence):
+        return False
+    rest = _PROMISE_TIME.sub(" ", sentence)
+    return not any(FEATURES[name].search(rest) for name in _ADVICE_RULES)

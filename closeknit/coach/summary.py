@@ -138,7 +138,7 @@ def describe(
     `i_statement`: it holds a clear I-statement (an "i_statement" finding);
     `light`: the message tells of nothing hard (Analysis.light);
     `to_complaint`: how it meets a complaint about the writer
-    (Analysis.to_complaint: "for_feeling", "defends", "owned" or None).
+    (Analysis.to_complaint: "for_feeling", "defends", "owned", "promised" or None).
 
     >>> describe({"validation": True, "open_question": True}, {"interpretations": 2}).text
     "You reflect how they feel and ask about it: that's listening at its fullest."
@@ -156,14 +156,14 @@ def describe(
             return Summary(text, step, signal)
     if to_complaint in TO_COMPLAINT:
         return TO_COMPLAINT[to_complaint]
-    found = _what_works(signals, empathy, i_statement, to_complaint == "owned")
+    found = _what_works(signals, empathy, i_statement, to_complaint)
     if good_news and found.signal in _AFTER_GOOD_NEWS:
         return _AFTER_GOOD_NEWS[found.signal]
     return found
 
 
 def _what_works(
-    signals: dict[str, bool], empathy: dict[str, int], i_statement: bool, owned: bool
+    signals: dict[str, bool], empathy: dict[str, int], i_statement: bool, to_complaint: str | None
 ) -> Summary:
     reflects = signals.get("validation") or empathy.get("interpretations", 0) == 2
     # Only an open question (or an invitation, which counts as one) asks them to
@@ -179,10 +179,20 @@ def _what_works(
         return Summary(
             "You reflect how they feel and ask about it: that's listening at its fullest."
         )
-    if owned:
+    if to_complaint == "owned":
         # Sorry for what the writer did, after a complaint about it: recognise it.
         step = None if asks else "Asking how it was for them shows you want to understand."
         return Summary("You say what you're sorry for: an apology they can take in.", step)
+    if to_complaint == "promised":
+        # A repair offered before they feel understood can sound like closing the
+        # subject: name how it was for them, unless the reply already does.
+        if reflects:
+            return Summary("You name how it was for them and say what you'll do differently.")
+        return Summary(
+            "You take it on and say what you'll do differently.",
+            "Saying how it was for them first (\u201cYou must have felt \u2026\u201d) shows "
+            "you see why it mattered.",
+        )
     if i_statement:
         return Summary(
             "You say how it was for you without blame, which makes it easy to hear.",

@@ -23,7 +23,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest
 
 from closeknit.coach import Analysis, CoachInputError, analyze
-from closeknit.coach.summary import summarise
+from closeknit.coach.summary import TO_COMPLAINT, summarise
 from closeknit.lib import ratelimit
 from closeknit.lib.errors import Invalid
 
@@ -187,6 +187,6 @@ def _for_template(text: str, result: Analysis) -> Feedback:
         notice=result.notice,
         open_questions=[] if result.signals["open_question"] else OPEN_QUESTIONS,
         # "Nothing to flag" would contradict a summary on how it meets a complaint.
-        all_clear=all(n.positive for n in notes) and result.to_complaint in (None, "owned"),
+        all_clear=all(n.positive for n in notes) and result.to_complaint not in TO_COMPLAINT,
         summary_signal=summary.signal,
     )

@@ -174,3 +174,32 @@ def test_a_defence_after_a_complaint_is_named_with_a_next_step(reply: str) -> No
     assert summary.next_step and "your part" in summary.next_step
     # The same words where nothing was said of the writer: no defence.
     assert analyze(reply, "I had a long day at the hospital.").to_complaint is None
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Next time I'll text.",
+        "ugh sorry. next time i'll text the second i know",
+        "I'm sorry. From now on I will call you if I'm running late.",
+    ],
+)
+def test_a_promise_after_a_complaint_is_not_advice_and_is_recognised(reply: str) -> None:
+    result = analyze(reply, LATE)
+    assert not result.signals["advice"]
+    summary = summarise(result)
+    assert summary.text == "You take it on and say what you'll do differently."
+    assert summary.next_step and "how it was for them" in summary.next_step
+
+
+def test_a_promise_that_also_names_their_feeling_needs_no_next_step() -> None:
+    result = analyze("You're right, that must have felt awful. Next time I'll text.", LATE)
+    summary = summarise(result)
+    assert summary.text == "You name how it was for them and say what you'll do differently."
+    assert summary.next_step is None
+
+
+def test_a_promise_that_hands_the_work_to_them_is_still_advice() -> None:
+    result = analyze("Next time just tell me and I'll come home.", LATE)
+    assert result.signals["advice"]
+    assert result.to_complaint is None
