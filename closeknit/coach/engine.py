@@ -143,6 +143,9 @@ class Analysis:
     # "owned" ("I'm sorry I forgot"), "promised" ("Next time I'll text") or None
     # (rules.answer_to_complaint). Not in the JSON.
     to_complaint: str | None = None
+    # The word of the first dismissive "but" ("though", "however"), so the summary
+    # names the word the writer used. Not in the JSON.
+    contrast: str = "but"
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -213,18 +216,21 @@ def analyze(text: str, context: str | None = None) -> Analysis:
     dismissed = gate and _good_news_dismissed(reading, heads, good)
     signals["good_news_dismissed"] = dismissed and not signals["active_constructive"]
     empathy = _empathy(reading, heads)
-    shown = one_kind_of_question(prepared.sentence_texts(), decided, own)
+    texts = prepared.sentence_texts()
+    shown = on_its_own_sentences(texts, one_kind_of_question(texts, decided, own), own)
     context = reading.context or ""
     shared = read_shared(context, gate and sure_of_good_news(context, good))
+    findings = _findings(prepared, shown, signals, shared)
     return Analysis(
         signals=signals,
         empathy=empathy,
         listening_level=listening_level(signals, empathy),
-        findings=_findings(prepared, shown, signals, shared),
+        findings=findings,
         notice=_notice(prepared),
         good_news=shared.news,
         light=shared.light,
         to_complaint=rules.answer_to_complaint(prepared.clean, context),
+        contrast=_first_contrast(prepared, findings),
     )
 
 
@@ -287,6 +293,37 @@ def one_kind_of_question(
         if "?" in texts[i] and not rules.reflects_feeling(texts[i]):
             shown["validation"][i] = False
     return shown
+
+
+# Below this, the sentence head says the sentence is not it (see on_its_own_sentences).
+OWN_FLOOR = 0.1
+
+
+def on_its_own_sentences(
+    texts: list[str], shown: dict[str, np.ndarray], own: dict[str, np.ndarray]
+) -> dict[str, np.ndarray]:
+    """Where the notes go when the reply head carries several sentences along.
+
+    A sentence's score is mostly the reply head's (`heads.mix`), so when the
+    reply surely shrinks the feeling, every sentence passes: "Oh no." and
+    "We'll sort it." got the same note and rewrite as "Don't worry, it's just
+    a car.". Where another sentence of the reply is it by its own head (or by
+    the rules), a sentence its own head scores below OWN_FLOOR gets no note;
+    where none is, the likeliest one keeps it. Over the first three training
+    sets, the notes this takes away fall on sentences like "I'm sorry, that's
+    awful." and "Did you scream?" (as open). The signals are unchanged.
+    """
+    placed = {signal: yes.copy() for signal, yes in shown.items()}
+    for signal, yes in placed.items():
+        rows = np.flatnonzero(yes)
+        if len(rows) < 2:
+            continue
+        sure = SURE.get(signal)
+        itself = [i for i in rows if own[signal][i] >= OWN_FLOOR or (sure and sure(texts[i]))]
+        keep = itself or [rows[int(np.argmax(own[signal][rows]))]]
+        yes[:] = False
+        yes[keep] = True
+    return placed
 
 
 def _take_back_validation(reading: Reading, decided: dict[str, np.ndarray]) -> None:
@@ -700,6 +737,13 @@ _CONTRAST_WORD = re.compile(
 def _contrast_word(sentence: str) -> str:
     match = _CONTRAST_WORD.search(rules.NOT_CONTRAST.sub(" ", sentence))
     return match.group().lower() if match else "but"
+
+
+def _first_contrast(prepared: Prepared, found: list[Finding]) -> str:
+    for f in found:
+        if f.signal == "dismissive_but":
+            return _contrast_word(prepared.clean[f.start : f.end])
+    return "but"
 
 
 def _whole(prepared: Prepared) -> tuple[int, int]:

@@ -43,8 +43,8 @@ _CONCERNS = [
         "dismissive_but",
         # What came before may be the reply's kind words ("I hear you, but…")
         # or the partner's own ("She lived a long life though.").
-        "A \u201cbut\u201d here may take back what came before it.",
-        "Let what came before the \u201cbut\u201d stand, then add yours with \u201cand\u201d.",
+        "A \u201c{word}\u201d here may take back what came before it.",
+        "Let what came before the \u201c{word}\u201d stand, then add yours with \u201cand\u201d.",
     ),
     (
         "self_focus",
@@ -121,6 +121,7 @@ def summarise(analysis: Analysis) -> Summary:
         has_i,
         light=analysis.light,
         to_complaint=analysis.to_complaint,
+        contrast=analysis.contrast,
     )
 
 
@@ -131,6 +132,7 @@ def describe(
     i_statement: bool = False,
     light: bool = False,
     to_complaint: str | None = None,
+    contrast: str = "but",
 ) -> Summary:
     """One or two plain sentences about how the reply listens.
 
@@ -138,10 +140,13 @@ def describe(
     `i_statement`: it holds a clear I-statement (an "i_statement" finding);
     `light`: the message tells of nothing hard (Analysis.light);
     `to_complaint`: how it meets a complaint about the writer
-    (Analysis.to_complaint: "for_feeling", "defends", "owned", "promised" or None).
+    (Analysis.to_complaint: "for_feeling", "defends", "owned", "promised" or None);
+    `contrast`: the word of the dismissive "but" ("though"), named as written.
 
     >>> describe({"validation": True, "open_question": True}, {"interpretations": 2}).text
     "You reflect how they feel and ask about it: that's listening at its fullest."
+    >>> describe({"dismissive_but": True}, {}, contrast="though").text
+    'A \u201cthough\u201d here may take back what came before it.'
     >>> describe({"you_statement": True}, {}).next_step
     'Say what happened for you: \u201cI felt \u2026 when \u2026\u201d.'
     """
@@ -153,7 +158,7 @@ def describe(
                 return _AFTER_GOOD_NEWS[signal]
             if light and signal in _AFTER_LIGHT:
                 return _AFTER_LIGHT[signal]
-            return Summary(text, step, signal)
+            return Summary(text.format(word=contrast), step.format(word=contrast), signal)
     if to_complaint in TO_COMPLAINT:
         return TO_COMPLAINT[to_complaint]
     found = _what_works(signals, empathy, i_statement, to_complaint)

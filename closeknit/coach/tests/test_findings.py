@@ -544,3 +544,32 @@ def test_an_offer_is_welcome_and_gets_no_rewrite() -> None:
     finding = _finding("Want me to pick up dinner?", "closed_question")
     assert finding.suggestion is None
     assert finding.message.startswith("A kind offer")
+
+
+CAR = "My car broke down again."
+
+
+@pytest.mark.parametrize(
+    ("text", "shrinks"),
+    [
+        ("Oh no. Don't worry, it's just a car. We'll sort it.", "Don't worry, it's just a car."),
+        ("I'm sorry love. It could be worse, you know.", "It could be worse, you know."),
+    ],
+)
+def test_the_shrinking_note_goes_on_the_sentence_that_shrinks(text: str, shrinks: str) -> None:
+    result = analyze(text, CAR)
+    assert result.signals["minimizing"]
+    noted = [text[f.start : f.end] for f in result.findings if f.signal == "minimizing"]
+    assert noted == [shrinks]
+
+
+def test_a_but_other_than_but_is_named_as_written_in_the_summary() -> None:
+    result = analyze(
+        "I hear you. However, we planned this months ago.", "I'm stressed about the move."
+    )
+    summary = summarise(result)
+    assert summary.signal == "dismissive_but"
+    assert "\u201chowever\u201d" in summary.text and "\u201chowever\u201d" in (
+        summary.next_step or ""
+    )
+    assert "\u201cbut\u201d" not in summary.text
