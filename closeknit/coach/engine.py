@@ -581,7 +581,7 @@ def _findings(
 
 
 def _one_rewrite_per_sentence(prepared: Prepared, found: list[Finding]) -> list[Finding]:
-    """Where a "but" shares its sentence with blame or shrinking, one rewrite.
+    """Where several notes share a sentence, one rewrite: the first in _REWRITES.
 
     A "but" that blames is rewritten by the "but"'s note: its rewrite turns
     the blame into an I-statement and keeps the words before the "but" ("I
@@ -589,23 +589,31 @@ def _one_rewrite_per_sentence(prepared: Prepared, found: list[Finding]) -> list[
     "you"'s own would drop them. A "but" that shrinks the feeling is not:
     "I know it hurts, and you'll get over it" shrinks it all the same, so the
     shrinking's note offers the rewrite and the "but"'s says no "and".
+    Shrinking also comes before blame and advice: "You need to calm down,
+    it's just a report." is answered by letting the feeling be as big as it
+    is, not by "I feel … when …" and "What would help most?" as well.
     """
-    spans = {
-        s: {(f.start, f.end) for f in found if f.signal == s and f.suggestion} for s in _PAIRS
-    }
-    kept = []
+    shrunk = {(f.start, f.end) for f in found if f.signal == "minimizing" and f.suggestion}
+    marked = []
     for f in found:
-        span = (f.start, f.end)
-        if f.signal == "you_statement" and span in spans["dismissive_but"]:
-            f = replace(f, suggestion=None)
-        if f.signal == "dismissive_but" and span in spans["minimizing"]:
+        if f.signal == "dismissive_but" and (f.start, f.end) in shrunk:
             word = _contrast_word(prepared.clean[f.start : f.end])
             f = replace(f, message=MESSAGES["but_shrinks"].format(word=word), suggestion=None)
-        kept.append(f)
-    return kept
+        marked.append(f)
+    first: dict[tuple[int, int], int] = {}
+    for f in marked:
+        if f.suggestion and f.signal in _REWRITES:
+            rank = _REWRITES.index(f.signal)
+            first[f.start, f.end] = min(rank, first.get((f.start, f.end), rank))
+    return [
+        replace(f, suggestion=None)
+        if f.signal in _REWRITES and _REWRITES.index(f.signal) > first.get((f.start, f.end), 99)
+        else f
+        for f in marked
+    ]
 
 
-_PAIRS = ("dismissive_but", "minimizing")
+_REWRITES = ("dismissive_but", "minimizing", "you_statement", "advice", "closed_question")
 
 
 def _under_dismissal(

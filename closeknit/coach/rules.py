@@ -1115,6 +1115,7 @@ def no_blaming_you(sentence: str) -> bool:
         or reassures_as_always(sentence)
         or only_hears_you(sentence)
         or clears_them(sentence)
+        or only_advised(sentence)
     )
 
 
@@ -1258,3 +1259,44 @@ def promises(sentence: str) -> bool:
         return False
     rest = _PROMISE_TIME.sub(" ", sentence)
     return not any(FEATURES[name].search(rest) for name in _ADVICE_RULES)
+
+
+# "You should talk to HR", "Maybe you could ask for an extension": the "you" is
+# the one advised, which is advice (its own note), not blame. Not "you should
+# have" (blame for the past), nor a telling-off ("you need to calm down",
+# "you should be grateful", "you need to stop …").
+_ADVISED = _rx(
+    r"^\W*(?:(?:honestly|maybe|perhaps|i think|i reckon|so|ok|okay|well|babe|love|hon),? )*"
+    r"(?:you|u) (?:should|could|might want to|need to|can always|could always|may want to)"
+    r" (?:just |maybe |probably |definitely |really |try to |still )?"
+    r"(?!(?:have|'ve|of|not|never|stop|be|calm|grow|relax|chill|get over|toughen|man up"
+    r"|learn|apologi\w*|say sorry|think before|listen|cut it out|let it go|move on|drop it"
+    r"|lighten up|quit (?:complaining|moaning|whining)|at least|pretend|move (?:on|forward)"
+    r"|try to move|double-check)\b)[a-z]+"
+)
+
+
+def only_advised(sentence: str) -> bool:
+    """Its only "you" is the one given advice, and nothing in it blames.
+
+    >>> only_advised("You should just quit, honestly."), only_advised("Maybe you could ask her.")
+    (True, True)
+    >>> only_advised("You should have told me."), only_advised("You need to calm down.")
+    (False, False)
+    >>> only_advised("You could at least pretend to be grateful.")
+    False
+    >>> only_advised("You should see a dietitian instead of just avoiding stuff.")
+    False
+    >>> only_advised("You should talk to him, you always avoid it.")
+    False
+    """
+    match = _ADVISED.search(sentence)
+    if match is None:
+        return False
+    rest = sentence[match.end() :]
+    return not (has_second_person(rest) or _TOLD_OFF.search(rest) or _blames(sentence))
+
+
+# What turns advice into a telling-off: "… instead of just avoiding stuff",
+# "… like I've said a hundred times".
+_TOLD_OFF = _rx(r"\binstead of\b|\blike I (?:said|told|'ve said|have said|keep saying)\b")

@@ -573,3 +573,42 @@ def test_a_but_other_than_but_is_named_as_written_in_the_summary() -> None:
         summary.next_step or ""
     )
     assert "\u201cbut\u201d" not in summary.text
+
+
+WORST_DAY = "I had the worst day. My boss made me redo the whole report and I missed lunch."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You should just quit, honestly.",
+        "Maybe you should sleep on it.",
+        "You could ask for an extension.",
+        "You need to rest.",
+    ],
+)
+def test_advice_to_them_is_advice_not_blame(text: str) -> None:
+    result = analyze(text, WORST_DAY)
+    assert result.signals["advice"]
+    assert not result.signals["you_statement"]
+    assert summarise(result).signal == "advice"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You need to calm down, it's just a report.",
+        "You should have checked it first.",
+        "You could at least pretend to care.",
+    ],
+)
+def test_a_telling_off_in_the_shape_of_advice_is_still_blame(text: str) -> None:
+    assert analyze(text, WORST_DAY).signals["you_statement"]
+
+
+def test_a_sentence_that_shrinks_blames_and_advises_gets_one_rewrite() -> None:
+    text = "You need to calm down, it's just a report."
+    notes = [f for f in analyze(text, WORST_DAY).findings if f.start == 0]
+    assert {f.signal for f in notes} >= {"you_statement", "minimizing"}
+    rewrites = [f for f in notes if f.suggestion]
+    assert [f.signal for f in rewrites] == ["minimizing"]
