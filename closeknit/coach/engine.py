@@ -581,8 +581,12 @@ def _findings(
 
 
 def _one_rewrite_per_sentence(prepared: Prepared, found: list[Finding]) -> list[Finding]:
-    """Where several notes share a sentence, one rewrite: the first in _REWRITES.
+    """One rewrite for any stretch of text: the first in _REWRITES keeps its own.
 
+    Two rewrites over the same words cannot both be used, and the second
+    usually keeps what the first repairs. A turn to the writer's own story is
+    answered by handing it back, which also repairs what the turn shrinks or
+    passes over ("When I got my first job I was terrified, you'll be fine.").
     A "but" that blames is rewritten by the "but"'s note: its rewrite turns
     the blame into an I-statement and keeps the words before the "but" ("I
     get it. I feel … when you don't listen to me…"), where the blaming
@@ -600,20 +604,31 @@ def _one_rewrite_per_sentence(prepared: Prepared, found: list[Finding]) -> list[
             word = _contrast_word(prepared.clean[f.start : f.end])
             f = replace(f, message=MESSAGES["but_shrinks"].format(word=word), suggestion=None)
         marked.append(f)
-    first: dict[tuple[int, int], int] = {}
-    for f in marked:
+    kept: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    for f in sorted(marked, key=_rewrite_rank):
         if f.suggestion and f.signal in _REWRITES:
-            rank = _REWRITES.index(f.signal)
-            first[f.start, f.end] = min(rank, first.get((f.start, f.end), rank))
-    return [
-        replace(f, suggestion=None)
-        if f.signal in _REWRITES and _REWRITES.index(f.signal) > first.get((f.start, f.end), 99)
-        else f
-        for f in marked
-    ]
+            if any(f.start < end and start < f.end for start, end in taken):
+                f = replace(f, suggestion=None)
+            else:
+                taken.append((f.start, f.end))
+        kept.append(f)
+    return kept
 
 
-_REWRITES = ("dismissive_but", "minimizing", "you_statement", "advice", "closed_question")
+_REWRITES = (
+    "self_focus",
+    "good_news_dismissed",
+    "dismissive_but",
+    "minimizing",
+    "you_statement",
+    "advice",
+    "closed_question",
+)
+
+
+def _rewrite_rank(f: Finding) -> tuple[int, int]:
+    return (_REWRITES.index(f.signal) if f.signal in _REWRITES else len(_REWRITES), f.start)
 
 
 def _under_dismissal(

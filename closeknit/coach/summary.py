@@ -4,9 +4,10 @@ This replaces meters and levels for people: "Listening level: internal" is
 jargon, and three meters feel like grading. The levels stay in the JSON for
 the API and the CLI's --json; the web and the CLI's own output say this.
 
-The first thing that applies wins, in this order: what may hurt (blame,
-passed-over good news, a "but" that takes back, a turn to the writer's own
-story, shrinking the feeling, early advice, a bare word), then what works.
+The first thing that applies wins, in this order: what may hurt (passed-over
+good news, blame, a turn to the writer's own story, a "but" that takes back,
+shrinking the feeling, a bare word), then how it meets a complaint about the
+writer, then what works (or early advice).
 """
 
 from dataclasses import dataclass
@@ -26,18 +27,26 @@ class Summary:
 # (signal, what it does, one concrete next step)
 _CONCERNS = [
     (
+        # First: passing over what they shared is the larger part. Blame there
+        # ("Took you long enough.") passes it over too, and "and" in place of a
+        # "but" would pass it over all the same. Not "their good news": the
+        # message may only be pleasant (the finding says "good news" when the
+        # coach is sure).
+        "good_news_dismissed",
+        "What they shared could get lost in this reply.",
+        "Stay with it for a moment: say what you like about it and ask about it.",
+    ),
+    (
         "you_statement",
         "Parts of this may land as blame, even if you mean to share how you feel.",
         "Say what happened for you: \u201cI felt \u2026 when \u2026\u201d.",
     ),
     (
-        # Before the "but": passing over what they shared is the larger part,
-        # and "and" in place of the "but" would pass it over all the same. Not
-        # "their good news": the message may only be pleasant (the finding
-        # itself says "good news" when the coach is sure).
-        "good_news_dismissed",
-        "What they shared could get lost in this reply.",
-        "Stay with it for a moment: say what you like about it and ask about it.",
+        # Before the "but": "I hear you, but when I lost my job I just got on
+        # with it" is answered by handing it back, not by an "and".
+        "self_focus",
+        "This turns the talk toward your own story.",
+        "Keep your part short and hand it back with a question about theirs.",
     ),
     (
         "dismissive_but",
@@ -45,11 +54,6 @@ _CONCERNS = [
         # or the partner's own ("She lived a long life though.").
         "A \u201c{word}\u201d here may take back what came before it.",
         "Let what came before the \u201c{word}\u201d stand, then add yours with \u201cand\u201d.",
-    ),
-    (
-        "self_focus",
-        "This turns the talk toward your own story.",
-        "Keep your part short and hand it back with a question about theirs.",
     ),
     (
         "minimizing",

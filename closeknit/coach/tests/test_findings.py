@@ -1,5 +1,8 @@
 """Findings point at the right text and offer the right rewrite."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from closeknit.coach import Finding, analyze
@@ -612,3 +615,61 @@ def test_a_sentence_that_shrinks_blames_and_advises_gets_one_rewrite() -> None:
     assert {f.signal for f in notes} >= {"you_statement", "minimizing"}
     rewrites = [f for f in notes if f.suggestion]
     assert [f.signal for f in rewrites] == ["minimizing"]
+
+
+JOB = "I got the job!! They called this afternoon, I start in March."
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "rewritten_by", "summary_of"),
+    [
+        # Blame that passes the news over: the summary speaks of the news.
+        ("Finally! Took you long enough.", JOB, "good_news_dismissed", "good_news_dismissed"),
+        # Advice that passes it over: one rewrite for the whole stretch.
+        (
+            "Congrats! You should negotiate the salary though.",
+            JOB,
+            "good_news_dismissed",
+            "good_news_dismissed",
+        ),
+        # A turn to your own story that also shrinks: handing it back repairs both.
+        (
+            "I knew you'd get it. When I got my first job I was terrified, you'll be fine.",
+            JOB,
+            "self_focus",
+            "self_focus",
+        ),
+        # A "but" that turns to your own story: hand it back, not "and".
+        (
+            "I hear you, but when I lost my job I just got on with it.",
+            WORST_DAY,
+            "self_focus",
+            "self_focus",
+        ),
+    ],
+)
+def test_overlapping_notes_offer_one_rewrite_and_the_summary_speaks_of_it(
+    text: str, context: str, rewritten_by: str, summary_of: str
+) -> None:
+    result = analyze(text, context)
+    rewrites = [f for f in result.findings if f.suggestion]
+    assert [f.signal for f in rewrites] == [rewritten_by]
+    for a in rewrites:
+        for b in rewrites:
+            assert a is b or not (a.start < b.end and b.start < a.end)
+    assert summarise(result).signal == summary_of
+
+
+def _corpus_replies(limit: int) -> list[tuple[str, str | None]]:
+    path = Path(__file__).resolve().parents[3] / "corpus" / "coach" / "test.jsonl"
+    rows = [json.loads(line) for line in path.read_text().splitlines()[:limit]]
+    return [(row["text"], row.get("context")) for row in rows]
+
+
+def test_no_two_rewrites_cover_the_same_words_in_held_out_replies() -> None:
+    overlapping = []
+    for text, context in _corpus_replies(300):
+        rewrites = [f for f in analyze(text, context).findings if f.suggestion]
+        for i, a in enumerate(rewrites):
+            overlapping += [text for b in rewrites[i + 1 :] if a.start < b.end and b.start < a.end]
+    assert overlapping == []
