@@ -606,7 +606,7 @@ def _one_rewrite_per_sentence(prepared: Prepared, found: list[Finding]) -> list[
         marked.append(f)
     kept: list[Finding] = []
     taken: list[tuple[int, int]] = []
-    for f in sorted(marked, key=_rewrite_rank):
+    for f in sorted(marked, key=lambda f: _rewrite_rank(prepared, f)):
         if f.suggestion and f.signal in _REWRITES:
             if any(f.start < end and start < f.end for start, end in taken):
                 f = replace(f, suggestion=None)
@@ -627,8 +627,23 @@ _REWRITES = (
 )
 
 
-def _rewrite_rank(f: Finding) -> tuple[int, int]:
-    return (_REWRITES.index(f.signal) if f.signal in _REWRITES else len(_REWRITES), f.start)
+def _rewrite_rank(prepared: Prepared, f: Finding) -> tuple[int, int]:
+    """Its place in _REWRITES; a turn to your own story comes first only when plain.
+
+    The self-focus head is the least sure of the coach's readings: where no
+    words of a turn to your own story ("when I…", "that's nothing, my…") are
+    in its stretch ("Fair, but I need my phone for work."), the "but" or the
+    shrinking keeps the rewrite.
+    """
+    if f.signal not in _REWRITES:
+        return (len(_REWRITES), f.start)
+    if f.signal == "self_focus" and not _plain_turn(prepared.clean[f.start : f.end]):
+        return (_REWRITES.index("you_statement"), f.start)
+    return (_REWRITES.index(f.signal), f.start)
+
+
+def _plain_turn(words: str) -> bool:
+    return any(rules.FEATURES[name].search(words) for name in _SELF_TURN)
 
 
 def _under_dismissal(

@@ -5,7 +5,7 @@ jargon, and three meters feel like grading. The levels stay in the JSON for
 the API and the CLI's --json; the web and the CLI's own output say this.
 
 The first thing that applies wins, in this order: what may hurt (passed-over
-good news, blame, a turn to the writer's own story, a "but" that takes back,
+good news, blame, a "but" that takes back, a turn to the writer's own story,
 shrinking the feeling, a bare word), then how it meets a complaint about the
 writer, then what works (or early advice).
 """
@@ -42,18 +42,16 @@ _CONCERNS = [
         "Say what happened for you: \u201cI felt \u2026 when \u2026\u201d.",
     ),
     (
-        # Before the "but": "I hear you, but when I lost my job I just got on
-        # with it" is answered by handing it back, not by an "and".
-        "self_focus",
-        "This turns the talk toward your own story.",
-        "Keep your part short and hand it back with a question about theirs.",
-    ),
-    (
         "dismissive_but",
         # What came before may be the reply's kind words ("I hear you, but…")
         # or the partner's own ("She lived a long life though.").
         "A \u201c{word}\u201d here may take back what came before it.",
         "Let what came before the \u201c{word}\u201d stand, then add yours with \u201cand\u201d.",
+    ),
+    (
+        "self_focus",
+        "This turns the talk toward your own story.",
+        "Keep your part short and hand it back with a question about theirs.",
     ),
     (
         "minimizing",
@@ -126,6 +124,7 @@ def summarise(analysis: Analysis) -> Summary:
         light=analysis.light,
         to_complaint=analysis.to_complaint,
         contrast=analysis.contrast,
+        hands_back=any(f.signal == "self_focus" and f.suggestion for f in analysis.findings),
     )
 
 
@@ -137,6 +136,7 @@ def describe(
     light: bool = False,
     to_complaint: str | None = None,
     contrast: str = "but",
+    hands_back: bool = False,
 ) -> Summary:
     """One or two plain sentences about how the reply listens.
 
@@ -145,7 +145,9 @@ def describe(
     `light`: the message tells of nothing hard (Analysis.light);
     `to_complaint`: how it meets a complaint about the writer
     (Analysis.to_complaint: "for_feeling", "defends", "owned", "promised" or None);
-    `contrast`: the word of the dismissive "but" ("though"), named as written.
+    `contrast`: the word of the dismissive "but" ("though"), named as written;
+    `hands_back`: the turn to the writer's own story carries the rewrite, so
+    the summary speaks of it, not of a "but" in the same words.
 
     >>> describe({"validation": True, "open_question": True}, {"interpretations": 2}).text
     "You reflect how they feel and ask about it: that's listening at its fullest."
@@ -157,6 +159,8 @@ def describe(
     for signal, text, step in _CONCERNS:
         if signal == "dismissive_but" and signals.get("minimizing"):
             continue  # "add yours with 'and'" would keep the shrinking: say that instead
+        if signal == "dismissive_but" and hands_back:
+            continue  # "I hear you, but when I lost my job…": hand it back, not "and"
         if signals.get(signal):
             if good_news and signal in _AFTER_GOOD_NEWS:
                 return _AFTER_GOOD_NEWS[signal]

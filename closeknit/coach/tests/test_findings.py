@@ -646,6 +646,13 @@ JOB = "I got the job!! They called this afternoon, I start in March."
             "self_focus",
             "self_focus",
         ),
+        # No words of a turn to your own story: the "but" keeps the rewrite.
+        (
+            "Fair, but I need my phone for work.",
+            "What do you wish we did more of? Just sitting together without our phones.",
+            "dismissive_but",
+            "dismissive_but",
+        ),
     ],
 )
 def test_overlapping_notes_offer_one_rewrite_and_the_summary_speaks_of_it(
