@@ -930,7 +930,10 @@ _RHETORICAL = _rx(
 
 # Offers to do something together, beyond the proposal feature the heads read
 # ("Want to plan something for Saturday?"). Read only to choose the note.
-_OFFER = _rx(r"^\W*(?:(?:do you )?(?:want|wanna) to|fancy|up for) (?!talk|tell|say|share|vent)\w+")
+_OFFER = _rx(
+    r"^\W*(?:(?:do you )?(?:want|wanna) to|fancy|up for) (?!talk|tell|say|share|vent)\w+",
+    r"^\W*(?:(?:ok|okay|so|then|maybe|ooh|oh),? )?(?:let's|we (?:could|should)) (?!not\b)\w+",
+)
 
 
 def offers(sentence: str) -> bool:
@@ -938,6 +941,8 @@ def offers(sentence: str) -> bool:
 
     >>> offers("Want to plan something for Saturday?"), offers("Did you eat?")
     (True, False)
+    >>> offers("Let's do phone-free Sundays?"), offers("Maybe we could go on Friday?")
+    (True, True)
     """
     return bool(FEATURES["proposal"].search(sentence) or _OFFER.search(sentence))
 

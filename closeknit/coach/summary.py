@@ -12,7 +12,7 @@ writer, then what works (or early advice).
 
 from dataclasses import dataclass
 
-from closeknit.coach.engine import Analysis
+from closeknit.coach.engine import MESSAGES, Analysis
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,14 @@ def summarise(analysis: Analysis) -> Summary:
         to_complaint=analysis.to_complaint,
         contrast=analysis.contrast,
         hands_back=any(f.signal == "self_focus" and f.suggestion for f in analysis.findings),
+        offers=_only_offers(analysis),
     )
+
+
+def _only_offers(analysis: Analysis) -> bool:
+    """Its yes/no questions are all kind offers ("Want me to pick up dinner?")."""
+    closed = [f for f in analysis.findings if f.signal == "closed_question"]
+    return bool(closed) and all(f.message == MESSAGES["offer"] for f in closed)
 
 
 def describe(
@@ -137,6 +144,7 @@ def describe(
     to_complaint: str | None = None,
     contrast: str = "but",
     hands_back: bool = False,
+    offers: bool = False,
 ) -> Summary:
     """One or two plain sentences about how the reply listens.
 
@@ -147,7 +155,8 @@ def describe(
     (Analysis.to_complaint: "for_feeling", "defends", "owned", "promised" or None);
     `contrast`: the word of the dismissive "but" ("though"), named as written;
     `hands_back`: the turn to the writer's own story carries the rewrite, so
-    the summary speaks of it, not of a "but" in the same words.
+    the summary speaks of it, not of a "but" in the same words;
+    `offers`: its yes/no questions are all kind offers.
 
     >>> describe({"validation": True, "open_question": True}, {"interpretations": 2}).text
     "You reflect how they feel and ask about it: that's listening at its fullest."
@@ -169,14 +178,18 @@ def describe(
             return Summary(text.format(word=contrast), step.format(word=contrast), signal)
     if to_complaint in TO_COMPLAINT:
         return TO_COMPLAINT[to_complaint]
-    found = _what_works(signals, empathy, i_statement, to_complaint)
+    found = _what_works(signals, empathy, i_statement, to_complaint, offers)
     if good_news and found.signal in _AFTER_GOOD_NEWS:
         return _AFTER_GOOD_NEWS[found.signal]
     return found
 
 
 def _what_works(
-    signals: dict[str, bool], empathy: dict[str, int], i_statement: bool, to_complaint: str | None
+    signals: dict[str, bool],
+    empathy: dict[str, int],
+    i_statement: bool,
+    to_complaint: str | None,
+    offers: bool,
 ) -> Summary:
     reflects = signals.get("validation") or empathy.get("interpretations", 0) == 2
     # Only an open question (or an invitation, which counts as one) asks them to
@@ -229,14 +242,21 @@ def _what_works(
             "Naming how it might feel for them (\u201cThat sounds exhausting\u201d) "
             "shows you're with them.",
         )
-    return _quiet(signals, empathy)
+    return _quiet(signals, empathy, offers)
 
 
-def _quiet(signals: dict[str, bool], empathy: dict[str, int]) -> Summary:
+def _quiet(signals: dict[str, bool], empathy: dict[str, int], offers: bool) -> Summary:
     if empathy.get("emotional_reactions", 0) >= 1:
         return Summary(
             "Your care comes through.",
             "Asking what it was like for them would invite them to say more.",
+        )
+    if signals.get("closed_question") and offers:
+        return Summary(
+            "A kind offer.",
+            "If you also want to hear more, a \u201cwhat\u201d or \u201chow\u201d question "
+            "invites it.",
+            "closed_question",
         )
     if signals.get("closed_question"):
         return Summary(

@@ -203,3 +203,19 @@ def test_a_promise_that_hands_the_work_to_them_is_still_advice() -> None:
     result = analyze("Next time just tell me and I'll come home.", LATE)
     assert result.signals["advice"]
     assert result.to_complaint is None
+
+
+SHARED_WISH = "What do you wish we did more of? Just sitting together without our phones."
+
+
+@pytest.mark.parametrize(
+    "reply", ["Me too. Let's do phone-free Sundays?", "Want to try it this Sunday?"]
+)
+def test_a_proposal_asked_as_a_question_is_summed_up_as_an_offer(reply: str) -> None:
+    summary = summarise(analyze(reply, SHARED_WISH))
+    assert summary.text == "A kind offer."
+    assert summary.signal == "closed_question"  # the note's own words are not said twice
+
+
+def test_a_plain_yes_no_question_still_asks_for_a_short_answer() -> None:
+    assert summarise(analyze("Did you eat?", SHARED_WISH)).text == "This asks for a short answer."
