@@ -201,11 +201,14 @@ def analyze(text: str, context: str | None = None) -> Analysis:
     heads = get_heads()
     reading = read(prepared, context, get_encoder())
     decided, own = _decide(reading, heads)
+    # Whether the partner shares good news: read once, asked by five decisions.
+    good = good_news_probability(reading, heads)
+    context = reading.context or ""
+    gate = shares_good_news(good, context, heads.threshold("good_news"))
+    shared = read_shared(context, gate and sure_of_good_news(context, good))
+    _join_in(prepared, context, shared, decided)
     signals = {name: bool(decided[name].any()) if name in decided else False for name in SIGNALS}
     signals["too_short"] = _too_short(reading, heads)
-    # Whether the partner shares good news: read once, asked by four decisions.
-    good = good_news_probability(reading, heads)
-    gate = shares_good_news(good, reading.context or "", heads.threshold("good_news"))
     signals["active_constructive"] = (
         gate
         and not _takes_back_praise(prepared, decided)
@@ -218,8 +221,6 @@ def analyze(text: str, context: str | None = None) -> Analysis:
     empathy = _empathy(reading, heads)
     texts = prepared.sentence_texts()
     shown = on_its_own_sentences(texts, one_kind_of_question(texts, decided, own), own)
-    context = reading.context or ""
-    shared = read_shared(context, gate and sure_of_good_news(context, good))
     findings = _findings(prepared, shown, signals, shared)
     return Analysis(
         signals=signals,
@@ -268,6 +269,30 @@ def _decide(reading: Reading, heads: Heads) -> tuple[dict[str, np.ndarray], dict
     # the training replies three labels more agreed and one less.
     decided["open_question"] &= ~(decided["dismissive_but"] | decided["you_statement"])
     return decided, own
+
+
+def _join_in(
+    prepared: Prepared, context: str, shared: Shared, decided: dict[str, np.ndarray]
+) -> None:
+    """After a light message, doing it with them is no advice: "Let's watch it Friday?".
+
+    The same words after a complaint or a hard time ("Let's make dinner
+    phone-free") offer a fix before they feel heard, and after good news
+    ("We should move it to a savings account") go to plans: those stay advice,
+    as the corpus labels them. Over the training replies, proposals to do
+    something together that the rules read were labelled advice 30 times in
+    225, nearly all after a complaint or a hardship. A message that speaks of
+    "you" is taken as about the writer ("You keep leaving your stuff
+    everywhere"), unless the "you" is only in the question it answers.
+    """
+    question = rules.OPENING_QUESTION.match(context)
+    said = context[question.end() :] if question else context
+    if not shared.light or rules.has_second_person(said):
+        return  # "You keep leaving your stuff everywhere": about the writer
+    texts = prepared.sentence_texts()
+    for i in np.flatnonzero(decided["advice"]):
+        if rules.proposes_together(texts[i]):
+            decided["advice"][i] = False
 
 
 def one_kind_of_question(

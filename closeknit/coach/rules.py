@@ -1236,15 +1236,9 @@ _PROMISE = _rx(
 # The words a promise shares with advice ("next time", "make sure"): theirs
 # alone are no advice when the writer is the one who will act.
 _PROMISE_TIME = _rx(r"\b(?:next time|from now on|in (?:the )?future|make sure)\b")
-_ADVICE_RULES = (
-    "should",
-    "advice_phrase",
-    "we_should",
-    "lets",
-    "you_could",
-    "just_do",
-    "imperative_start",
-)
+# Advice rules that tell them what to do; with "we should", "let's": any advice.
+_YOU_ADVISED = ("should", "advice_phrase", "you_could", "just_do", "imperative_start")
+_ADVICE_RULES = (*_YOU_ADVISED, "we_should", "lets")
 
 
 def promises(sentence: str) -> bool:
@@ -1305,3 +1299,28 @@ def only_advised(sentence: str) -> bool:
 # What turns advice into a telling-off: "… instead of just avoiding stuff",
 # "… like I've said a hundred times".
 _TOLD_OFF = _rx(r"\binstead of\b|\blike I (?:said|told|'ve said|have said|keep saying)\b")
+
+
+# "Let's watch it Friday?", "We should go together": doing it with them.
+_TOGETHER = _rx(
+    r"^\W*(?:(?:ok|okay|so|then|maybe|perhaps|ooh|oh|honestly|yes|yeah|omg|aw+|haha)\W+)*"
+    r"(?:let's|let us|we should|we could|we can|shall we|should we|how about we"
+    r"|(?:do you )?want to|wanna|fancy)\b(?! just\b)"
+)
+
+
+def proposes_together(sentence: str) -> bool:
+    """A proposal to do something with them, telling them nothing to do.
+
+    After a light answer ("Films I keep meaning to watch? The octopus one."),
+    "Let's watch it Friday?" joins in; the corpus labels it no advice. After a
+    complaint or a hard time the same words are a fix (engine._join_in).
+
+    >>> proposes_together("Let's watch it Friday?"), proposes_together("Ooh, we should go!")
+    (True, True)
+    >>> proposes_together("Let's just drop it."), proposes_together("Let's go, you should rest.")
+    (False, False)
+    """
+    if not _TOGETHER.search(sentence):
+        return False
+    return not any(FEATURES[name].search(sentence) for name in _YOU_ADVISED)

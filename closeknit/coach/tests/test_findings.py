@@ -680,3 +680,30 @@ def test_no_two_rewrites_cover_the_same_words_in_held_out_replies() -> None:
         for i, a in enumerate(rewrites):
             overlapping += [text for b in rewrites[i + 1 :] if a.start < b.end and b.start < a.end]
     assert overlapping == []
+
+
+FILMS = (
+    "What's on your list of films or shows you keep meaning to watch? "
+    "That documentary about octopuses, and the Danish series everyone mentions."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ooh the octopus one! Let's watch it Friday?", "Mine too. We should do a movie night."],
+)
+def test_joining_in_after_a_light_answer_is_not_advice(text: str) -> None:
+    result = analyze(text, FILMS)
+    assert not result.signals["advice"]
+    assert not summarise(result).text.startswith("You go to solutions quickly")
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "You keep leaving your stuff all over the flat.",  # a complaint about the writer
+        "I'm so stressed about money, I can't sleep.",  # a hard time
+    ],
+)
+def test_the_same_proposal_after_a_complaint_or_a_hard_time_is_a_fix(context: str) -> None:
+    assert analyze("Let's sit down together on Sunday and sort it.", context).signals["advice"]
