@@ -656,7 +656,12 @@ _SORRY_FOR_FEELING = _rx(
     r"\bsorry if (?:you|that|it|I) (?:upset|offended|hurt|made you)\b",
 )
 # Their message holds something the writer did ("You forgot", "when you left").
-_ABOUT_THE_WRITER = _rx(r"\bwhen you\b|\byou (?:always|never|even)\b|\byou (?:just )?\w+ed\b")
+_ABOUT_THE_WRITER = _rx(
+    r"\bwhen you\b|\byou (?:always|never|even)\b|\byou (?:just )?\w+ed\b|\byou keep \w+ing\b",
+    # "I feel like you don't care", "you won't hold my hand": not "I hope you don't mind".
+    r"\byou (?:don't|didn't|won't|wouldn't|haven't|can't|couldn't|do not|did not) (?!(?:know"
+    r"|mind|have to|need to|worry|think|feel|want to|look|sound|seem|get to)\b)\w+",
+)
 
 
 # "I'm sorry I forgot", "That was my fault": sorry for what the writer did.
@@ -675,6 +680,9 @@ _DEFENDS = _rx(
     r"\bnot my fault\b|\bI was (?:only |just )trying\b|\bwhat about (?:you|when you)\b",
     r"\bat least I\b|\byou know (?:that|I was|I've been|how busy)\b",
     r"\bI (?:already )?said (?:I'm|I am|I was) sorry\b|\bI already apologi[sz]ed\b",
+    # "That's not fair, I planned the picnic": not "It's not fair on you" (sympathy).
+    r"\b(?:(?:that's|that is|it's|it is) not|that isn't|it isn't) (?:fair|true)\b"
+    r"(?! (?:on|to|for) you)|\b(?:that's|that is) (?:so |totally |just )?(?:unfair|untrue)\b",
 )
 
 
@@ -696,6 +704,10 @@ def complains_of_writer(context: str) -> bool:
     False
     >>> complains_of_writer("Can we talk? When you scroll at dinner I feel alone.")
     True
+    >>> complains_of_writer("I plan every date. It makes me feel like you don't care.")
+    True
+    >>> complains_of_writer("I hope you don't mind, I ate the last slice.")
+    False
     """
     question = OPENING_QUESTION.match(context)
     if question and _WHY_YOU.search(question.group()):

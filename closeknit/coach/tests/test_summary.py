@@ -219,3 +219,19 @@ def test_a_proposal_asked_as_a_question_is_summed_up_as_an_offer(reply: str) -> 
 
 def test_a_plain_yes_no_question_still_asks_for_a_short_answer() -> None:
     assert summarise(analyze("Did you eat?", SHARED_WISH)).text == "This asks for a short answer."
+
+
+DATES = "I feel like I'm always the one who plans our dates. It makes me feel like you don't care."
+
+
+def test_a_complaint_said_as_a_feeling_about_the_writer_is_a_complaint() -> None:
+    assert summarise(analyze("I'm sorry you feel that way.", DATES)).text.startswith(
+        "An apology for how they feel"
+    )
+    defence = summarise(analyze("That's not fair, I planned the picnic last month.", DATES))
+    assert defence.text == "This puts your side first, before they feel heard."
+
+
+@pytest.mark.parametrize("reply", ["That's fair. I'm sorry.", "It's not fair on you, I know."])
+def test_agreeing_that_it_is_fair_is_no_defence(reply: str) -> None:
+    assert analyze(reply, DATES).to_complaint != "defends"
