@@ -9,6 +9,7 @@ from django.utils import timezone
 from closeknit.private import services
 from closeknit.private.models import Evening, Item, TryNext
 from closeknit.private.tests.helpers import answer, open_list
+from closeknit.talk import services as talk_services
 from closeknit.test import BaseTestCase
 
 BOTH = {"affection-001": "yes", "aftercare-001": "yes", "aftercare-002": "maybe"}
@@ -135,6 +136,9 @@ class WordingTestCase(BaseTestCase):
         answer(self.couple, self.ana, **BOTH)
         answer(self.couple, self.ben, **BOTH)
         services.mark_evening(self.couple)
+        # Today's question is on the home page and drawn at random; one library
+        # question asks about a childhood bedroom. A couple's own comes first.
+        talk_services.add_prompt(self.couple, self.ana, "What made you laugh today?", "fun", "light")
         client = self.client_for(self.ana)
 
         def title(url: str) -> str:
