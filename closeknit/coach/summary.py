@@ -170,6 +170,8 @@ def describe(
             continue  # "add yours with 'and'" would keep the shrinking: say that instead
         if signal == "dismissive_but" and hands_back:
             continue  # "I hear you, but when I lost my job…": hand it back, not "and"
+        if signal == "self_focus" and to_complaint == "defends":
+            continue  # "That's not fair, I got stuck at work": their side first, said below
         if signals.get(signal):
             if good_news and signal in _AFTER_GOOD_NEWS:
                 return _AFTER_GOOD_NEWS[signal]

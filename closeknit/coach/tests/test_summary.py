@@ -235,3 +235,11 @@ def test_a_complaint_said_as_a_feeling_about_the_writer_is_a_complaint() -> None
 @pytest.mark.parametrize("reply", ["That's fair. I'm sorry.", "It's not fair on you, I know."])
 def test_agreeing_that_it_is_fair_is_no_defence(reply: str) -> None:
     assert analyze(reply, DATES).to_complaint != "defends"
+
+
+def test_a_defence_read_as_a_turn_to_your_own_story_is_named_as_a_defence() -> None:
+    summary = describe({"self_focus": True}, {}, to_complaint="defends")
+    assert summary.text == "This puts your side first, before they feel heard."
+    # Blame still comes first.
+    both = describe({"self_focus": True, "you_statement": True}, {}, to_complaint="defends")
+    assert both.signal == "you_statement"

@@ -138,7 +138,9 @@ class WordingTestCase(BaseTestCase):
         services.mark_evening(self.couple)
         # Today's question is on the home page and drawn at random; one library
         # question asks about a childhood bedroom. A couple's own comes first.
-        talk_services.add_prompt(self.couple, self.ana, "What made you laugh today?", "fun", "light")
+        talk_services.add_prompt(
+            self.couple, self.ana, "What made you laugh today?", "fun", "light"
+        )
         client = self.client_for(self.ana)
 
         def title(url: str) -> str:
