@@ -285,9 +285,7 @@ def _join_in(
     "you" is taken as about the writer ("You keep leaving your stuff
     everywhere"), unless the "you" is only in the question it answers.
     """
-    question = rules.OPENING_QUESTION.match(context)
-    said = context[question.end() :] if question else context
-    if not shared.light or rules.has_second_person(said):
+    if not shared.light or rules.has_second_person(rules.after_question(context)):
         return  # "You keep leaving your stuff everywhere": about the writer
     texts = prepared.sentence_texts()
     for i in np.flatnonzero(decided["advice"]):

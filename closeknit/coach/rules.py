@@ -712,8 +712,18 @@ def complains_of_writer(context: str) -> bool:
     question = OPENING_QUESTION.match(context)
     if question and _WHY_YOU.search(question.group()):
         return True
-    rest = context[question.end() :] if question else context
+    rest = after_question(context)
     return bool(FEATURES["you_accuse"].search(rest) or _ABOUT_THE_WRITER.search(rest))
+
+
+def after_question(context: str) -> str:
+    """What they said, after the question it answers, if it opens with one.
+
+    >>> after_question("What do you miss? The sea.")
+    ' The sea.'
+    """
+    question = OPENING_QUESTION.match(context)
+    return context[question.end() :] if question else context
 
 
 def answer_to_complaint(reply: str, context: str) -> str | None:
@@ -942,10 +952,7 @@ _RHETORICAL = _rx(
 
 # Offers to do something together, beyond the proposal feature the heads read
 # ("Want to plan something for Saturday?"). Read only to choose the note.
-_OFFER = _rx(
-    r"^\W*(?:(?:do you )?(?:want|wanna) to|fancy|up for) (?!talk|tell|say|share|vent)\w+",
-    r"^\W*(?:(?:ok|okay|so|then|maybe|ooh|oh),? )?(?:let's|we (?:could|should)) (?!not\b)\w+",
-)
+_OFFER = _rx(r"^\W*(?:(?:do you )?(?:want|wanna) to|fancy|up for) (?!talk|tell|say|share|vent)\w+")
 
 
 def offers(sentence: str) -> bool:
@@ -956,7 +963,11 @@ def offers(sentence: str) -> bool:
     >>> offers("Let's do phone-free Sundays?"), offers("Maybe we could go on Friday?")
     (True, True)
     """
-    return bool(FEATURES["proposal"].search(sentence) or _OFFER.search(sentence))
+    return bool(
+        FEATURES["proposal"].search(sentence)
+        or _OFFER.search(sentence)
+        or _TOGETHER.search(sentence)  # "Let's do phone-free Sundays?"
+    )
 
 
 def not_closed(sentence: str) -> bool:
