@@ -226,13 +226,19 @@ def analyze(text: str, context: str | None = None) -> Analysis:
         signals=signals,
         empathy=empathy,
         listening_level=listening_level(signals, empathy),
-        findings=findings,
+        findings=[_as_typed(f, prepared) for f in findings],
         notice=_notice(prepared),
         good_news=shared.news,
         light=shared.light,
         to_complaint=rules.answer_to_complaint(prepared.clean, context),
         contrast=_first_contrast(prepared, findings),
     )
+
+
+def _as_typed(finding: Finding, prepared: Prepared) -> Finding:
+    """The finding with its offsets in the text as typed, not in the clean copy."""
+    start, end = prepared.to_original(finding.start), prepared.to_original(finding.end)
+    return replace(finding, start=start, end=end)
 
 
 # --- deciding --------------------------------------------------------------------------
@@ -762,7 +768,7 @@ def _finding(
     """
     news = shared.news
     sentence = prepared.clean[start:end]
-    original = prepared.original[start:end]
+    original = prepared.original[prepared.to_original(start) : prepared.to_original(end)]
     if signal == "dismissive_but":
         word = _contrast_word(sentence)
         message = MESSAGES[signal].format(word=word)

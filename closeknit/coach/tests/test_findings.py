@@ -707,3 +707,33 @@ def test_joining_in_after_a_light_answer_is_not_advice(text: str) -> None:
 )
 def test_the_same_proposal_after_a_complaint_or_a_hard_time_is_a_fix(context: str) -> None:
     assert analyze("Let's sit down together on Sunday and sort it.", context).signals["advice"]
+
+
+def test_without_apostrophes_it_reads_the_same_and_points_into_the_text_as_typed() -> None:
+    typed = "ok. dont worry, its not a big deal"
+    with_them = analyze("ok. don't worry, it's not a big deal")
+    result = analyze(typed)
+    assert result.signals["minimizing"] and with_them.signals["minimizing"]
+    noted = [f for f in result.findings if f.signal == "minimizing"]
+    assert [typed[f.start : f.end] for f in noted] == ["dont worry, its not a big deal"]
+
+
+def test_a_dismissive_but_without_apostrophes_keeps_the_words_as_typed() -> None:
+    typed = "I know, but im tired too"
+    found = next(f for f in analyze(typed).findings if f.signal == "dismissive_but")
+    assert typed[found.start : found.end] == typed
+    assert found.suggestion == "I know, and im tired too"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "That's so frustrating after all that work. How's your back now?",
+        "Don't let it go to your head, it's only one race.",
+        "I'd be livid too. What's he said since?",
+    ],
+)
+def test_a_reply_typed_without_apostrophes_reads_as_with_them(reply: str) -> None:
+    context = "My back's gone again after six weeks of physio, and I ran my first race."
+    typed = reply.replace("'", "")
+    assert analyze(typed, context).signals == analyze(reply, context).signals

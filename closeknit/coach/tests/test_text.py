@@ -42,6 +42,47 @@ def test_cleaning_keeps_every_offset() -> None:
     assert prepared.clean == 'It\'s    fine    &    ok - "really"'
 
 
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("dont worry, its not a big deal", "don't worry, it's not a big deal"),
+        ("Im sure youre right. Thats nothing.", "I'm sure you're right. That's nothing."),
+        ("YOU DIDNT EVEN TEXT", "YOU DIDN'T EVEN TEXT"),
+        ("lets go friday, i shouldve asked", "let's go friday, i should've asked"),
+        ("Id be livid. Ill call you, well sort it", "I'd be livid. I'll call you, we'll sort it"),
+    ],
+)
+def test_apostrophes_texting_leaves_out_are_put_back(typed: str, read: str) -> None:
+    assert prepare(typed).clean == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Well, we were ill.",
+        "Well done!",
+        "The cat licked its paw.",
+        "She lets me drive.",
+        "I lost my id card.",
+        "I'd go, shed it.",
+    ],
+)
+def test_words_that_only_look_like_contractions_are_left_alone(text: str) -> None:
+    prepared = prepare(text)
+    assert prepared.clean == text
+    assert prepared.origin is None
+
+
+def test_offsets_in_the_clean_copy_map_back_to_the_text_as_typed() -> None:
+    typed = "<b>dont</b> worry. its ok, youre fine"
+    prepared = prepare(typed)
+    assert prepared.clean == "   don't     worry. it's ok, you're fine"
+    back = prepared.to_original
+    said = [typed[back(start) : back(end)] for start, end in prepared.sentences]
+    assert said == ["dont</b> worry.", "its ok, youre fine"]
+    assert prepared.to_original(len(prepared.clean)) == len(typed)
+
+
 def test_sentences_split_on_punctuation_emoji_and_lines() -> None:
     text = "Oh no!! \U0001f622 Dr. Li said what? Ok\nlater"
     spans = split_sentences(text)
