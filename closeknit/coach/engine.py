@@ -612,6 +612,9 @@ def _findings(
 def _one_rewrite_per_sentence(prepared: Prepared, found: list[Finding]) -> list[Finding]:
     """One rewrite for any stretch of text: the first in _REWRITES keeps its own.
 
+    And each rewrite once: two sentences that shrink the feeling get the same
+    words offered once, or using both would say them twice.
+
     Two rewrites over the same words cannot both be used, and the second
     usually keeps what the first repairs. A turn to the writer's own story is
     answered by handing it back, which also repairs what the turn shrinks or
@@ -635,12 +638,15 @@ def _one_rewrite_per_sentence(prepared: Prepared, found: list[Finding]) -> list[
         marked.append(f)
     kept: list[Finding] = []
     taken: list[tuple[int, int]] = []
+    offered: set[str] = set()  # "It's not that deep. Don't worry." needs one rewrite, not two
     for f in sorted(marked, key=lambda f: _rewrite_rank(prepared, f)):
         if f.suggestion and f.signal in _REWRITES:
-            if any(f.start < end and start < f.end for start, end in taken):
+            overlaps = any(f.start < end and start < f.end for start, end in taken)
+            if overlaps or f.suggestion.casefold() in offered:
                 f = replace(f, suggestion=None)
             else:
                 taken.append((f.start, f.end))
+                offered.add(f.suggestion.casefold())
         kept.append(f)
     return kept
 

@@ -737,3 +737,11 @@ def test_a_reply_typed_without_apostrophes_reads_as_with_them(reply: str) -> Non
     context = "My back's gone again after six weeks of physio, and I ran my first race."
     typed = reply.replace("'", "")
     assert analyze(typed, context).signals == analyze(reply, context).signals
+
+
+def test_the_same_rewrite_is_offered_once() -> None:
+    """Using both of two identical rewrites would say the same words twice."""
+    result = analyze("Just quit. Or talk to HR. You should look for something else.", WORST_DAY)
+    advice = [f for f in result.findings if f.signal == "advice"]
+    assert len(advice) == 3
+    assert [f.suggestion is not None for f in advice] == [True, False, False]
