@@ -640,13 +640,14 @@ def _one_rewrite_per_sentence(prepared: Prepared, found: list[Finding]) -> list[
     taken: list[tuple[int, int]] = []
     offered: set[str] = set()  # "It's not that deep. Don't worry." needs one rewrite, not two
     for f in sorted(marked, key=lambda f: _rewrite_rank(prepared, f)):
-        if f.suggestion and f.signal in _REWRITES:
+        said = (f.suggestion or "").casefold()
+        if said and f.signal in _REWRITES:
             overlaps = any(f.start < end and start < f.end for start, end in taken)
-            if overlaps or f.suggestion.casefold() in offered:
+            if overlaps or said in offered:
                 f = replace(f, suggestion=None)
             else:
                 taken.append((f.start, f.end))
-                offered.add(f.suggestion.casefold())
+                offered.add(said)
         kept.append(f)
     return kept
 
