@@ -4,6 +4,8 @@ Prints
 1. precision / recall / F1 per signal on corpus/coach/test.jsonl (which
    training never reads), and the empathy levels' macro-F1 there; then the
    same on test-i.jsonl, from a writer who saw no training or test reply;
+   then F1 on both with every apostrophe taken out, as texting types them
+   ("dont worry, its fine");
 2. accuracy, macro-F1 and the confusion matrix per EPITOME mechanism on all
    3,084 Reddit replies in ../shared/data/epitome (seeker post as context),
    beside the paper's; EPITOME is only measured here, never trained on;
@@ -62,11 +64,13 @@ def main() -> int:
     from closeknit.coach import analyze, warm_up
 
     warm_up()
-    timings = signal_section(TEST, analyze, "1.")
+    timings, as_written = signal_section(TEST, analyze, "1.")
     rss_after_test = rss_mb()
+    held_out = {TEST: as_written}
     if TEST_I.exists():
         print()
-        signal_section(TEST_I, analyze, "1b.")
+        held_out[TEST_I] = signal_section(TEST_I, analyze, "1b.")[1]
+    texting_section(held_out, analyze)
     epitome_section(analyze)
     speed_section(timings)
     print("\n4. Model load (import, tokenizer, int8 model, session, heads, first reply)")
@@ -124,7 +128,10 @@ def sizes_section() -> None:
 # --- 1. signals on the project's test set ------------------------------------------------
 
 
-def signal_section(path: Path, analyze, number: str) -> list[tuple[float, float]]:
+def signal_section(
+    path: Path, analyze, number: str
+) -> tuple[list[tuple[float, float]], dict[str, float]]:
+    """Per-signal figures on one held-out file; its timings and F1 per signal."""
     from closeknit.coach.engine import MECHANISMS, SIGNALS
 
     records = read_jsonl(path)
@@ -145,8 +152,10 @@ def signal_section(path: Path, analyze, number: str) -> list[tuple[float, float]
             levels[m][0].append(int(record["empathy"][m]))
             levels[m][1].append(result.empathy[m])
     print(f"   {'signal':22} {'n':>4} {'precision':>9} {'recall':>7} {'F1':>6}   target F1 >= 0.9")
+    f1 = {}
     for s in SIGNALS:
         p, r, f = prf(truth[s], guess[s])
+        f1[s] = f
         print(f"   {s:22} {sum(truth[s]):4d} {p:9.3f} {r:7.3f} {f:6.3f}   {_ok(f >= TARGET_F1)}")
     print(
         "   empathy levels on the same replies: "
@@ -155,7 +164,30 @@ def signal_section(path: Path, analyze, number: str) -> list[tuple[float, float]
             for m in MECHANISMS
         )
     )
-    return timings
+    return timings, f1
+
+
+def texting_section(as_written: dict[Path, dict[str, float]], analyze) -> None:
+    """F1 on the held-out replies with every apostrophe taken out, beside F1 as written."""
+    from closeknit.coach.engine import SIGNALS
+
+    print('\n1c. The same replies typed without apostrophes ("dont worry, its fine")')
+    stripped = {}
+    for path in as_written:
+        truth: dict[str, list[bool]] = {s: [] for s in SIGNALS}
+        guess: dict[str, list[bool]] = {s: [] for s in SIGNALS}
+        for record in read_jsonl(path):
+            text = record["text"].replace("'", "").replace("\u2019", "")
+            result = analyze(text, record.get("context"))
+            for s in SIGNALS:
+                truth[s].append(bool(record["signals"][s]))
+                guess[s].append(result.signals[s])
+        stripped[path] = {s: prf(truth[s], guess[s])[2] for s in SIGNALS}
+    names = [p.name for p in as_written]
+    print(f"   {'signal':22} " + " ".join(f"{n + ' as written / without':>34}" for n in names))
+    for s in SIGNALS:
+        cells = [f"{as_written[p][s]:.3f} / {stripped[p][s]:.3f}" for p in as_written]
+        print(f"   {s:22} " + " ".join(f"{c:>34}" for c in cells))
 
 
 # --- 2. EPITOME --------------------------------------------------------------------------------
