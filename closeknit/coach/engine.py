@@ -779,7 +779,8 @@ def _finding(
     if signal == "dismissive_but":
         word = _contrast_word(sentence)
         message = MESSAGES[signal].format(word=word)
-        return Finding(signal, start, end, message, suggest.join_with_and(original, blamed))
+        rewrite = _and_rewrite(prepared, original, sentence, blamed)
+        return Finding(signal, start, end, message, rewrite)
     if signal == "you_statement":
         return Finding(signal, start, end, MESSAGES[signal], suggest.i_statement(sentence))
     if signal == "advice":
@@ -801,6 +802,22 @@ def _finding(
             rewrite = None  # "Did you have fun? What was the best part?" asks it already
         return Finding(signal, start, end, MESSAGES[signal], rewrite)
     return Finding(signal, start, end, MESSAGES[signal], None)
+
+
+def _and_rewrite(prepared: Prepared, typed: str, sentence: str, blamed: bool) -> str | None:
+    """The "but" rewrite in the words as typed, unless they hide blame.
+
+    Its blame patterns know "you're", not "youre": "Im sorry but youre wrong"
+    would become "Im sorry, and youre wrong". Read with the apostrophes put
+    back, it is repaired into an I-statement instead.
+    """
+    rewrite = suggest.join_with_and(typed, blamed)
+    if prepared.origin is None or rewrite is None:
+        return rewrite
+    read = suggest.join_with_and(sentence, blamed)
+    if read is not None and read.replace("'", "") == rewrite.replace("'", ""):
+        return rewrite  # the same rewrite: keep the writer's spelling
+    return read
 
 
 _CONTRAST_WORD = re.compile(

@@ -745,3 +745,10 @@ def test_the_same_rewrite_is_offered_once() -> None:
     advice = [f for f in result.findings if f.signal == "advice"]
     assert len(advice) == 3
     assert [f.suggestion is not None for f in advice] == [True, False, False]
+
+
+def test_a_but_before_blame_typed_without_apostrophes_drops_the_blame() -> None:
+    typed = "Im sorry but youre wrong, lets talk"
+    found = next(f for f in analyze(typed, "You forgot my birthday.").findings)
+    assert found.signal == "dismissive_but"
+    assert found.suggestion is not None and "wrong" not in found.suggestion
