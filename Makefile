@@ -66,6 +66,15 @@ format: packages
 bench: packages
 	$(BIN)/python benchmarks/coach.py
 
+# The coach's weights from corpus/coach (development only, about 40 minutes on
+# two cores): MiniLM's top layers tuned with PyTorch (its CPU build, which pip
+# takes from this machine's disk), then the heads trained over them.
+.PHONY: coach-weights
+coach-weights: packages
+	$(BIN)/pip install --quiet torch==2.13.0 safetensors==0.8.0
+	$(BIN)/python scripts/tune_encoder.py
+	$(BIN)/python scripts/train_coach.py
+
 # Trust at scale (PostgreSQL and Redis on this machine; never part of `make test`).
 .PHONY: load faults bench-http bench-queries
 load: packages

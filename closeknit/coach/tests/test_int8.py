@@ -3,6 +3,7 @@
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import onnx
@@ -10,7 +11,13 @@ import pytest
 from onnx import helper
 
 from closeknit.coach import int8
-from closeknit.coach.encoder import get_encoder, model_file
+from closeknit.coach.encoder import (
+    TUNED_LAYERS,
+    Encoder,
+    ModelMissingError,
+    get_encoder,
+    model_file,
+)
 
 
 def test_it_swaps_every_weight_product_for_int8() -> None:
@@ -99,16 +106,13 @@ def test_processes_starting_together_agree_on_one_whole_file(tmp_path: Path) -> 
     onnx.load(str(next(tmp_path.iterdir())))  # a whole, readable model
 
 
-def test_int8_vectors_stay_close_to_the_float_model() -> None:
+def _float_vector(model: bytes, text: str) -> np.ndarray:
+    """The normalised mean token vector of `model` run with float arithmetic."""
     import onnxruntime
 
-    text = "I'm so sorry you had to sit through that alone."
-    encoder = get_encoder()
-    float_model = onnxruntime.InferenceSession(
-        str(model_file()), providers=["CPUExecutionProvider"]
-    )
-    ids = np.array([encoder.tokenizer.encode(text).ids])
-    (states,) = float_model.run(
+    session = onnxruntime.InferenceSession(model, providers=["CPUExecutionProvider"])
+    ids = np.array([get_encoder().tokenizer.encode(text).ids])
+    (states,) = session.run(
         None,
         {
             "input_ids": ids,
@@ -116,6 +120,83 @@ def test_int8_vectors_stay_close_to_the_float_model() -> None:
             "token_type_ids": np.zeros_like(ids),
         },
     )
-    reference = states[0].mean(axis=0)
-    reference /= np.linalg.norm(reference)
-    assert float(reference @ encoder.encode(text).mean()) > 0.98
+    mean = states[0].mean(axis=0)
+    return np.asarray(mean / np.linalg.norm(mean))
+
+
+def test_int8_vectors_stay_close_to_the_float_model() -> None:
+    text = "I'm so sorry you had to sit through that alone."
+    tuned = int8.tune(model_file().read_bytes(), TUNED_LAYERS.read_bytes())
+    assert float(_float_vector(tuned, text) @ get_encoder().encode(text).mean()) > 0.98
+
+
+def _layers(**arrays: Any) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    return buffer.getvalue()
+
+
+def _made_for(model: bytes) -> np.ndarray:
+    import hashlib
+
+    return np.frombuffer(hashlib.sha256(model).hexdigest().encode(), dtype=np.uint8)
+
+
+def test_the_tuned_layers_take_the_place_of_the_shipped_ones() -> None:
+    original = model_file().read_bytes()
+    tuned = onnx.load_from_string(int8.tune(original, TUNED_LAYERS.read_bytes()))
+    before = {
+        t.name: onnx.numpy_helper.to_array(t)
+        for t in onnx.load_from_string(original).graph.initializer
+    }
+    after = {t.name: onnx.numpy_helper.to_array(t) for t in tuned.graph.initializer}
+    with np.load(TUNED_LAYERS) as saved:
+        names = [n for n in saved.files if n != "source_sha256"]
+        assert names and all(np.array_equal(after[n], saved[n]) for n in names)
+    changed = {n for n in before if not np.array_equal(before[n], after[n])}
+    assert changed and changed <= set(names)
+    assert "inner.encoder.layer.0.output.LayerNorm.weight" not in changed  # the bottom is kept
+    # and the vectors are the tuned model's, not the shipped one's
+    text = "That sounds exhausting. What happened?"
+    assert float(_float_vector(original, text) @ get_encoder().encode(text).mean()) < 0.99
+
+
+def test_no_tuned_layers_leave_the_model_as_it_is() -> None:
+    original = model_file().read_bytes()
+    assert int8.tune(original, b"") is original
+
+
+def test_layers_tuned_for_another_model_are_refused() -> None:
+    original = model_file().read_bytes()
+    with pytest.raises(int8.TunedLayersError, match="another MiniLM"):
+        int8.tune(original, _layers(source_sha256=_made_for(b"another model")))
+    shape = _layers(
+        source_sha256=_made_for(original),
+        **{"inner.embeddings.LayerNorm.bias": np.zeros(3, np.float32)},
+    )
+    with pytest.raises(int8.TunedLayersError, match="does not fit"):
+        int8.tune(original, shape)
+    unknown = _layers(source_sha256=_made_for(original), nowhere=np.zeros(3, np.float32))
+    with pytest.raises(int8.TunedLayersError, match="not in the model"):
+        int8.tune(original, unknown)
+
+
+def test_the_cached_file_is_named_for_the_layers_it_holds(tmp_path: Path) -> None:
+    original = model_file().read_bytes()
+    plain = tmp_path / "plain.npz"
+    plain.write_bytes(_layers(source_sha256=_made_for(original)))
+    assert int8.cached_model(model_file(), tmp_path, plain) != int8.cached_model(
+        model_file(), tmp_path, TUNED_LAYERS
+    )
+
+
+def test_the_encoder_says_what_to_do_when_its_layers_do_not_fit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stale = tmp_path / "encoder.npz"
+    stale.write_bytes(_layers(source_sha256=_made_for(b"an older model")))
+    monkeypatch.setattr("closeknit.coach.encoder.TUNED_LAYERS", stale)
+    with pytest.raises(ModelMissingError, match="make install"):
+        Encoder(tmp_path / "cache")
