@@ -47,24 +47,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from closeknit.coach.encoder import WINDOW, model_file, tokenizer_file  # noqa: E402
+from closeknit.coach.engine import MECHANISMS, SIGNALS  # noqa: E402
 from closeknit.coach.text import CoachInputError, check, prepare  # noqa: E402
 
 CORPUS = ROOT / "corpus" / "coach"
 OUT = ROOT / "closeknit" / "coach" / "weights" / "encoder.npz"
-SIGNALS = (
-    "dismissive_but",
-    "you_statement",
-    "validation",
-    "open_question",
-    "closed_question",
-    "advice",
-    "minimizing",
-    "too_short",
-    "active_constructive",
-    "self_focus",
-    "good_news_dismissed",
-)
-MECHANISMS = ("emotional_reactions", "interpretations", "explorations")
 LAYERS, HEADS, EPS = 6, 12, 1e-12
 # The products of one layer, in the order the ONNX graph holds them.
 PRODUCTS = (

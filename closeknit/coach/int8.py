@@ -105,7 +105,7 @@ def tune(model: bytes, layers: bytes) -> bytes:
     import io
 
     import onnx
-    from onnx import numpy_helper
+    from onnx import helper, numpy_helper
 
     with np.load(io.BytesIO(layers), allow_pickle=False) as saved:
         arrays = {name: saved[name] for name in saved.files}
@@ -118,10 +118,9 @@ def tune(model: bytes, layers: bytes) -> bytes:
         value = arrays.get(tensor.name)
         if value is None:
             continue
-        if (
-            list(value.shape) != list(tensor.dims)
-            or value.dtype != numpy_helper.to_array(tensor).dtype
-        ):
+        if list(value.shape) != list(
+            tensor.dims
+        ) or value.dtype != helper.tensor_dtype_to_np_dtype(tensor.data_type):
             raise TunedLayersError(f"The tuned {tensor.name} does not fit the model.")
         tensor.CopyFrom(numpy_helper.from_array(value, tensor.name))
         swapped += 1
