@@ -510,7 +510,11 @@ def _self_focus(reading: Reading, heads: Heads, good: float) -> bool:
 
     Only a reply that speaks of the writer at all is asked; the head weighs
     whose story it tells and whether the last sentence hands the talk back.
+    A plain one-up ("That's nothing, my day was worse", "Try six.") needs no
+    weighing: on the whole corpus it agrees with 23 labels and none against.
     """
+    if any(rules.plainly_one_ups(s) for s in reading.prepared.sentence_texts()):
+        return True
     if not rules.FEATURES["first_person"].search(reading.prepared.clean):
         return False
     row = reading.news_row(good)[None, :]
@@ -681,7 +685,8 @@ def _rewrite_rank(prepared: Prepared, f: Finding) -> tuple[int, int]:
 
 
 def _plain_turn(words: str) -> bool:
-    return any(rules.FEATURES[name].search(words) for name in _SELF_TURN)
+    plain = rules.plainly_one_ups(words)
+    return plain or any(rules.FEATURES[name].search(words) for name in _SELF_TURN)
 
 
 def _under_dismissal(

@@ -1255,6 +1255,42 @@ def plainly_minimizes(sentence: str) -> bool:
     return bool(_PLAINLY_MINIMIZES.search(sentence)) and not _REPORTED.search(sentence)
 
 
+# The plain one-ups (Derber's "shift response" at its barest): the partner's
+# trouble is set beside the writer's, and found smaller. Only words that
+# compare: "that's nothing" opens the sentence ("even if that's nothing" does
+# not compare), and "you're not the only one" only when it is about being tired
+# ("so please know you're not the only one" comforts).
+_NUMBER = (
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty"
+    r"|a hundred)"
+)
+_PLAINLY_ONE_UPS = _rx(
+    r"^\W*(?:(?:oh|ha+|haha|omg|honestly|pf+t?|pfft|lol|meh|nah|well|babe|hun|mate|seriously)"
+    r"\W+)*that'?s nothing\b(?! to\b| wrong\b| like\b)",
+    r"^\W*try " + _NUMBER + r"\b",
+    r"\btry (?:being|having|living with|dealing with|working for) (?:me|my|mine)\b",
+    r"\b(?:you think that'?s bad|wait (?:till|until|'til) you hear)\b",
+    r"\b(?:mine|my (?:day|week|night|shift|commute|boss|manager|one)) (?:was|is|were)"
+    r" (?:way |so |so much |much |even |a lot |far )?worse\b",
+    r"\bat least yours\b|\bwelcome to my (?:life|world)\b",
+    r"\byou'?re not the only one (?:who'?s|who is|that'?s|that is|who'?s been|who was)"
+    r" (?:tired|exhausted|knackered|shattered|stressed|busy|up)\b",
+)
+
+
+def plainly_one_ups(sentence: str) -> bool:
+    """The partner's trouble set beside the writer's own, and found smaller.
+
+    >>> plainly_one_ups("That's nothing, my day was worse."), plainly_one_ups("Try six.")
+    (True, True)
+    >>> plainly_one_ups("I'll do whatever helps, even if that's nothing.")
+    False
+    >>> plainly_one_ups("Please know you're not the only one.")
+    False
+    """
+    return bool(_PLAINLY_ONE_UPS.search(sentence)) and not _REPORTED.search(sentence)
+
+
 def surely_blames(sentence: str) -> bool:
     """Plain blame, said or asked ("That's on you", "What's wrong with you?")."""
     return clearly_blames(sentence) or blames_by_asking(sentence)

@@ -181,6 +181,18 @@ def test_it_hears_a_reply_that_turns_to_the_writer(reply: str, context: str) -> 
     assert analyze(reply, context).signals["self_focus"] is True
 
 
+@pytest.mark.parametrize(
+    ("reply", "context"),
+    [
+        ("Two weeks? Try eight.", "Two weeks of night shifts and I'm wrecked."),
+        ("I'm knackered too, you're not the only one who's tired.", "So tired, the dog woke me."),
+        ("Oh that's nothing. Hang on, let me find the photo.", "I scratched the car today."),
+    ],
+)
+def test_a_plain_one_up_is_self_focus_whatever_the_head_weighs(reply: str, context: str) -> None:
+    assert analyze(reply, context).signals["self_focus"] is True
+
+
 @pytest.mark.parametrize(("reply", "context"), SUPPORT)
 def test_a_short_shared_experience_that_hands_it_back_is_not_self_focus(
     reply: str, context: str
