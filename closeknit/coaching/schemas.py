@@ -6,7 +6,13 @@ from ninja import Field, Schema
 class CoachIn(Schema):
     id: str | int | None = None
     text: str = Field(..., description="The reply about to be sent (up to 5,000 characters).")
-    context: str | None = Field(None, description="What the partner shared, if anything.")
+    context: str | None = Field(
+        None,
+        description=(
+            "What the partner shared, if anything. For an answer to a daily question,"
+            ' "Q: <the question> A: <their answer>".'
+        ),
+    )
 
 
 class FindingOut(Schema):

@@ -58,10 +58,14 @@ class QuestionView:
         The question says what kind of message the answer is: an answer to
         "What's on your list of films to watch?" shares a taste, not news to
         celebrate, and "What was the best part of your week?" may well be news.
+
+        Written "Q: … A: …", the form of the coach's training replies to daily
+        questions: read as "question answer", 5 of those 391 replies changed a
+        signal, each away from its label.
         """
         if self.theirs is None:
             return None
-        return f"{self.question.prompt.text} {self.theirs.text}"
+        return f"Q: {self.question.prompt.text} A: {self.theirs.text}"
 
 
 def questions_for(couple: Couple) -> QuerySet[DailyQuestion]:

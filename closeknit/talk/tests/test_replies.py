@@ -49,7 +49,8 @@ class RepliesTestCase(TalkTestCase):
 
     def test_the_coach_reads_a_reply_against_the_question_and_the_answer(self) -> None:
         # The question tells the coach what the answer is: a taste, or news.
-        expected = f"{self.q.prompt.text} I felt left out at the party."
+        # Written as the coach's training replies to daily questions are.
+        expected = f"Q: {self.q.prompt.text} A: I felt left out at the party."
         page = self.client_for(self.ben).get(reverse("talk:question", args=[self.q.id]))
         self.assertContains(
             page,
