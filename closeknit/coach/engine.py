@@ -64,6 +64,8 @@ MESSAGES = {
     "keeps the focus on them.",
     "closed_question": "This asks for a short answer. A 'what' or 'how' question invites "
     "them to tell you more.",
+    "closed_fact": "This asks for a fact, which has a short answer. Asking what it was like "
+    "for them invites them to tell you more.",
     "offer": "A kind offer. If you also want to hear more, a 'what' or 'how' question invites it.",
     "too_short": "A word or two can feel like a closed door. One line about how it landed "
     "for you, or a question, shows you're with them.",
@@ -705,7 +707,9 @@ def _under_dismissal(
     """
     kept = []
     for finding in found:
-        same = (finding.start, finding.end) == (dismissed.start, dismissed.end)
+        # Within the stretch the dismissal's rewrite replaces, not only the same words:
+        # "That's nothing, my day was worse. Anyway, what's for dinner?"
+        same = dismissed.start <= finding.start and finding.end <= dismissed.end
         if same and finding.signal == "closed_question":
             finding = replace(finding, message=MESSAGES["closed_turns_away"], suggestion=None)
         if same and finding.signal in _ONE_REWRITE:
@@ -804,6 +808,8 @@ def _finding(
     if signal == "closed_question":
         if rules.offers(sentence):
             return Finding(signal, start, end, MESSAGES["offer"], None)
+        if rules.asks_for_a_fact(sentence):  # telling it to ask "what" would not help
+            return Finding(signal, start, end, MESSAGES["closed_fact"], None)
         rewrite = suggest.open_question(sentence)
         if rewrite and rewrite.lower().rstrip("?") in prepared.clean.lower():
             rewrite = None  # "Did you have fun? What was the best part?" asks it already

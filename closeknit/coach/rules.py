@@ -976,6 +976,25 @@ def offers(sentence: str) -> bool:
     )
 
 
+# A question for a fact ("What's for dinner?", "When is it?"): closed for the
+# guide, though it opens with "what" or "when".
+_ASKS_FOR_A_FACT = _rx(
+    r"^\W*(?:(?:so|anyway|ok|okay|oh|well|and|right|cool|nice)\W+)*(?:what|when|where|who"
+    r"|which|whose|how (?:many|much|long|old|far|often))\b(?!.*\b(?:feel|felt|like|mean|think))"
+)
+
+
+def asks_for_a_fact(sentence: str) -> bool:
+    """A short-answer question that already opens with "what", "when" or the like.
+
+    >>> asks_for_a_fact("Anyway, what's for dinner?"), asks_for_a_fact("Did you eat?")
+    (True, False)
+    >>> asks_for_a_fact("What was that like?")
+    False
+    """
+    return bool(_ASKS_FOR_A_FACT.search(sentence))
+
+
 def not_closed(sentence: str) -> bool:
     """Not a closed question for the guide: hostile, advice asked, or an invitation.
 

@@ -263,7 +263,8 @@ def _quiet(signals: dict[str, bool], empathy: dict[str, int], offers: bool) -> S
     if signals.get("closed_question"):
         return Summary(
             "This asks for a short answer.",
-            "A \u201cwhat\u201d or \u201chow\u201d question invites them to tell you more.",
+            # Said to "Did you have fun?" and to "What time did you get home?" alike.
+            "Asking what it was like for them invites them to tell you more.",
             "closed_question",
         )
     return Summary(

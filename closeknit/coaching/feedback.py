@@ -40,7 +40,7 @@ LABELS = {
     "you_statement": "A “you” that may sound like blame",
     "validation": "Validating",
     "open_question": "An open question",
-    "closed_question": "A yes/no question",
+    "closed_question": "A question with a short answer",
     "advice": "Advice, maybe early",
     "minimizing": "Making it smaller",
     "too_short": "Very short",

@@ -273,6 +273,25 @@ def test_a_change_of_subject_is_not_told_to_ask_what_or_how() -> None:
     assert "'what' or 'how'" not in closed.message
 
 
+def test_a_change_of_subject_after_a_one_up_is_not_told_to_ask_what_or_how() -> None:
+    # The dismissal's stretch covers both sentences; the question is inside it.
+    text = "That's nothing, my day was way worse. Anyway, what's for dinner?"
+    closed = _finding(text, "closed_question", PROMOTION)
+    assert closed.suggestion is None
+    assert "'what' or 'how'" not in closed.message
+
+
+@pytest.mark.parametrize(
+    "question", ["So when is the interview?", "What time did you get home?", "Where was it?"]
+)
+def test_a_question_for_a_fact_is_not_told_to_ask_what(question: str) -> None:
+    closed = _finding(question, "closed_question", "I had a rough day at work.")
+    assert "'what' or 'how'" not in closed.message
+    assert "what it was like for them" in closed.message
+    summary = summarise(analyze(question, "I had a rough day at work."))
+    assert "\u201cwhat\u201d or \u201chow\u201d" not in (summary.next_step or "")
+
+
 def test_an_answer_with_an_exclamation_mark_is_not_called_good_news() -> None:
     # The daily question's reply box reads the answer after its question; the
     # head was sure of "news" from the "!" alone, and the coach offered "That's

@@ -37,7 +37,7 @@ class CoachViewTestCase(ApiTestCase):
         r = self.client_for(self.ana).post(reverse("coach"), {"text": "Did you have fun?"})
         self.assertContains(r, 'coach-summary">This asks for a short answer.', html=False)
         self.assertContains(r, "This asks for a short answer.", count=1)
-        self.assertContains(r, "A yes/no question")
+        self.assertContains(r, "A question with a short answer")
         r = self.client_for(self.ana).post(reverse("coach"), {"text": "I hear you, but no."})
         self.assertContains(r, "may take back what came before it")
         self.assertNotContains(r, "keeps both true")
