@@ -54,6 +54,7 @@ SURE = {
     "you_statement": rules.surely_blames,
     "validation": rules.validates,
     "minimizing": rules.plainly_minimizes,
+    "advice": rules.plainly_advises,
 }
 
 

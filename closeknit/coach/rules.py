@@ -1310,6 +1310,42 @@ def plainly_one_ups(sentence: str) -> bool:
     return bool(_PLAINLY_ONE_UPS.search(sentence)) and not _REPORTED.search(sentence)
 
 
+# A sentence that opens by telling the partner what to do about it: advice
+# however the head weighs it ("Apologise to them tonight."). Only verbs of
+# acting on the trouble: "Call me", "Send a pic!", "Look at you!", "Stop
+# nagging" and "Go for it" ask for the writer, cheer, or push back.
+_SOFTENERS = (
+    r"(?:just|maybe|honestly|ok|okay|so|babe|love|hun|well|then|seriously|look|listen|please)"
+)
+_FIX_VERBS = (
+    r"(?:apologi[sz]e|quit|network|book|ignore|block|report|apply|cancel|delete|unfollow"
+    r"|ditch|dump|explain|buy|switch)\b",
+    r"(?:call|ring|text|email|message|ask|tell|talk to|speak to)"
+    r" (?!me\b|us\b|if\b|when\b|(?:him|her|them) i said\b)",
+    r"go (?:to (?!bed\b)|and|see|back to (?!bed\b))",
+    r"get (?:a|an|some|him|her|them|yourself|out|help|checked)\b",
+    r"(?:make (?:sure|time|an? appointment)|see (?:a|your) (?:doctor|gp|therapist|counsell?or))\b",
+    r"(?:write (?:it|a|down|to)|focus on|look (?:into|for)|sleep on|break up|move on"
+    r"|have a word|check (?:if|whether|with)|find (?:a|another|someone|out))\b",
+    r"(?:sit|remind) (?:him|her|them)\b|set (?:a|an|up|boundaries)\b",
+    r"take (?:a (?:break|day|walk|bath|nap)|some time off|the day off)\b",
+)
+_TELLS_WHAT_TO_DO = re.compile(
+    r"^\W*(?:" + _SOFTENERS + r"\W+)*(?:" + "|".join(_FIX_VERBS) + ")", _I
+)
+
+
+def plainly_advises(sentence: str) -> bool:
+    """A sentence that opens by telling them what to do (not a question).
+
+    >>> plainly_advises("Apologise to them tonight."), plainly_advises("Call me when you can.")
+    (True, False)
+    >>> plainly_advises("Just network more."), plainly_advises("Call your mum yet?")
+    (True, False)
+    """
+    return bool(_TELLS_WHAT_TO_DO.search(sentence)) and not sentence.rstrip().endswith("?")
+
+
 def surely_blames(sentence: str) -> bool:
     """Plain blame, said or asked ("That's on you", "What's wrong with you?")."""
     return clearly_blames(sentence) or blames_by_asking(sentence)

@@ -146,6 +146,25 @@ def test_it_leaves_the_guides_negatives_alone(signal: str, text: str) -> None:
     assert analyze(text).signals[signal] is False
 
 
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Apologize to your sister tonight and explain you were tired.",
+        "Oh love. Just book a GP appointment tomorrow.",
+        "Honestly, block him.",
+    ],
+)
+def test_a_sentence_that_opens_by_saying_what_to_do_is_advice(reply: str) -> None:
+    assert analyze(reply, "I snapped at my sister and now she won't answer.").signals["advice"]
+
+
+@pytest.mark.parametrize(
+    "reply", ["Call me when you're out.", "Tell her I said congrats!", "Ask me anything."]
+)
+def test_asking_for_the_writer_is_not_advice(reply: str) -> None:
+    assert not analyze(reply, "My sister is pregnant!").signals["advice"]
+
+
 def test_it_sees_an_active_constructive_reply_to_good_news() -> None:
     reply = "That's amazing, I'm so proud of you! Tell me everything, how did they tell you?"
     assert analyze(reply, GOOD_NEWS).signals["active_constructive"] is True
