@@ -62,6 +62,8 @@ MESSAGES = {
     "Letting it be as big as it is lets them enjoy it with you.",
     "advice": "A fix can arrive before they feel understood. Asking what they need first "
     "keeps the focus on them.",
+    "advice_asked": "They asked what to do, so an idea is welcome. A line first on how it "
+    "is for them helps it land.",
     "closed_question": "This asks for a short answer. A 'what' or 'how' question invites "
     "them to tell you more.",
     "closed_fact": "This asks for a fact, which has a short answer. Asking what it was like "
@@ -167,6 +169,7 @@ class Shared:
     hard: bool = False  # a worry, a hurt or a loss (rules.tells_of_hardship)
     grave: bool = False  # a death or a loss (rules.GRAVE_NEWS)
     light: bool = False  # a message, neither hard nor surely news (a film they'd like)
+    asks: bool = False  # it asks what to do ("What should I do?"): ideas are welcome
 
 
 def read_shared(context: str, news: bool) -> Shared:
@@ -177,7 +180,8 @@ def read_shared(context: str, news: bool) -> Shared:
     """
     hard = rules.tells_of_hardship(context)
     light = bool(context.strip()) and not news and not hard
-    return Shared(news, hard, bool(rules.GRAVE_NEWS.search(context)), light)
+    grave = bool(rules.GRAVE_NEWS.search(context))
+    return Shared(news, hard, grave, light, rules.asks_what_to_do(context))
 
 
 def warm_up() -> None:
@@ -794,6 +798,10 @@ def _finding(
         return Finding(signal, start, end, message, rewrite)
     if signal == "you_statement":
         return Finding(signal, start, end, MESSAGES[signal], suggest.i_statement(sentence))
+    if signal == "advice" and shared.asks:
+        # Still advice (the signal is what the reply does), but no longer early:
+        # "ideas, or someone to listen?" would answer a question they already answered.
+        return Finding(signal, start, end, MESSAGES["advice_asked"], None)
     if signal == "advice":
         fixed = ADVICE_NEWS_SUGGESTION if news else ADVICE_SUGGESTION
         voiced = suggest.in_writers_voice(fixed, sentence)

@@ -995,6 +995,28 @@ def asks_for_a_fact(sentence: str) -> bool:
     return bool(_ASKS_FOR_A_FACT.search(sentence))
 
 
+# The partner asks for ideas: advice answers what they asked.
+_ASKS_WHAT_TO_DO = _rx(
+    r"\bwhat (?:should|do|would|can|could) (?:i|we) (?:even )?do\b",
+    r"\bwhat would you do\b(?! with\b| if\b| on\b)|\bany (?:advice|ideas|tips|suggestions)\b",
+    r"\b(?:should|do) i (?:just )?(?:tell|ask|call|text|say|go|quit|leave|take|apologi[sz]e"
+    r"|stay|wait|confront|talk)\b",
+    r"\bhow (?:do|should|can) i (?:handle|deal with|fix|approach|tell|bring)\b",
+    r"\bwhat do you think i should\b|\bhelp me (?:decide|figure|work out)\b",
+)
+
+
+def asks_what_to_do(context: str) -> bool:
+    """The partner's message asks for ideas, so advice is not early.
+
+    >>> asks_what_to_do("She won't answer. What should I do?")
+    True
+    >>> asks_what_to_do("Q: What would you do with a free Saturday? A: Sleep.")
+    False
+    """
+    return bool(_ASKS_WHAT_TO_DO.search(context))
+
+
 def not_closed(sentence: str) -> bool:
     """Not a closed question for the guide: hostile, advice asked, or an invitation.
 

@@ -126,7 +126,14 @@ def summarise(analysis: Analysis) -> Summary:
         contrast=analysis.contrast,
         hands_back=any(f.signal == "self_focus" and f.suggestion for f in analysis.findings),
         offers=_only_offers(analysis),
+        asked=_asked_for(analysis),
     )
+
+
+def _asked_for(analysis: Analysis) -> bool:
+    """Its advice all answers their asking what to do ("What should I do?")."""
+    advice = [f for f in analysis.findings if f.signal == "advice"]
+    return bool(advice) and all(f.message == MESSAGES["advice_asked"] for f in advice)
 
 
 def _only_offers(analysis: Analysis) -> bool:
@@ -145,6 +152,7 @@ def describe(
     contrast: str = "but",
     hands_back: bool = False,
     offers: bool = False,
+    asked: bool = False,
 ) -> Summary:
     """One or two plain sentences about how the reply listens.
 
@@ -156,7 +164,8 @@ def describe(
     `contrast`: the word of the dismissive "but" ("though"), named as written;
     `hands_back`: the turn to the writer's own story carries the rewrite, so
     the summary speaks of it, not of a "but" in the same words;
-    `offers`: its yes/no questions are all kind offers.
+    `offers`: its yes/no questions are all kind offers;
+    `asked`: they asked what to do, so its advice is no concern.
 
     >>> describe({"validation": True, "open_question": True}, {"interpretations": 2}).text
     "You reflect how they feel and ask about it: that's listening at its fullest."
@@ -165,6 +174,8 @@ def describe(
     >>> describe({"you_statement": True}, {}).next_step
     'Say what happened for you: \u201cI felt \u2026 when \u2026\u201d.'
     """
+    if asked:
+        signals = {**signals, "advice": False}
     for signal, text, step in _CONCERNS:
         if signal == "dismissive_but" and signals.get("minimizing"):
             continue  # "add yours with 'and'" would keep the shrinking: say that instead

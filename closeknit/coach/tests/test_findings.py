@@ -771,3 +771,14 @@ def test_a_but_before_blame_typed_without_apostrophes_drops_the_blame() -> None:
     found = next(f for f in analyze(typed, "You forgot my birthday.").findings)
     assert found.signal == "dismissive_but"
     assert found.suggestion is not None and "wrong" not in found.suggestion
+
+
+def test_advice_they_asked_for_is_not_called_early() -> None:
+    asked = "My sister won't answer since I snapped at her. What should I do?"
+    reply = "Apologise to her tonight, she'll come round."
+    advice = _finding(reply, "advice", asked)
+    assert advice.message.startswith("They asked what to do") and advice.suggestion is None
+    assert summarise(analyze(reply, asked)).signal != "advice"
+    # Not asked: the same reply is early, and gets the question to ask first.
+    early = _finding(reply, "advice", "My sister won't answer since I snapped at her.")
+    assert early.suggestion and "ideas, or just someone to listen" in early.suggestion
