@@ -52,6 +52,9 @@ MESSAGES = {
     "invites them to tell you more.",
     "you_statement": "Starting with 'you' can land as blame, even when you mean to share "
     "how you feel. Saying what happened for you keeps the door open.",
+    # Blame of someone telling of a hard time that is not about the writer.
+    "blames_them": "This may sound as if the hard time is their fault. Meeting how it feels "
+    "first helps them feel heard.",
     "minimizing": "This may make the feeling sound smaller than it is for them, even if "
     "you mean to comfort. Letting it be as big as it is helps them feel heard.",
     "minimizing_light": "This may make what they shared sound smaller than it is for them. "
@@ -170,6 +173,7 @@ class Shared:
     grave: bool = False  # a death or a loss (rules.GRAVE_NEWS)
     light: bool = False  # a message, neither hard nor surely news (a film they'd like)
     asks: bool = False  # it asks what to do ("What should I do?"): ideas are welcome
+    about_writer: bool = False  # a complaint about the writer (rules.complains_of_writer)
 
 
 def read_shared(context: str, news: bool) -> Shared:
@@ -181,7 +185,8 @@ def read_shared(context: str, news: bool) -> Shared:
     hard = rules.tells_of_hardship(context)
     light = bool(context.strip()) and not news and not hard
     grave = bool(rules.GRAVE_NEWS.search(context))
-    return Shared(news, hard, grave, light, rules.asks_what_to_do(context))
+    asks = rules.asks_what_to_do(context)
+    return Shared(news, hard, grave, light, asks, rules.complains_of_writer(context))
 
 
 def warm_up() -> None:
@@ -795,9 +800,16 @@ def _finding(
         word = _contrast_word(sentence)
         message = MESSAGES[signal].format(word=word)
         rewrite = _and_rewrite(prepared, original, sentence, blamed)
+        if rewrite and _blames_the_hurting(shared) and suggest.names_no_deed(rewrite):
+            # "Yeah but it's your job to take criticism": keep "Yeah", meet the feeling.
+            rewrite = suggest.instead_of_repair(rewrite, _meeting(shared))
         return Finding(signal, start, end, message, rewrite)
     if signal == "you_statement":
-        return Finding(signal, start, end, MESSAGES[signal], suggest.i_statement(sentence))
+        rewrite = suggest.i_statement(sentence)
+        if _blames_the_hurting(shared) and suggest.names_no_deed(rewrite):
+            meeting = suggest.in_writers_voice(_meeting(shared), sentence)
+            return Finding(signal, start, end, MESSAGES["blames_them"], meeting)
+        return Finding(signal, start, end, MESSAGES[signal], rewrite)
     if signal == "advice" and shared.asks:
         # Still advice (the signal is what the reply does), but no longer early:
         # "ideas, or someone to listen?" would answer a question they already answered.
@@ -823,6 +835,20 @@ def _finding(
             rewrite = None  # "Did you have fun? What was the best part?" asks it already
         return Finding(signal, start, end, MESSAGES[signal], rewrite)
     return Finding(signal, start, end, MESSAGES[signal], None)
+
+
+def _blames_the_hurting(shared: Shared) -> bool:
+    """They tell of a hard time that is not about the writer, and the reply blames them.
+
+    There "I feel … when …, and I'd like …" is no repair: the writer has no
+    grievance to put as an I-statement ("You should have checked it twice",
+    "It's your job to take criticism"). What repairs it is meeting the feeling.
+    """
+    return shared.hard and not shared.about_writer
+
+
+def _meeting(shared: Shared) -> str:
+    return MINIMIZING_GRIEF_SUGGESTION if shared.grave else MINIMIZING_SUGGESTION
 
 
 def _and_rewrite(prepared: Prepared, typed: str, sentence: str, blamed: bool) -> str | None:

@@ -244,6 +244,32 @@ FAULT_REPAIR = "I'm upset about how this went, and I'd like us to sort it out to
 SHAPE = "I feel \u2026 when \u2026, and I'd like \u2026"
 
 
+def names_no_deed(rewrite: str) -> bool:
+    """The I-statement repair could name no deed of theirs: only the shape, or a repair.
+
+    >>> names_no_deed("Yeah. I feel \u2026 when \u2026, and I'd like \u2026")
+    True
+    >>> names_no_deed("I feel \u2026 when you don't listen to me, and I'd like \u2026")
+    False
+    """
+    said = rewrite.casefold()
+    return any(said.endswith(t.casefold()) for t in (SHAPE, LABEL_REPAIR, FAULT_REPAIR))
+
+
+def instead_of_repair(rewrite: str, meeting: str) -> str:
+    """The rewrite with its deedless repair replaced by `meeting`, in the rewrite's casing.
+
+    >>> instead_of_repair("yeah. i feel \u2026 when \u2026, and i'd like \u2026", "That's hard.")
+    "yeah. that's hard."
+    """
+    said = rewrite.casefold()
+    for repair in (SHAPE, LABEL_REPAIR, FAULT_REPAIR):
+        if said.endswith(repair.casefold()):
+            kept = rewrite[: len(rewrite) - len(repair)]
+            return kept + in_voice(meeting, casing(rewrite))
+    return rewrite
+
+
 def i_statement(sentence: str) -> str:
     """An I-statement for a blaming sentence, in the writer's casing, with no blame left.
 

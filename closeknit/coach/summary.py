@@ -116,7 +116,7 @@ TO_COMPLAINT = {
 def summarise(analysis: Analysis) -> Summary:
     """`describe` for one analysis: its signals, levels, news and I-statements."""
     has_i = any(f.signal == "i_statement" for f in analysis.findings)
-    return describe(
+    found = describe(
         analysis.signals,
         analysis.empathy,
         analysis.good_news,
@@ -128,6 +128,23 @@ def summarise(analysis: Analysis) -> Summary:
         offers=_only_offers(analysis),
         asked=_asked_for(analysis),
     )
+    if found.signal == "you_statement" and _blames_them(analysis):
+        return BLAMES_THEM
+    return found
+
+
+# Blame of someone telling of a hard time that is not about the writer: they
+# have no grievance to say as "I felt … when …"; meeting the feeling repairs it.
+BLAMES_THEM = Summary(
+    "This may sound as if the hard time is their fault.",
+    "Meet how it feels for them first: \u201cThat sounds really hard.\u201d",
+    "you_statement",
+)
+
+
+def _blames_them(analysis: Analysis) -> bool:
+    blame = [f for f in analysis.findings if f.signal == "you_statement"]
+    return bool(blame) and all(f.message == MESSAGES["blames_them"] for f in blame)
 
 
 def _asked_for(analysis: Analysis) -> bool:

@@ -782,3 +782,20 @@ def test_advice_they_asked_for_is_not_called_early() -> None:
     # Not asked: the same reply is early, and gets the question to ask first.
     early = _finding(reply, "advice", "My sister won't answer since I snapped at her.")
     assert early.suggestion and "ideas, or just someone to listen" in early.suggestion
+
+
+def test_blaming_someone_for_their_own_hard_day_gets_a_repair_that_meets_it() -> None:
+    hard = "I had an awful day, my manager tore my report apart in front of everyone."
+    blame = _finding("You should have checked it twice.", "you_statement", hard)
+    assert blame.message.startswith("This may sound as if the hard time is their fault")
+    meeting = "That sounds really hard, and it makes sense it's weighing on you."
+    assert blame.suggestion == meeting
+    but = _finding("Yeah but it's your job to take criticism.", "dismissive_but", hard)
+    assert but.suggestion == f"Yeah. {meeting}"
+    # A complaint about the writer keeps the I-statement: there the writer has a side.
+    complaint = "You laughed at me in front of your friends."
+    kept = _finding("You're overreacting.", "you_statement", complaint)
+    assert kept.suggestion and kept.suggestion.startswith("I see it differently")
+    summary = summarise(analyze("You should have checked it twice.", hard))
+    assert summary.text == "This may sound as if the hard time is their fault."
+    assert "I felt" not in (summary.next_step or "")

@@ -268,3 +268,25 @@ def test_generated_you_statements_become_blame_free_i_statements(
     sentence = f"{lead} {adverb} {rest}{end}"
     rewrite = i_statement(sentence)
     assert_well_formed(sentence, rewrite)
+
+
+HARD_DAY = "I had an awful day, my manager tore my report apart in front of everyone."
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    ack=st.sampled_from(["I hear you", "Yeah", "I know", ""]),
+    blame=st.sampled_from(
+        ["you should have checked it", "you need to toughen up", "it's your own fault"]
+    ),
+    case=st.sampled_from(sorted(CASES)),
+)
+def test_blame_of_someone_having_a_hard_time_is_repaired_by_meeting_it(
+    ack: str, blame: str, case: str
+) -> None:
+    sentence = f"{ack}, but {blame}." if ack else f"{_capitalised(blame)}."
+    sentence = CASES[case](sentence)
+    rewrites = [f.suggestion for f in engine.analyze(sentence, HARD_DAY).findings if f.suggestion]
+    for rewrite in rewrites:
+        assert_well_formed(sentence, rewrite)
+        assert "\u2026" not in rewrite, f"an empty I-statement shape in {rewrite!r}"
