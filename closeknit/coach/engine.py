@@ -86,6 +86,9 @@ MESSAGES = {
     "open_question": "A warm question: it invites them to tell you more.",
     "active_constructive": "You meet their good news with real enthusiasm and interest; "
     "that is how good news grows between two people.",
+    # The same after a light message (a film they love): no "good news" in it.
+    "active_constructive_light": "You take a real interest and want to hear more; that is "
+    "how small things shared bring two people closer.",
     "i_statement": "A clear I-statement: you say how it was for you without blame, "
     "which makes it easy to hear.",
 }
@@ -105,6 +108,9 @@ SELF_FOCUS_OPEN_SUGGESTION = "Tell me more about it: what's it like for you?"
 SELF_FOCUS_NEWS_SUGGESTION = "How does it feel? Tell me everything!"
 GOOD_NEWS_SUGGESTION = "I'm so happy for you! How did it feel when you found out?"
 SHARED_SUGGESTION = "Oh, tell me more about that!"
+# After a complaint about the writer, "the hardest part of it" and "it makes
+# sense it's weighing on you" speak as if of someone else's doing: hand it back.
+COMPLAINT_SUGGESTION = "I'm listening. I want to hear how it was for you."
 SURE_NEWS = 0.8  # see sure_of_good_news
 SURE_DESPITE_NEGATION = 0.8  # see shares_good_news
 
@@ -609,11 +615,13 @@ def _findings(
     if signals["too_short"]:
         found.append(Finding("too_short", *whole, MESSAGES["too_short"], None))
     if signals["active_constructive"]:
-        found.append(Finding("active_constructive", *whole, MESSAGES["active_constructive"], None))
+        key = "active_constructive_light" if shared.light else "active_constructive"
+        found.append(Finding("active_constructive", *whole, MESSAGES[key], None))
     if signals["self_focus"]:
         # Hardship or grief gets "the hardest part"; sure good news its own words.
         suggestion = SELF_FOCUS_SUGGESTION if shared.hard else SELF_FOCUS_OPEN_SUGGESTION
         suggestion = SELF_FOCUS_NEWS_SUGGESTION if news else suggestion
+        suggestion = COMPLAINT_SUGGESTION if shared.about_writer else suggestion
         found.append(_turning_finding("self_focus", prepared, _SELF_TURN, suggestion))
     if signals["good_news_dismissed"]:
         dismissed = _dismissed_finding(prepared, news)
@@ -822,6 +830,7 @@ def _finding(
         fixed = MINIMIZING_NEWS_SUGGESTION if news else MINIMIZING_SUGGESTION
         fixed = MINIMIZING_LIGHT_SUGGESTION if shared.light else fixed
         fixed = MINIMIZING_GRIEF_SUGGESTION if shared.grave else fixed
+        fixed = COMPLAINT_SUGGESTION if shared.about_writer and not news else fixed
         key = "minimizing_news" if news else "minimizing_light" if shared.light else signal
         message = MESSAGES[key]
         return Finding(signal, start, end, message, suggest.in_writers_voice(fixed, sentence))

@@ -961,6 +961,13 @@ _RHETORICAL = _rx(
 _OFFER = _rx(r"^\W*(?:(?:do you )?(?:want|wanna) to|fancy|up for) (?!talk|tell|say|share|vent)\w+")
 
 
+# Asking to stop talking is no offer: "Can we not do this now?"
+_PUTS_OFF = _rx(
+    r"\b(?:can|could|shall) we (?:just )?(?:not|drop|leave|stop|skip|change the subject)\b",
+    r"\b(?:can't|couldn't) we (?:just )?(?:drop|leave|stop|move on|forget)\b",
+)
+
+
 def offers(sentence: str) -> bool:
     """A kind offer asked as a yes/no question: its note need not ask for "what" or "how".
 
@@ -968,12 +975,14 @@ def offers(sentence: str) -> bool:
     (True, False)
     >>> offers("Let's do phone-free Sundays?"), offers("Maybe we could go on Friday?")
     (True, True)
+    >>> offers("Can we not do this now?")
+    False
     """
     return bool(
         FEATURES["proposal"].search(sentence)
         or _OFFER.search(sentence)
         or _TOGETHER.search(sentence)  # "Let's do phone-free Sundays?"
-    )
+    ) and not _PUTS_OFF.search(sentence)
 
 
 # A question for a fact ("What's for dinner?", "When is it?"): closed for the

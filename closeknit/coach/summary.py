@@ -93,6 +93,10 @@ _AFTER_LIGHT = {
         "Take an interest in it: \u201cTell me more!\u201d",
         "minimizing",
     ),
+    "active_constructive": Summary(
+        "You take a real interest and want to hear more.",
+        signal="active_constructive",
+    ),
 }
 
 
@@ -211,6 +215,8 @@ def describe(
     found = _what_works(signals, empathy, i_statement, to_complaint, offers)
     if good_news and found.signal in _AFTER_GOOD_NEWS:
         return _AFTER_GOOD_NEWS[found.signal]
+    if light and found.signal in _AFTER_LIGHT:
+        return _AFTER_LIGHT[found.signal]
     return found
 
 

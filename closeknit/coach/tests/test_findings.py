@@ -799,3 +799,25 @@ def test_blaming_someone_for_their_own_hard_day_gets_a_repair_that_meets_it() ->
     summary = summarise(analyze("You should have checked it twice.", hard))
     assert summary.text == "This may sound as if the hard time is their fault."
     assert "I felt" not in (summary.next_step or "")
+
+
+def test_after_a_complaint_about_the_writer_the_rewrites_hand_it_back() -> None:
+    complaint = "You forgot our anniversary."
+    hand_back = "I'm listening. I want to hear how it was for you."
+    assert _finding("Fine, whatever.", "minimizing", complaint).suggestion == hand_back
+    turn = _finding("I've been so busy with work, you know that.", "self_focus", complaint)
+    assert turn.suggestion == hand_back
+
+
+def test_interest_in_a_light_answer_is_not_called_good_news() -> None:
+    answer = "Q: What's a film you could watch again and again? A: Paddington 2, every time."
+    reply = "Ha! What do you love about it?"
+    result = analyze(reply, answer)
+    assert result.signals["active_constructive"]
+    assert "good news" not in _finding(reply, "active_constructive", answer).message
+    assert summarise(result).text == "You take a real interest and want to hear more."
+
+
+def test_asking_to_stop_talking_is_not_called_a_kind_offer() -> None:
+    closed = _finding("Can we not do this now?", "closed_question", "You forgot our anniversary.")
+    assert not closed.message.startswith("A kind offer")
