@@ -335,8 +335,10 @@ def one_kind_of_question(
             shown["open_question"][i] = False
     # Nor is a question praised as validating ("What would have helped?"),
     # unless it names their feeling ("That must have stung, hasn't it?").
+    # Nor a plan that borrows the reply's score ("I'll do the bins tonight").
     for i in np.flatnonzero(shown["validation"]):
-        if "?" in texts[i] and not rules.reflects_feeling(texts[i]):
+        asks = "?" in texts[i] and not rules.reflects_feeling(texts[i])
+        if asks or rules.only_plans(texts[i]):
             shown["validation"][i] = False
     return shown
 

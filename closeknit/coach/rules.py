@@ -1453,6 +1453,40 @@ def promises(sentence: str) -> bool:
     return not any(FEATURES[name].search(rest) for name in _ADVICE_RULES)
 
 
+# The writer saying what they will do next: "I'll do the bins tonight", "We'll
+# throw her a party", "I'm coming home right now".
+_PLAN = _rx(
+    r"^\W*(?:(?:and|so|ok|okay|then|either way|tonight|tomorrow|right now|first),? )*"
+    r"(?:i(?:'ll| will|'m going to| am going to|'m gonna)|we(?:'ll| will|'re going to)"
+    r"|i'm (?:coming|on my way|heading)|i(?:'d| would) like to (?!hear|know|understand|listen)"
+    r"|let me (?!know|hear|understand|listen))\b"
+)
+# Any word of a feeling, or of seeing their side, keeps a plan a reflection too.
+_FELT = _rx(
+    r"\b(?:sorry|feel\w*|felt|hurt\w*|fair|right(?! now| away)|sense|understand\w*|get why"
+    r"|see why|imagine|alone|lonely|scared|sad|proud|glad|happy)\b"
+)
+
+
+def only_plans(sentence: str) -> bool:
+    """The writer says what they will do, and names no feeling: no reflection of theirs.
+
+    The validation head reads whole replies, and a promise that follows a
+    reflection ("I'll do the bins tonight") borrows its score. The note that
+    praises naming their feeling belongs on the reflection.
+
+    >>> only_plans("I'll do the bins tonight and the dishes after dinner.")
+    True
+    >>> only_plans("I'm coming home right now."), only_plans("We'll throw her a leaving party.")
+    (True, True)
+    >>> only_plans("I'll be here, and it makes sense you're scared.")
+    False
+    >>> only_plans("I'd like to hear how it feels from your side.")
+    False
+    """
+    return bool(_PLAN.search(sentence)) and not _FELT.search(sentence) and not validates(sentence)
+
+
 # "You should talk to HR", "Maybe you could ask for an extension": the "you" is
 # the one advised, which is advice (its own note), not blame. Not "you should
 # have" (blame for the past), nor a telling-off ("you need to calm down",

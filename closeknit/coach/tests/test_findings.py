@@ -821,3 +821,19 @@ def test_interest_in_a_light_answer_is_not_called_good_news() -> None:
 def test_asking_to_stop_talking_is_not_called_a_kind_offer() -> None:
     closed = _finding("Can we not do this now?", "closed_question", "You forgot our anniversary.")
     assert not closed.message.startswith("A kind offer")
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "I'll do the bins tonight and the dishes after dinner, no reminders needed.",
+        "We'll sit down on Sunday and split it properly.",
+    ],
+)
+def test_praise_for_naming_their_feeling_stays_on_the_reflection_not_a_plan(plan: str) -> None:
+    reflection = "Being the housekeeper at home sounds awful, and it makes sense you're tired."
+    text = f"{reflection} {plan}"
+    result = analyze(text, "I'm so tired of doing everything around the house.")
+    praised = [text[f.start : f.end] for f in result.findings if f.signal == "validation"]
+    assert result.signals["validation"]
+    assert praised == [reflection]
