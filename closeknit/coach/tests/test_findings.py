@@ -827,7 +827,7 @@ def test_asking_to_stop_talking_is_not_called_a_kind_offer() -> None:
     "plan",
     [
         "I'll do the bins tonight and the dishes after dinner, no reminders needed.",
-        "We'll sit down on Sunday and split it properly.",
+        "I'm coming home right now.",
     ],
 )
 def test_praise_for_naming_their_feeling_stays_on_the_reflection_not_a_plan(plan: str) -> None:
