@@ -1286,6 +1286,15 @@ _PLAINLY_MINIMIZES = _rx(
     r"|aw+),? )*(?:calm down|cheer up|chill out|don't be (?:sad|upset)|stop crying|get over it)\b",
     r"(?<!['\"])\b(?:look on the bright side|you'll get over it|(?:it|things|that) could"
     r" (?:always |have )?(?:be|been) (?:a lot |much |so much )?worse)\b",
+    # The guide's shrinking phrases: "at least" opening a sentence, "don't
+    # worry", "not a big deal"; and the same said in other words.
+    r"^[\s(]*(?:(?:but|and|so|well|honestly|still|oh well),? )?at least (?:she|he|they|you|it|we"
+    r"|your|the|there|nobody|no one)\b",
+    r"\bdon't (?:worry|be silly|stress|sweat it|get (?:yourself )?worked up)\b|^\W*that's silly\b",
+    r"\bno need to (?:worry|stress|get upset|be upset)\b",
+    r"\b(?:not a big deal|no big deal|not the end of the world|isn't the end of the world)\b",
+    r"\b(?:isn't|is not|wasn't|not) (?:that|so|even that) (?:bad|long|big|serious)\b",
+    r"\b(?:it's|that's) an? \w+,? not an? \w+",
 )
 # Said of the words, not to the partner: "I won't tell you to calm down", "he told me to cheer up".
 _REPORTED = _rx(
@@ -1301,6 +1310,12 @@ def plainly_minimizes(sentence: str) -> bool:
     (True, False)
     >>> plainly_minimizes("It could be worse."), plainly_minimizes("Could it be worse?")
     (True, False)
+    >>> plainly_minimizes("At least she's healthy."), plainly_minimizes("At least text me.")
+    (True, False)
+    >>> plainly_minimizes("'At least it's over' is a cruel thing to hear.")
+    False
+    >>> plainly_minimizes("It's a haircut, not a wedding."), plainly_minimizes("Don't worry.")
+    (True, True)
     """
     return bool(_PLAINLY_MINIMIZES.search(sentence)) and not _REPORTED.search(sentence)
 

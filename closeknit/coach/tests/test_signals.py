@@ -212,6 +212,25 @@ def test_a_plain_one_up_is_self_focus_whatever_the_head_weighs(reply: str, conte
     assert analyze(reply, context).signals["self_focus"] is True
 
 
+@pytest.mark.parametrize(
+    ("reply", "context"),
+    [
+        (
+            "I'm sorry, love. At least she still knows your voice.",
+            "Mum didn't know my name today.",
+        ),
+        (
+            "You know I'm rubbish with that stuff. It's a haircut, not a wedding.",
+            "You didn't even notice my haircut.",
+        ),
+    ],
+)
+def test_the_guides_shrinking_phrases_are_minimizing_whatever_the_head_weighs(
+    reply: str, context: str
+) -> None:
+    assert analyze(reply, context).signals["minimizing"] is True
+
+
 @pytest.mark.parametrize(("reply", "context"), SUPPORT)
 def test_a_short_shared_experience_that_hands_it_back_is_not_self_focus(
     reply: str, context: str
