@@ -437,10 +437,14 @@ def shares_good_news(probability: float, context: str, threshold: float) -> bool
     False
     >>> shares_good_news(0.67, "My grandma passed away this morning.", 0.125)
     False
+    >>> shares_good_news(0.79, "I got a B and I'm devastated, I needed an A.", 0.125)
+    False
     """
     if probability < threshold:
         return False
-    if rules.NEGATED_NEWS.search(context) or rules.GRAVE_NEWS.search(context):
+    if any(
+        words.search(context) for words in (rules.NEGATED_NEWS, rules.GRAVE_NEWS, rules.HURT_NEWS)
+    ):
         # "I didn't get the job" has the words of good news and says the
         # opposite, and "My grandma passed away" is not news to celebrate;
         # only a sure head lets such a message through ("I didn't think I'd

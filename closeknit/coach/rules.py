@@ -631,6 +631,14 @@ GRAVE_NEWS = _rx(
     r"\bpass(?:ed|ing) away\b|\b(?:died|dying|death|funeral|miscarr\w*|stillborn)\b",
     r"\b(?:laid off|fired|redundan\w*|divorc\w*|broke up|break ?up|relaps\w*|ICU)\b",
 )
+# Hurt said outright ("I got a B and I'm devastated", "that one stings"): news
+# told in the words of good news ("got", "passed") that hurts. Read by the
+# good-news gate only, like NEGATED_NEWS: on the training messages these words
+# come with no message answered as good news, and with 21 that are not.
+HURT_NEWS = _rx(
+    r"\b(?:devastat\w*|gutted|gutting|heartbroken|crushed|disappoint\w*|stings?|hardest"
+    r"|humiliat\w*|mortif\w*)\b"
+)
 
 
 # A hard time told in words the model's bad-news cues leave out. Read only to

@@ -275,6 +275,12 @@ def test_good_news_dismissed_needs_good_news() -> None:
     assert analyze(reply, "My dog died this morning.").signals["good_news_dismissed"] is False
 
 
+def test_news_told_in_good_words_that_hurts_is_not_good_news() -> None:
+    context = "I got a B on my final and I'm devastated, I needed an A to keep my scholarship."
+    signals = analyze("A B is still a great grade though!", context).signals
+    assert signals["good_news_dismissed"] is False
+
+
 def test_a_clear_i_statement_gets_a_word_of_recognition() -> None:
     result = analyze("I felt lonely when you stayed late.")
     assert [f.signal for f in result.findings] == ["i_statement"]
