@@ -1229,6 +1229,11 @@ _CLEARS = _rx(
     r"\byou(?:'re| are) (?:not|nothing like|never) (?:doing anything wrong|failing|a failure"
     r"|a burden|broken|to blame|too much|like (?:him|her|them|your (?:dad|mum|mom|father"
     r"|mother)))\b",
+    # A label said not to fit ("You're not overreacting"): on the training
+    # replies, 21 such sentences and none labelled blame.
+    r"\byou(?:'re| are)(?: not|n't)(?: being)? (?:overreacting|over-reacting|dramatic|crazy"
+    r"|too sensitive|oversensitive|paranoid|stupid|selfish|petty|silly|mad|weak|needy"
+    r"|unreasonable)\b",
     r"\b(?:it's|it is|that's|that is|it wasn't|it was) not your fault\b",
     r"\b(?:you(?:'re| are) being (?:\w+ )?)?too hard on yourself\b",
 )
@@ -1240,6 +1245,10 @@ def clears_them(sentence: str) -> bool:
     >>> clears_them("You're not failing us, love."), clears_them("It's not your fault.")
     (True, True)
     >>> clears_them("You're not failing, you just never try.")
+    False
+    >>> clears_them("You're not overreacting.")
+    True
+    >>> clears_them("You're not overreacting, you just never listen.")
     False
     """
     return bool(_CLEARS.search(sentence)) and not _blames(_CLEARS.sub(" ", sentence))

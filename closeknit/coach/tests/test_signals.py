@@ -342,3 +342,9 @@ def test_the_dismissed_news_head_has_its_own_cutoff_on_the_news() -> None:
 
     cutoff = get_heads().news_cutoff("good_news_dismissed")
     assert 0.0 <= cutoff < 1.0
+
+
+def test_a_label_said_not_to_fit_is_reassurance_not_blame() -> None:
+    reply = "You're not overreacting. Being forgotten on your birthday hurts."
+    signals = analyze(reply, "My boyfriend forgot my birthday. Am I overreacting?").signals
+    assert signals["you_statement"] is False
