@@ -576,6 +576,12 @@ def listening_level(signals: dict[str, bool], empathy: dict[str, int]) -> str:
     'global'
     >>> listening_level({"validation": True, "minimizing": True}, {})
     'internal'
+
+    EPITOME counts a question that offers a fix ("Have you tried melatonin?")
+    as exploring; on its own it is still attention on the fix.
+
+    >>> listening_level({"advice": True}, {"explorations": 2})
+    'internal'
     """
     internal = (
         "dismissive_but",
@@ -586,9 +592,12 @@ def listening_level(signals: dict[str, bool], empathy: dict[str, int]) -> str:
         "good_news_dismissed",
     )
     self_focus = any(signals.get(s) for s in internal)
-    attention = any(
-        signals.get(s) for s in ("validation", "open_question", "active_constructive")
-    ) or any(empathy.get(m, 0) >= 1 for m in MECHANISMS)
+    felt = ("emotional_reactions", "interpretations")
+    attention = (
+        any(signals.get(s) for s in ("validation", "open_question", "active_constructive"))
+        or any(empathy.get(m, 0) >= 1 for m in felt)
+        or (empathy.get("explorations", 0) >= 1 and not signals.get("advice"))
+    )
     if self_focus or not attention:
         return "internal"
     deeper = (
