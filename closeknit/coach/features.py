@@ -45,6 +45,7 @@ VETOES: dict[str, Callable[[str], bool]] = {
     "dismissive_but": rules.discounts_nothing,
     "you_statement": rules.no_blaming_you,
     "advice": rules.promises,
+    "minimizing": rules.takes_a_task,
     "open_question": rules.hostile,
     "closed_question": rules.not_closed,
 }

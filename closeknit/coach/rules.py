@@ -1333,8 +1333,30 @@ def plainly_minimizes(sentence: str) -> bool:
     False
     >>> plainly_minimizes("It's a haircut, not a wedding."), plainly_minimizes("Don't worry.")
     (True, True)
+    >>> plainly_minimizes("Don't worry about dinner, I'll cook tonight.")
+    False
     """
+    if takes_a_task(sentence):
+        return False
     return bool(_PLAINLY_MINIMIZES.search(sentence)) and not _REPORTED.search(sentence)
+
+
+def takes_a_task(sentence: str) -> bool:
+    """A chore taken off them ("Don't worry about dinner, I'll cook"): no minimizing.
+
+    >>> takes_a_task("Don't worry about dinner, I'll cook."), takes_a_task("Don't worry about it.")
+    (True, False)
+    """
+    return bool(_TAKES_A_TASK.search(sentence))
+
+
+# "Don't worry about dinner, I'll cook": a chore taken off them, not their
+# feeling made small (the corpus has no such sentence; its "don't worry"s are
+# about the worry itself, and "Don't worry, I'll help you appeal it" stays).
+_TAKES_A_TASK = _rx(
+    r"\bdon't worry about (?!it\b|that\b|this\b|anything\b|a thing\b|him\b|her\b|them\b"
+    r"|me\b|us\b|what\b|how\b|whether\b|if\b)[^.?!]*\b(?:i'll|i will|i've got|i can|we'll)\b"
+)
 
 
 # The plain one-ups (Derber's "shift response" at its barest): the partner's

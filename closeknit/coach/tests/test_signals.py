@@ -348,3 +348,12 @@ def test_a_label_said_not_to_fit_is_reassurance_not_blame() -> None:
     reply = "You're not overreacting. Being forgotten on your birthday hurts."
     signals = analyze(reply, "My boyfriend forgot my birthday. Am I overreacting?").signals
     assert signals["you_statement"] is False
+
+
+def test_a_chore_taken_off_them_is_not_minimizing() -> None:
+    context = "I'm exhausted, work was brutal and the car broke down."
+    assert (
+        analyze("Don't worry about dinner, I'll cook tonight.", context).signals["minimizing"]
+        is False
+    )
+    assert analyze("Don't worry about it.", context).signals["minimizing"] is True
