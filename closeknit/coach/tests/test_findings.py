@@ -129,10 +129,17 @@ def test_after_good_news_shrinking_or_planning_get_words_for_news() -> None:
     shrunk = _finding("It's only 10k, relax.", "minimizing", "I ran my first 10k today!")
     assert shrunk.message.startswith("This may make their news sound smaller")
     assert shrunk.suggestion == "That's a big deal, and I'm so happy for you!"
-    plan = _finding(
-        "You should negotiate the salary before you sign.", "advice", "I got the job!!"
+    # A caution straight after the news is early advice, and passes the news by:
+    # one rewrite covers its words, and it stays with the news.
+    planned = analyze("You should negotiate the salary before you sign.", "I got the job!!")
+    plan = next(f for f in planned.findings if f.signal == "advice")
+    assert plan.message.startswith("Plans and cautions can wait")
+    rewrites = [f.suggestion for f in planned.findings if f.suggestion]
+    assert len(rewrites) == 1
+    assert rewrites[0] in (
+        "That's exciting! What are you most looking forward to?",
+        "I'm so happy for you! How did it feel when you found out?",
     )
-    assert plan.suggestion == "That's exciting! What are you most looking forward to?"
     hard = _finding(
         "It's not a big deal, just forget it.",
         "minimizing",
@@ -790,7 +797,7 @@ def test_blaming_someone_for_their_own_hard_day_gets_a_repair_that_meets_it() ->
     assert blame.message.startswith("This may sound as if the hard time is their fault")
     meeting = "That sounds really hard, and it makes sense it's weighing on you."
     assert blame.suggestion == meeting
-    but = _finding("Yeah but it's your job to take criticism.", "dismissive_but", hard)
+    but = _finding("Yeah but it's your own fault for rushing it.", "dismissive_but", hard)
     assert but.suggestion == f"Yeah. {meeting}"
     # A complaint about the writer keeps the I-statement: there the writer has a side.
     complaint = "You laughed at me in front of your friends."

@@ -36,6 +36,7 @@ POSITIVE = {
         "That sounds really embarrassing and frustrating.",
         "That must have really stung.",
         "That sounds exhausting.",
+        "Three hours stuck at the gate sounds grim.",
     ],
     "open_question": [
         "What was that like?",
