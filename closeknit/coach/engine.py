@@ -848,7 +848,8 @@ def _finding(
         fixed = COMPLAINT_SUGGESTION if shared.about_writer and not news else fixed
         key = "minimizing_news" if news else "minimizing_light" if shared.light else signal
         message = MESSAGES[key]
-        return Finding(signal, start, end, message, suggest.in_writers_voice(fixed, sentence))
+        # "Don't worry, I'll help you appeal it": the offer stays, after the feeling.
+        return Finding(signal, start, end, message, suggest.keeps_the_offer(fixed, original))
     if signal == "closed_question":
         if rules.offers(sentence):
             return Finding(signal, start, end, MESSAGES["offer"], None)

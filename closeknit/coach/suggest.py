@@ -411,3 +411,38 @@ def in_writers_voice(suggestion: str, sentence: str) -> str:
     'what would help most right now?'
     """
     return in_voice(suggestion, casing(sentence))
+
+
+# "Don't worry, I'll help you appeal it": the shrinking words, then an offer.
+_SHRINK_THEN = re.compile(
+    r"^\W*(?:(?:oh|hey|babe|love|hon|aw+)\W+)*(?:don't worry|dont worry|no big deal"
+    r"|it's no big deal|it's not a big deal|not a big deal|don't stress)(?: about it)?"
+    r"(?:\s*[,;:.!\u2014-]+\s*|\s+)(?P<rest>\S.*)$",
+    _I,
+)
+_OFFER = re.compile(
+    r"^(?:i'll|ill|i will|we'll|we will|i'm going to|im going to|i can|i've got|ive got|let me"
+    r"|i'm here|im here|i'm coming|im coming)\b",
+    _I,
+)
+
+
+def keeps_the_offer(suggestion: str, sentence: str) -> str:
+    """The fixed suggestion for shrinking words, with the offer after them kept.
+
+    Meeting the feeling first, then the offer: nothing the writer meant to
+    give is lost in the rewrite.
+
+    >>> keeps_the_offer("That sounds really hard.", "Don't worry, I'll help you appeal it.")
+    "That sounds really hard. I'll help you appeal it."
+    >>> keeps_the_offer("That sounds really hard.", "dont worry ill sort it")
+    'that sounds really hard. ill sort it.'
+    >>> keeps_the_offer("That sounds really hard.", "Don't worry, it'll pass.")
+    'That sounds really hard.'
+    """
+    style = casing(sentence)
+    said = _SHRINK_THEN.match(sentence)
+    if not said or not _OFFER.match(said["rest"]) or blames(said["rest"]):
+        return in_voice(suggestion, style)
+    rest = _end(said["rest"].strip())
+    return in_voice(f"{suggestion} {rest[:1].upper()}{rest[1:]}", style)

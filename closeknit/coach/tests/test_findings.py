@@ -844,3 +844,12 @@ def test_praise_for_naming_their_feeling_stays_on_the_reflection_not_a_plan(plan
     praised = [text[f.start : f.end] for f in result.findings if f.signal == "validation"]
     assert result.signals["validation"]
     assert praised == [reflection]
+
+
+def test_shrinking_words_before_an_offer_keep_the_offer_in_the_rewrite() -> None:
+    context = "I'm exhausted, work was brutal and the car broke down."
+    shrunk = _finding("Don't worry, I'll drive you in tomorrow.", "minimizing", context)
+    assert shrunk.suggestion == (
+        "That sounds really hard, and it makes sense it's weighing on you. "
+        "I'll drive you in tomorrow."
+    )

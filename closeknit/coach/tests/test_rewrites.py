@@ -290,3 +290,23 @@ def test_blame_of_someone_having_a_hard_time_is_repaired_by_meeting_it(
     for rewrite in rewrites:
         assert_well_formed(sentence, rewrite)
         assert "\u2026" not in rewrite, f"an empty I-statement shape in {rewrite!r}"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    lead=st.sampled_from(["Don't worry", "dont worry", "No big deal", "Oh love, don't worry"]),
+    sep=st.sampled_from([", ", " ", ". ", " - "]),
+    offer=st.sampled_from(
+        ["I'll pick the kids up", "we'll sort it out tomorrow", "I can drive you", "let me call"]
+    ),
+    case=st.sampled_from(sorted(CASES)),
+    end=st.sampled_from([".", "!", ""]),
+)
+def test_shrinking_words_before_an_offer_are_rewritten_keeping_the_offer(
+    lead: str, sep: str, offer: str, case: str, end: str
+) -> None:
+    sentence = CASES[case](f"{lead}{sep}{offer}{end}")
+    rewrite = suggest.keeps_the_offer(engine.MINIMIZING_SUGGESTION, sentence)
+    assert_well_formed(sentence, rewrite)
+    assert rewrite.casefold().endswith(f"{offer}{end or '.'}".casefold()), rewrite
+    assert "worry" not in rewrite.casefold() and "big deal" not in rewrite.casefold()
