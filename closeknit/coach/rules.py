@@ -647,7 +647,11 @@ _HARDSHIP = _rx(
     r"\b(?:yell\w*|shout\w*|scream\w*|snapped|tears|rough|brutal|tough|harsh|hard day"
     r"|in front of everyone|stuck|hurts?|ache|aching|grief|griev\w*|missing|heartbr\w*"
     r"|nervous|frustrat\w*|disappoint\w*|gutted|crushed|devastat\w*|depress\w*|insecure"
-    r"|hopeless|helpless|numb|drained|miserable|unfair|useless|stupid|ugly)\b"
+    r"|hopeless|helpless|numb|drained|miserable|unfair|useless|stupid|ugly)\b",
+    # Someone close turning away: "My sister hasn't spoken to me since the wedding".
+    r"\b(?:hasn't|has not|won't|will not|isn't|is not|not|stopped) (?:spoken|speaking|talking"
+    r"|talked|replying|replied) to me\b|\bignor(?:ing|ed|es) me\b|\bghost(?:ed|ing) me\b"
+    r"|\bblocked me\b|\b(?:fell|falling) out\b",
 )
 
 
@@ -658,6 +662,8 @@ def tells_of_hardship(context: str) -> bool:
     True
     >>> tells_of_hardship("That documentary about octopuses, I keep thinking about it.")
     False
+    >>> tells_of_hardship("My sister hasn't spoken to me since the wedding.")
+    True
     """
     hard = news_features(context)[1] > 0 or GRAVE_NEWS.search(context)
     return bool(hard or _HARDSHIP.search(context))

@@ -853,3 +853,9 @@ def test_shrinking_words_before_an_offer_keep_the_offer_in_the_rewrite() -> None
         "That sounds really hard, and it makes sense it's weighing on you. "
         "I'll drive you in tomorrow."
     )
+
+
+def test_someone_close_turning_away_is_a_hard_time_not_light_news() -> None:
+    context = "My sister hasn't spoken to me since the wedding."
+    shrunk = _finding("She'll come round, she always does.", "minimizing", context)
+    assert shrunk.suggestion == "That sounds really hard, and it makes sense it's weighing on you."
