@@ -53,7 +53,7 @@ _ALWAYS = """dont doesnt didnt cant wont isnt arent wasnt werent havent hasnt ha
     youre youve youll youd theyre theyve theyll theyd itll itd thatll thatd wouldve couldve
     shouldve hes hed shes therell thered"""
 # Words that are also words ("its paw", "he lets me", "ill", "well done", "my id"):
-# only before what follows the contraction. "were", "shed" and "hell" stay.
+# only before what follows the contraction. "were" and "shed" stay.
 _BEFORE = {
     "its": """not ok okay fine so just a an the been going gonna all only really totally too
         like what that such hard normal great good bad nothing fair true never always alright
@@ -67,7 +67,12 @@ _BEFORE = {
         still get definitely totally honestly imagine think pick step choose take""",
     "ill": """be have make call get do pick drive text try help miss see bring come take just
         never always let go sort book cook ring message keep order pay check ask wait put
-        grab tell leave meet buy fix stay""",
+        grab tell leave meet buy fix stay say send talk write look sit think start stop hold
+        give show walk read clean wash sleep set find work really definitely probably still
+        also""",
+    # "shell be fine", "hell get through it": never the nouns before these.
+    "shell": "be have get love come need want make probably definitely",
+    "hell": "be get love come make probably definitely",
     "well": """be have make get sort see figure work find face manage talk go just never
         always""",
 }

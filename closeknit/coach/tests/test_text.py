@@ -50,6 +50,10 @@ def test_cleaning_keeps_every_offset() -> None:
         ("YOU DIDNT EVEN TEXT", "YOU DIDN'T EVEN TEXT"),
         ("lets go friday, i shouldve asked", "let's go friday, i should've asked"),
         ("Id be livid. Ill call you, well sort it", "I'd be livid. I'll call you, we'll sort it"),
+        (
+            "Next time Ill say something, shell be fine",
+            "Next time I'll say something, she'll be fine",
+        ),
     ],
 )
 def test_apostrophes_texting_leaves_out_are_put_back(typed: str, read: str) -> None:
@@ -65,6 +69,8 @@ def test_apostrophes_texting_leaves_out_are_put_back(typed: str, read: str) -> N
         "She lets me drive.",
         "I lost my id card.",
         "I'd go, shed it.",
+        "What the hell have you done?",
+        "A shell, washed up.",
     ],
 )
 def test_words_that_only_look_like_contractions_are_left_alone(text: str) -> None:
