@@ -1325,7 +1325,10 @@ _PLAINLY_MINIMIZES = _rx(
     r"\bno need to (?:worry|stress|get upset|be upset)\b",
     r"\b(?:not a big deal|no big deal|not the end of the world|isn't the end of the world)\b",
     r"\b(?:isn't|is not|wasn't|not) (?:that|so|even that) (?:bad|long|big|serious)\b",
-    r"\b(?:it's|that's) an? \w+,? not an? \w+",
+    # "It's a haircut, not a wedding"; not a kind reframe ("It's an illness, not a
+    # weakness"), which takes a judgement of themselves away.
+    r"\b(?:it's|that's) an? \w+,? not an? (?!(?:failure|weakness|flaw|character|choice|crime"
+    r"|sin|excuse|sign|judge?ment|verdict|reflection|moral|personal)\b)\w+",
 )
 # Said of the words, not to the partner: "I won't tell you to calm down", "he told me to cheer up".
 _REPORTED = _rx(
@@ -1348,6 +1351,8 @@ def plainly_minimizes(sentence: str) -> bool:
     >>> plainly_minimizes("It's a haircut, not a wedding."), plainly_minimizes("Don't worry.")
     (True, True)
     >>> plainly_minimizes("Don't worry about dinner, I'll cook tonight.")
+    False
+    >>> plainly_minimizes("It's an illness, not a weakness.")
     False
     """
     if takes_a_task(sentence):

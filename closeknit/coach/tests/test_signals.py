@@ -358,3 +358,9 @@ def test_a_chore_taken_off_them_is_not_minimizing() -> None:
         is False
     )
     assert analyze("Don't worry about it.", context).signals["minimizing"] is True
+
+
+def test_a_kind_reframe_that_takes_a_judgement_away_is_not_minimizing() -> None:
+    context = "I had another panic attack at work and I feel pathetic."
+    reply = "It's an illness, not a weakness. I'm proud of you for getting through the day."
+    assert analyze(reply, context).signals["minimizing"] is False
