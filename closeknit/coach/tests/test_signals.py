@@ -37,6 +37,8 @@ POSITIVE = {
         "That must have really stung.",
         "That sounds exhausting.",
         "Three hours stuck at the gate sounds grim.",
+        "I'd be crying too.",
+        "I'd have felt judged too.",
     ],
     "open_question": [
         "What was that like?",
@@ -104,6 +106,7 @@ NEGATIVE = {
         "I hear you, but you knew it was coming.",
         "I'm sorry.",
         "It'll be fine.",
+        "I'd be there too if I could.",
     ],
     "open_question": [
         "Did you eat?",
