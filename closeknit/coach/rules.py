@@ -1167,6 +1167,9 @@ _REFLECTION = _rx(
     r"|seriously|totally|horribly|unbelievably)\s+)*" + _FEELING_WORD + r"\b",
     r"\b(?:that|this|it|which) must(?:'ve| have)? (?:really |so |truly )?(?:stung|hurt|hit (?:you"
     r" )?hard|shaken you|scared you|broken your heart|felt (?:like|so|really)|gutted you)\b",
+    # "That must feel like a slap in the face": 36 training replies, every one a
+    # reflection once relabelled (RELABEL.md, stop 30).
+    r"\b(?:that|this|it|which) must (?:really |still |sometimes )?feel like\b",
     r"\byou must (?:be|have been|feel|have felt|'ve felt|'ve been) (?:so |really |feeling )?\w+",
     r"\b(?:it )?sounds like you(?:'re| are| were|'ve| have| felt| feel)\b",
     # What they live through, said to sound like a feeling: "Foggy all day sounds

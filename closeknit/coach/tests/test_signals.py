@@ -39,6 +39,7 @@ POSITIVE = {
         "Three hours stuck at the gate sounds grim.",
         "I'd be crying too.",
         "I'd have felt judged too.",
+        "It must feel like nobody in that room sees it.",
     ],
     "open_question": [
         "What was that like?",
