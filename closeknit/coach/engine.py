@@ -439,11 +439,14 @@ def shares_good_news(probability: float, context: str, threshold: float) -> bool
     False
     >>> shares_good_news(0.79, "I got a B and I'm devastated, I needed an A.", 0.125)
     False
+    >>> shares_good_news(0.7, "My manager took credit for my report today.", 0.125)
+    False
     """
     if probability < threshold:
         return False
     if any(
-        words.search(context) for words in (rules.NEGATED_NEWS, rules.GRAVE_NEWS, rules.HURT_NEWS)
+        words.search(context)
+        for words in (rules.NEGATED_NEWS, rules.GRAVE_NEWS, rules.HURT_NEWS, rules.WRONGED_NEWS)
     ):
         # "I didn't get the job" has the words of good news and says the
         # opposite, and "My grandma passed away" is not news to celebrate;

@@ -640,6 +640,15 @@ HURT_NEWS = _rx(
     r"|humiliat\w*|mortif\w*)\b"
 )
 
+# Passed over or robbed of their due ("My manager took credit for my report",
+# "They gave it to Marcus"): news of someone else's gain, in words the head
+# reads as good news (0.7). Read by the good-news gate only: on the training
+# messages these words come with 16 that are not good news and none that is.
+WRONGED_NEWS = _rx(
+    r"\btook (?:the )?credit\b|\bstole my\b|\binstead of me\b|\bpassed over\b|\bgave it to\b"
+    r"|\bthe (?:job|promotion|role|part|spot|place|position) i (?:wanted|applied for)\b"
+)
+
 
 # A hard time told in words the model's bad-news cues leave out. Read only to
 # choose the coach's words ("That sounds really hard"), never as a feature.
@@ -652,6 +661,7 @@ _HARDSHIP = _rx(
     r"\b(?:hasn't|has not|won't|will not|isn't|is not|not|stopped) (?:spoken|speaking|talking"
     r"|talked|replying|replied) to me\b|\bignor(?:ing|ed|es) me\b|\bghost(?:ed|ing) me\b"
     r"|\bblocked me\b|\b(?:fell|falling) out\b",
+    WRONGED_NEWS.pattern,
 )
 
 

@@ -859,3 +859,9 @@ def test_someone_close_turning_away_is_a_hard_time_not_light_news() -> None:
     context = "My sister hasn't spoken to me since the wedding."
     shrunk = _finding("She'll come round, she always does.", "minimizing", context)
     assert shrunk.suggestion == "That sounds really hard, and it makes sense it's weighing on you."
+
+
+def test_being_passed_over_is_a_hard_time_not_light_news() -> None:
+    context = "My manager took credit for my report in the all-hands today."
+    shrunk = _finding("Welcome to corporate life, happens to everyone.", "minimizing", context)
+    assert shrunk.suggestion == "That sounds really hard, and it makes sense it's weighing on you."

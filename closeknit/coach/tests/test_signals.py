@@ -286,6 +286,20 @@ def test_news_told_in_good_words_that_hurts_is_not_good_news() -> None:
     assert signals["good_news_dismissed"] is False
 
 
+@pytest.mark.parametrize(
+    "context",
+    [
+        "My manager took credit for my report in the all-hands today.",
+        "My coworker got the promotion I wanted.",
+    ],
+)
+def test_someone_elses_gain_at_their_cost_is_not_good_news(context: str) -> None:
+    reply = "Mine does that constantly. Last week he presented my whole roadmap as his idea."
+    signals = analyze(reply, context).signals
+    assert signals["self_focus"] is True
+    assert signals["good_news_dismissed"] is False
+
+
 def test_a_clear_i_statement_gets_a_word_of_recognition() -> None:
     result = analyze("I felt lonely when you stayed late.")
     assert [f.signal for f in result.findings] == ["i_statement"]
