@@ -17,6 +17,7 @@ Using it in a feature (see closeknit/talk for an example):
   blank draft is refused too, so the button never answers with nothing.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -159,8 +160,26 @@ def feedback(text: str, context: str | None = None) -> Feedback:
     return _for_template(text, analyze(text, context or None))
 
 
+def _praise_once(notes: Iterable[Note]) -> list[Note]:
+    """Every concern, each on its own sentence, but each kind of praise once.
+
+    A concern quotes the sentence it is about, so two of them read as two
+    places to look; praise quotes none, and the same "Lovely: you name how
+    they feel" twice reads as a glitch. (The API keeps every finding.)
+    """
+    praised: set[str] = set()
+    kept = []
+    for note in notes:
+        if note.positive:
+            if note.signal in praised:
+                continue
+            praised.add(note.signal)
+        kept.append(note)
+    return kept
+
+
 def _for_template(text: str, result: Analysis) -> Feedback:
-    notes = [
+    notes = _praise_once(
         Note(
             signal=f.signal,
             label=LABELS.get(f.signal, f.signal),
@@ -172,7 +191,7 @@ def _for_template(text: str, result: Analysis) -> Feedback:
             suggestion=f.suggestion,
         )
         for f in result.findings
-    ]
+    )
     empathy = [
         Empathy(label=MECHANISM_LABELS[name], level=level, word=LEVEL_WORDS[level])
         for name, level in result.empathy.items()

@@ -37,6 +37,16 @@ class CoachFeedbackTestCase(SimpleTestCase):
         self.assertTrue(praise[0].positive)
         self.assertTrue(found.all_clear)
 
+    def test_each_kind_of_praise_is_said_once_and_each_concern_where_it_is(self) -> None:
+        found = feedback(
+            "That would make me furious. Must have been so hard to sit there and smile. "
+            "Just ignore him. And stop replaying it.",
+            "My manager took credit for my report in the all-hands today.",
+        )
+        signals = [n.signal for n in found.notes]
+        self.assertEqual(signals.count("validation"), 1)
+        self.assertEqual(signals.count("advice"), 2)
+
     def test_sorry_for_their_feeling_is_named_and_not_called_all_clear(self) -> None:
         found = feedback(
             "I'm sorry you feel that way.", "You forgot my birthday again. I felt invisible."
