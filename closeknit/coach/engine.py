@@ -112,7 +112,10 @@ SHARED_SUGGESTION = "Oh, tell me more about that!"
 # sense it's weighing on you" speak as if of someone else's doing: hand it back.
 COMPLAINT_SUGGESTION = "I'm listening. I want to hear how it was for you."
 SURE_NEWS = 0.8  # see sure_of_good_news
-SURE_DESPITE_NEGATION = 0.8  # see shares_good_news
+# See shares_good_news. On the training messages with such words, the good
+# news scores 0.94 and up and the rest at most 0.82 ("Didn't get the job.
+# Final round..."), with one exception, news the head is unsure of (0.72).
+SURE_DESPITE_NEGATION = 0.9
 
 
 @dataclass(frozen=True)
@@ -437,7 +440,7 @@ def shares_good_news(probability: float, context: str, threshold: float) -> bool
     False
     >>> shares_good_news(0.67, "My grandma passed away this morning.", 0.125)
     False
-    >>> shares_good_news(0.79, "I got a B and I'm devastated, I needed an A.", 0.125)
+    >>> shares_good_news(0.85, "I got a B and I'm devastated, I needed an A.", 0.125)
     False
     >>> shares_good_news(0.7, "My manager took credit for my report today.", 0.125)
     False

@@ -44,7 +44,7 @@ SENTENCE_SIGNALS = tuple(GATES)
 VETOES: dict[str, Callable[[str], bool]] = {
     "dismissive_but": rules.discounts_nothing,
     "you_statement": rules.no_blaming_you,
-    "advice": rules.promises,
+    "advice": rules.no_fix,
     "minimizing": rules.takes_a_task,
     "open_question": rules.hostile,
     "closed_question": rules.not_closed,

@@ -1243,11 +1243,18 @@ def validates(sentence: str) -> bool:
 def no_blaming_you(sentence: str) -> bool:
     """Its "you" blames nothing: support, or their feeling said back to them.
 
+    A clear I-statement names what they did as what happened to the writer
+    ("I felt left out when you went without me"): the guide's alternative to
+    blame, and none of the 17 training replies with one is labelled blame.
+
     >>> no_blaming_you("You'll be fine, you always are."), no_blaming_you("You always are late.")
     (True, False)
+    >>> no_blaming_you("I felt left out when you went without me.")
+    True
     """
     return (
-        only_supportive(sentence)
+        clear_i_statement(sentence)
+        or only_supportive(sentence)
         or says_back_their_feeling(sentence)
         or reassures_as_always(sentence)
         or only_hears_you(sentence)
@@ -1375,7 +1382,8 @@ def plainly_minimizes(sentence: str) -> bool:
     """
     if takes_a_task(sentence):
         return False
-    return bool(_PLAINLY_MINIMIZES.search(sentence)) and not _REPORTED.search(sentence)
+    shrinks = _PLAINLY_MINIMIZES.search(sentence) or _SHRINKING_COMMAND.search(sentence)
+    return bool(shrinks) and not _REPORTED.search(sentence)
 
 
 def takes_a_task(sentence: str) -> bool:
@@ -1523,6 +1531,69 @@ _PROMISE_TIME = _rx(r"\b(?:next time|from now on|in (?:the )?future|make sure)\b
 # Advice rules that tell them what to do; with "we should", "let's": any advice.
 _YOU_ADVISED = ("should", "advice_phrase", "you_could", "just_do", "imperative_start")
 _ADVICE_RULES = (*_YOU_ADVISED, "we_should", "lets")
+
+
+# The writer asking to be told, called or let in ("Call me when you can",
+# "Tell me everything!", "Ask me anything", "Tell her I said congrats"): a
+# request for the writer, not a fix for them. 85 training replies have such a
+# sentence; none is labelled advice.
+_ASKS_FOR_THE_WRITER = _rx(
+    r"^\W*(?:(?:just|and|so|ok|okay|babe|love|hun|then|please),? )*(?:(?:call|text|ask|tell"
+    r"|ring|message|ping|phone|wake|show|send|remind|give|let|find|grab|meet|wait for) me\b"
+    r"|tell (?:her|him|them) i said\b)"
+)
+
+
+def asks_for_the_writer(sentence: str) -> bool:
+    """The writer asks to be told or called: no advice.
+
+    >>> asks_for_the_writer("Call me when you're out."), asks_for_the_writer("Ask me anything.")
+    (True, True)
+    >>> asks_for_the_writer("Ask your boss for a day off."), asks_for_the_writer("Tell him.")
+    (False, False)
+    """
+    return bool(_ASKS_FOR_THE_WRITER.search(sentence))
+
+
+# A command that shrinks the feeling ("Stop stressing", "Don't lose sleep over
+# it", "Chin up"): minimizing, which the guide names; not a fix for the trouble.
+_SHRINKING_COMMAND = _rx(
+    r"^\W*(?:(?:just|and|so|ok|okay|babe|love|hun|honestly|oh|aw|look|seriously|please|well"
+    r"|hey|mate),? )*(?:stop (?:stressing|worrying|overthinking|panicking|fretting|being (?:so )?"
+    r"(?:dramatic|sensitive|silly))|don'?t (?:worry|stress|fret|panic|lose (?:any )?sleep"
+    r"|get (?:so )?worked up|dwell|overthink|be (?:sad|silly|so hard on"
+    r" yourself|upset|like that))|look on the bright side|chin up|cheer up|calm down"
+    r"|shake it off|get over it|try not to (?:worry|dwell|stress))\b"
+)
+
+
+def only_shrinks(sentence: str) -> bool:
+    """A shrinking command and no fix after it: minimizing, not advice.
+
+    >>> only_shrinks("Stop stressing."), only_shrinks("Don't lose sleep over it, love.")
+    (True, True)
+    >>> only_shrinks("Don't panic, just take it one step at a time.")
+    False
+    """
+    found = _SHRINKING_COMMAND.search(sentence)
+    if not found:
+        return False
+    rest = re.split(r"[,;:]|\band\b", sentence[found.end() :])
+    return not any(plainly_advises(part) or _JUST_DO.match(part) for part in rest)
+
+
+_JUST_DO = re.compile(r"\W*just (?!because|in case|a\b|the\b|one\b|me\b|you\b)\w+", _I)
+
+
+def no_fix(sentence: str) -> bool:
+    """Told what to do, perhaps, but offered no fix: a promise, a request, a shrug.
+
+    >>> no_fix("Next time I'll text."), no_fix("Call me when you can."), no_fix("Chin up!")
+    (True, True, True)
+    >>> no_fix("Call your GP tomorrow.")
+    False
+    """
+    return promises(sentence) or asks_for_the_writer(sentence) or only_shrinks(sentence)
 
 
 def promises(sentence: str) -> bool:

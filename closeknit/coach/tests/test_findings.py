@@ -96,7 +96,10 @@ def test_dismissed_good_news_points_at_the_change_of_subject() -> None:
 def test_a_pleasant_answer_is_not_called_good_news() -> None:
     # An answer to a light daily question, read after its question: passing
     # over it is still worth a word, but not "their good news".
-    context = "What's your current favourite snack? Salted almonds. It used to be crisps."
+    context = (
+        "Today's question: what song reminds you of us? "
+        "Mine: that Fleetwood Mac one from the road trip."
+    )
     text = "Cool. Anyway, what's for dinner?"
     finding = _finding(text, "good_news_dismissed", context)
     assert finding.message.startswith("What they shared could get lost")
@@ -817,7 +820,7 @@ def test_after_a_complaint_about_the_writer_the_rewrites_hand_it_back() -> None:
 
 
 def test_interest_in_a_light_answer_is_not_called_good_news() -> None:
-    answer = "Q: What's a film you could watch again and again? A: Paddington 2, every time."
+    answer = "Q: What's your favourite smell? A: Bread in the oven, and rain on hot pavement."
     reply = "Ha! What do you love about it?"
     result = analyze(reply, answer)
     assert result.signals["active_constructive"]

@@ -170,6 +170,14 @@ def test_asking_for_the_writer_is_not_advice(reply: str) -> None:
     assert not analyze(reply, "My sister is pregnant!").signals["advice"]
 
 
+@pytest.mark.parametrize(
+    "reply", ["I know. Stop stressing.", "Don't lose sleep over it.", "Chin up, love."]
+)
+def test_a_command_that_shrinks_the_feeling_is_minimizing_not_advice(reply: str) -> None:
+    signals = analyze(reply, "I had to fire someone today. I feel sick about it.").signals
+    assert signals["minimizing"] and not signals["advice"]
+
+
 def test_it_sees_an_active_constructive_reply_to_good_news() -> None:
     reply = "That's amazing, I'm so proud of you! Tell me everything, how did they tell you?"
     assert analyze(reply, GOOD_NEWS).signals["active_constructive"] is True
