@@ -643,7 +643,7 @@ HURT_NEWS = _rx(
 # Passed over or robbed of their due ("My manager took credit for my report",
 # "They gave it to Marcus"): news of someone else's gain, in words the head
 # reads as good news (0.7). Read by the good-news gate only: on the training
-# messages these words come with 16 that are not good news and none that is.
+# messages these words come with 14 that are not good news and none that is.
 WRONGED_NEWS = _rx(
     r"\btook (?:the )?credit\b|\bstole my\b|\binstead of me\b|\bpassed over\b|\bgave it to\b"
     r"|\bthe (?:job|promotion|role|part|spot|place|position) i (?:wanted|applied for)\b"
@@ -1177,7 +1177,7 @@ _REFLECTION = _rx(
     r"|seriously|totally|horribly|unbelievably)\s+)*" + _FEELING_WORD + r"\b",
     r"\b(?:that|this|it|which) must(?:'ve| have)? (?:really |so |truly )?(?:stung|hurt|hit (?:you"
     r" )?hard|shaken you|scared you|broken your heart|felt (?:like|so|really)|gutted you)\b",
-    # "That must feel like a slap in the face": 36 training replies, every one a
+    # "That must feel like a slap in the face": 37 training replies, every one a
     # reflection once relabelled (RELABEL.md, stop 30).
     r"\b(?:that|this|it|which) must (?:really |still |sometimes )?feel like\b",
     r"\byou must (?:be|have been|feel|have felt|'ve felt|'ve been) (?:so |really |feeling )?\w+",
@@ -1199,7 +1199,7 @@ _REFLECTION = _rx(
     r"\bi(?:'d| would)(?: have)? (?:feel|felt|be|been) (?:exactly |just )?"
     r"(?:the same|that way too)\b",
     # Their feeling taken as the writer's own would be: "I'd be gutted too", "I'd
-    # have felt judged too". 33 training replies say it, 31 labelled validation.
+    # have felt judged too". 35 training replies say it, 33 labelled validation.
     r"\bi(?:'d| would)(?: have)? (?:feel|felt|be|been) (?:so |really |absolutely |just |pretty "
     r"|completely )?(?!(?:there|here|going|doing|home|in|out|up|fine|ok|okay|happy|glad)\b)"
     r"[a-z]+(?: [a-z]+)? (?:too|as well)\b",
