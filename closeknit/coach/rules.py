@@ -1499,10 +1499,13 @@ def reflects_feeling(sentence: str) -> bool:
 
 
 # Understanding said in general words: the guide's level 1 of interpretations.
+# A bare "I know." / "I know, babe" is the same understanding, said shorter: of
+# the 70 training replies with one, 38 are labelled level 1.
 GENERIC_UNDERSTANDING = _rx(
     r"\b(?:i understand|i know how (?:you feel|it feels|that feels|you're feeling)"
     r"|i get (?:it|that|you)|i can relate|i feel you|i hear you|i know what you mean"
-    r"|i know the feeling|been there)\b"
+    r"|i know the feeling|been there)\b",
+    r"\bi know(?:[.,!]|$| (?:babe|love|hun|sweetheart|right)\b)",
 )
 
 

@@ -118,3 +118,10 @@ def test_empathy_heads_see_the_questions_on_their_own() -> None:
     assert heads.arrays["explorations.w"].shape[1] == len(
         read(prepare("ok"), None, get_encoder()).empathy_row()
     )
+
+
+def test_a_bare_i_know_is_general_understanding() -> None:
+    # Level 1 of interpretations is said in general words; "I know, babe" is one.
+    context = "Work was brutal and the car broke down."
+    assert analyze("I know, babe. It's a lot.", context).empathy["interpretations"] == 1
+    assert analyze("I know the garage shuts at six.", context).empathy["interpretations"] != 1
