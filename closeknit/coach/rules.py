@@ -960,10 +960,18 @@ def blames_by_asking(sentence: str) -> bool:
 
     >>> blames_by_asking("What were you thinking?"), blames_by_asking("What are you thinking?")
     (True, False)
+    >>> blames_by_asking("Did you even tell them?"), blames_by_asking("Where are you even going?")
+    (True, False)
     """
     return bool(_BLAMING_QUESTION.search(sentence))
 
 
+# "Did you even think about us?", "Why are you even looking at her page?": the
+# "even" asks nothing, it accuses (guide rule 4). 9 training replies, all blame.
+_EVEN_YOU = (
+    r"^\W*(?:(?:so|and|but|ok|okay|wow|like|seriously),? )*(?:why |how )?"
+    r"(?:did|do|does|have|are|were|would|could|can|is) (?:you|u) even\b"
+)
 # Read by the decisions only, never as model features, so the trained heads
 # still see the inputs they were trained on.
 _BLAMING_QUESTION = _rx(
@@ -971,11 +979,13 @@ _BLAMING_QUESTION = _rx(
     r"\bwhat were (?:you|u) thinking\W*$",
     r"\bhow (?:could|dare) (?:you|u)\b",
     r"\bwhat (?:did|do) (?:you|u) (?:expect|think would happen)\b",
+    _EVEN_YOU,
 )
 _RHETORICAL = _rx(
     r"\bhow is (?:that|this|it) my (?:problem|fault|job|business)\b",
     r"\bwhat were (?:you|u) thinking\W*$",
     r"\bwhy should i care\b|\bso what\b",
+    _EVEN_YOU,
     r"\bhow (?:would|am|was|should|could|do) i (?:\w+ )?(?:supposed to )?(?:know|guess|tell)\b",
 )
 

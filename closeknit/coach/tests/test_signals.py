@@ -25,6 +25,7 @@ POSITIVE = {
         "You made me late.",
         "That's on you.",
         "Why do you always do this?",
+        "Did you even read my message?",
     ],
     "validation": [
         "That makes sense.",
@@ -119,6 +120,7 @@ NEGATIVE = {
     "closed_question": [
         "What was that like?",
         "What is wrong with you?",
+        "Did you even read my message?",
         "Are you serious right now?",
         "I'm here.",
     ],
