@@ -1564,8 +1564,17 @@ def asks_for_the_writer(sentence: str) -> bool:
     (True, True)
     >>> asks_for_the_writer("Ask your boss for a day off."), asks_for_the_writer("Tell him.")
     (False, False)
+
+    A fix said in the same breath is still a fix:
+
+    >>> asks_for_the_writer("Let me be honest, you should quit.")
+    False
+    >>> asks_for_the_writer("Tell me, have you tried melatonin?")
+    False
     """
-    return bool(_ASKS_FOR_THE_WRITER.search(sentence))
+    fix = bool(FEATURES["should"].search(sentence) or FEATURES["you_could"].search(sentence))
+    fix = fix or any(_ADVICE_ASKED.search(part) for part in re.split(r"[,;:]", sentence))
+    return bool(_ASKS_FOR_THE_WRITER.search(sentence)) and not fix
 
 
 # A command that shrinks the feeling ("Stop stressing", "Don't lose sleep over

@@ -173,6 +173,13 @@ def test_asking_for_the_writer_is_not_advice(reply: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "reply", ["Let me be honest, you should quit.", "Tell me, have you tried melatonin?"]
+)
+def test_a_fix_said_with_a_request_is_still_advice(reply: str) -> None:
+    assert analyze(reply, "I can't sleep and work is awful.").signals["advice"]
+
+
+@pytest.mark.parametrize(
     "reply", ["I know. Stop stressing.", "Don't lose sleep over it.", "Chin up, love."]
 )
 def test_a_command_that_shrinks_the_feeling_is_minimizing_not_advice(reply: str) -> None:
