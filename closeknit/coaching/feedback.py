@@ -18,7 +18,7 @@ Using it in a feature (see closeknit/talk for an example):
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest
@@ -72,6 +72,9 @@ class Note:
     original: str
     message: str
     suggestion: str | None
+    # A concern already explained by an earlier note of its kind: the panel
+    # quotes the sentence without saying the same words again.
+    again: bool = False
 
 
 @dataclass(frozen=True)
@@ -160,26 +163,28 @@ def feedback(text: str, context: str | None = None) -> Feedback:
     return _for_template(text, analyze(text, context or None))
 
 
-def _praise_once(notes: Iterable[Note]) -> list[Note]:
-    """Every concern, each on its own sentence, but each kind of praise once.
+def _once_each(notes: Iterable[Note]) -> list[Note]:
+    """Every concern on its own sentence, but each kind explained once, and praise once.
 
     A concern quotes the sentence it is about, so two of them read as two
-    places to look; praise quotes none, and the same "Lovely: you name how
-    they feel" twice reads as a glitch. (The API keeps every finding.)
+    places to look; the same explanation under each reads as nagging, so the
+    later ones only quote. Praise quotes none, and the same "Lovely: you name
+    how they feel" twice reads as a glitch. (The API keeps every finding.)
     """
-    praised: set[str] = set()
+    said: set[str] = set()
     kept = []
     for note in notes:
-        if note.positive:
-            if note.signal in praised:
+        if note.signal in said:
+            if note.positive:
                 continue
-            praised.add(note.signal)
+            note = replace(note, again=True)
+        said.add(note.signal)
         kept.append(note)
     return kept
 
 
 def _for_template(text: str, result: Analysis) -> Feedback:
-    notes = _praise_once(
+    notes = _once_each(
         Note(
             signal=f.signal,
             label=LABELS.get(f.signal, f.signal),

@@ -2,6 +2,7 @@
 
 from django.template.loader import render_to_string
 from django.test import SimpleTestCase
+from django.utils.html import escape
 
 from closeknit.coaching.feedback import feedback
 
@@ -46,6 +47,18 @@ class CoachFeedbackTestCase(SimpleTestCase):
         signals = [n.signal for n in found.notes]
         self.assertEqual(signals.count("validation"), 1)
         self.assertEqual(signals.count("advice"), 2)
+
+    def test_a_repeated_concern_is_quoted_each_time_and_explained_once(self) -> None:
+        found = feedback(
+            "I hear you, but it was late. I get it, but you could have texted. Calm down.",
+            "You left me waiting an hour.",
+        )
+        first, second = (n for n in found.notes if n.signal == "dismissive_but")
+        self.assertNotEqual(found.summary_signal, "dismissive_but")
+        html = render_to_string("coaching/_feedback.html", {"coach": found})
+        self.assertIn(escape(first.original), html)
+        self.assertIn(escape(second.original), html)
+        self.assertEqual(html.count(escape(first.message)), 1)
 
     def test_sorry_for_their_feeling_is_named_and_not_called_all_clear(self) -> None:
         found = feedback(
