@@ -154,6 +154,9 @@ class Analysis:
     # It tells of nothing hard and is not surely good news (a film they want
     # to see): "that sounds really hard" would be absurd here too. Not in the JSON.
     light: bool = False
+    # The message complains of the writer ("I feel like I do all the cleaning"):
+    # shrinking it is not shrinking a hard time. Not in the JSON.
+    complaint: bool = False
     # After a complaint about the writer, how it meets it: "for_feeling" ("I'm
     # sorry you feel that way"), "defends" ("How was I supposed to know?"),
     # "owned" ("I'm sorry I forgot"), "promised" ("Next time I'll text") or None
@@ -192,10 +195,12 @@ def read_shared(context: str, news: bool) -> Shared:
     their words for a hard time: a reply that shrinks most often answers one.
     """
     hard = rules.tells_of_hardship(context)
-    light = bool(context.strip()) and not news and not hard
+    about_writer = rules.complains_of_writer(context)
+    # "I feel like I do all the cleaning" tells of no hardship, and is no light talk either.
+    light = bool(context.strip()) and not news and not hard and not about_writer
     grave = bool(rules.GRAVE_NEWS.search(context))
     asks = rules.asks_what_to_do(context)
-    return Shared(news, hard, grave, light, asks, rules.complains_of_writer(context))
+    return Shared(news, hard, grave, light, asks, about_writer)
 
 
 def warm_up() -> None:
@@ -250,6 +255,7 @@ def analyze(text: str, context: str | None = None) -> Analysis:
         notice=_notice(prepared),
         good_news=shared.news,
         light=shared.light,
+        complaint=shared.about_writer,
         to_complaint=rules.answer_to_complaint(prepared.clean, context),
         contrast=_first_contrast(prepared, findings),
     )

@@ -687,10 +687,28 @@ _SORRY_FOR_FEELING = _rx(
 )
 # Their message holds something the writer did ("You forgot", "when you left").
 _ABOUT_THE_WRITER = _rx(
+    # "I'm upset that you told your mum": a feeling about what they did, whatever the verb.
+    r"\b(?:upset|hurt|angry|annoyed|frustrated|sad|mad|disappointed) (?:that|because) you\b",
     r"\bwhen you\b|\byou (?:always|never|even)\b|\byou (?:just )?\w+ed\b|\byou keep \w+ing\b",
     # "I feel like you don't care", "you won't hold my hand": not "I hope you don't mind".
     r"\byou (?:don't|didn't|won't|wouldn't|haven't|can't|couldn't|do not|did not) (?!(?:know"
     r"|mind|have to|need to|worry|think|feel|want to|look|sound|seem|get to)\b)\w+",
+)
+# The shared load, said without a "you": "I feel like I do all the cleaning",
+# "I'm tired of always being the one who plans", "Why do I always have to
+# remind you", "I've asked you three times". At home the other one is the writer.
+_CARRIES_IT = _rx(
+    r"\bthe (?:only )?one (?:who|that) (?:ever |always |has to |gets to |actually )?"
+    r"(?:clean|cook|plan|apologi[sz]|remember|notice|start|initiat|says? it|book|organi[sz]"
+    r"|tid|wash|pay|text|call|reach|make|does|do(?:ing)? (?:it|the|everything)|has to)",
+    r"\bI (?:do|did|end up doing) (?:all|most|everything|more than my share)\b",
+    r"\bwhy do I (?:always )?have to\b|\bI(?:'ve| have) (?:asked|told|reminded) you\b",
+)
+# ... unless the load is carried elsewhere: "I'm the only one in my team on a visa",
+# "I always plan everything and never hear from anyone".
+_ELSEWHERE = _rx(
+    r"\b(?:in|at) (?:my|the|our) (?:team|office|family|class|group|department|work)\b",
+    r"\bfriend(?:s|ship)?\b|\banyone\b|\beveryone\b|\bpeople\b|\bat work\b",
 )
 
 
@@ -710,6 +728,13 @@ _DEFENDS = _rx(
     r"\bnot my fault\b|\bI was (?:only |just )trying\b|\bwhat about (?:you|when you)\b",
     r"\bat least I\b|\byou know (?:that|I was|I've been|how busy)\b",
     r"\bI (?:already )?said (?:I'm|I am|I was) sorry\b|\bI already apologi[sz]ed\b",
+    # "I did text back", "I literally asked you yesterday": their account corrected first.
+    # Not "I did tell her, I'm sorry": owning it.
+    r"\bI (?:did|do) (?:text|call|ring|reply|answer|message)\b",
+    r"\bI (?:did|do) (?:ask|tell|remind) you\b",
+    r"\bI (?:literally|already) (?:asked|told|texted|called|rang|replied|answered|messaged"
+    r"|reminded|did)\b",
+    r"\bI (?:asked|told) you (?:yesterday|this morning|last night|earlier|twice)\b",
     # "That's not fair, I planned the picnic": not "It's not fair on you" (sympathy).
     r"\b(?:(?:that's|that is|it's|it is) not|that isn't|it isn't) (?:fair|true)\b"
     r"(?! (?:on|to|for) you)|\b(?:that's|that is) (?:so |totally |just )?(?:unfair|untrue)\b",
@@ -738,12 +763,18 @@ def complains_of_writer(context: str) -> bool:
     True
     >>> complains_of_writer("I hope you don't mind, I ate the last slice.")
     False
+    >>> complains_of_writer("I feel like I do all the cleaning around here.")
+    True
+    >>> complains_of_writer("I'm the only one in my team on a visa.")
+    False
     """
     question = OPENING_QUESTION.match(context)
     if question and _WHY_YOU.search(question.group()):
         return True
     rest = after_question(context)
-    return bool(FEATURES["you_accuse"].search(rest) or _ABOUT_THE_WRITER.search(rest))
+    if FEATURES["you_accuse"].search(rest) or _ABOUT_THE_WRITER.search(rest):
+        return True
+    return bool(_CARRIES_IT.search(rest)) and not _ELSEWHERE.search(rest)
 
 
 def after_question(context: str) -> str:

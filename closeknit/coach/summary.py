@@ -100,6 +100,17 @@ _AFTER_LIGHT = {
 }
 
 
+# Shrinking a complaint about the writer: "That sounds really hard" would speak
+# as if of someone else's doing.
+_AFTER_COMPLAINT = {
+    "minimizing": Summary(
+        "This may make what they raised sound smaller than it is for them.",
+        "Take it seriously: say back what it's like for them, and your part in it.",
+        "minimizing",
+    ),
+}
+
+
 # After a complaint about the writer: warm words that still say the feeling is
 # the trouble, or the writer's side before theirs. Said unless a concern above
 # comes first.
@@ -126,6 +137,7 @@ def summarise(analysis: Analysis) -> Summary:
         analysis.good_news,
         has_i,
         light=analysis.light,
+        complaint=analysis.complaint,
         to_complaint=analysis.to_complaint,
         contrast=analysis.contrast,
         hands_back=any(f.signal == "self_focus" and f.suggestion for f in analysis.findings),
@@ -171,6 +183,7 @@ def describe(
     light: bool = False,
     to_complaint: str | None = None,
     contrast: str = "but",
+    complaint: bool = False,
     hands_back: bool = False,
     offers: bool = False,
     asked: bool = False,
@@ -180,6 +193,7 @@ def describe(
     `good_news`: the reply answers good news (Analysis.good_news);
     `i_statement`: it holds a clear I-statement (an "i_statement" finding);
     `light`: the message tells of nothing hard (Analysis.light);
+    `complaint`: the message complains of the writer (Analysis.complaint);
     `to_complaint`: how it meets a complaint about the writer
     (Analysis.to_complaint: "for_feeling", "defends", "owned", "promised" or None);
     `contrast`: the word of the dismissive "but" ("though"), named as written;
@@ -209,6 +223,8 @@ def describe(
                 return _AFTER_GOOD_NEWS[signal]
             if light and signal in _AFTER_LIGHT:
                 return _AFTER_LIGHT[signal]
+            if complaint and signal in _AFTER_COMPLAINT:
+                return _AFTER_COMPLAINT[signal]
             return Summary(text.format(word=contrast), step.format(word=contrast), signal)
     if to_complaint in TO_COMPLAINT:
         return TO_COMPLAINT[to_complaint]

@@ -243,3 +243,44 @@ def test_a_defence_read_as_a_turn_to_your_own_story_is_named_as_a_defence() -> N
     # Blame still comes first.
     both = describe({"self_focus": True, "you_statement": True}, {}, to_complaint="defends")
     assert both.signal == "you_statement"
+
+
+CHORES = "I feel like I do all the cleaning around here."
+
+
+@pytest.mark.parametrize(
+    ("reply", "context"),
+    [
+        ("That's not true, I did the bathroom on Saturday.", CHORES),
+        ("That's not true, I did the bathroom on Saturday.", "I'm always the one who cooks."),
+        ("I did text back, check your phone.", "You didn't even text me back. I was worried."),
+        ("I already texted at six.", LATE),
+    ],
+)
+def test_a_complaint_said_without_you_and_a_counter_claim_are_heard(
+    reply: str, context: str
+) -> None:
+    # "I do all the cleaning" names no "you", and is still about the writer.
+    summary = summarise(analyze(reply, context))
+    assert summary.text == "This puts your side first, before they feel heard."
+
+
+def test_the_load_carried_elsewhere_is_no_complaint_about_the_writer() -> None:
+    context = "I'm the only one in my team on a visa, so it's not just the job."
+    assert analyze("I'm sorry you feel that way.", context).to_complaint is None
+    assert analyze("I'm sorry you feel that way.", CHORES).to_complaint == "for_feeling"
+
+
+def test_owning_what_was_done_is_no_counter_claim() -> None:
+    result = analyze(
+        "I did tell her. I'm sorry, I should have asked you first.",
+        "I'm upset that you told your mum about the IVF before we agreed.",
+    )
+    assert result.to_complaint == "owned"
+
+
+def test_shrinking_a_complaint_is_not_answered_with_that_sounds_hard() -> None:
+    summary = summarise(analyze("Relax, it's not a competition.", CHORES))
+    assert summary.signal == "minimizing"
+    assert summary.text == "This may make what they raised sound smaller than it is for them."
+    assert summary.next_step and "your part" in summary.next_step
