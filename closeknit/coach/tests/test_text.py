@@ -112,6 +112,8 @@ def test_decimal_points_do_not_split() -> None:
         "Das tut mir leid, das muss wirklich schwer für dich gewesen sein.",
         "\u8c22\u8c22\u4f60\u544a\u8bc9\u6211\uff0c\u6211\u4e00\u76f4\u5728\u8fd9\u91cc\u3002",
         "Мне очень жаль, это было тяжело.",
+        "Te quiero mucho, no te preocupes.",
+        "Jag är så ledsen, det låter jobbigt.",
     ],
 )
 def test_non_english_text_gets_a_notice(text: str) -> None:
@@ -127,6 +129,10 @@ def test_non_english_text_gets_a_notice(text: str) -> None:
         "Ugh, HR. What happened?",
         "I'm so sorry, that sounds exhausting. Café tonight? \U0001f917",
         "Jalapeño nachos and a hug, coming up.",
+        # Plain English with few of the commonest words in it.
+        "Everyone says stupid stuff at parties, nobody remembers.",
+        "Mine's Lisbon, easily. That custard tart place.",
+        "Friends drift apart, it happens to everyone. You'll make new ones.",
     ],
 )
 def test_english_and_tiny_replies_get_no_notice(text: str) -> None:
