@@ -295,6 +295,7 @@ def _decide(reading: Reading, heads: Heads) -> tuple[dict[str, np.ndarray], dict
             yes |= np.array([SURE[signal](s) for s in reading.prepared.sentence_texts()])
         decided[signal] = yes
     _take_back_validation(reading, decided)
+    _reassurance_echoed(reading.prepared.sentence_texts(), decided)
     # Nor is a question a dismissive "but" opens, or one that blames, an open,
     # warm one ("Amazing!! But how are we going to pay for it?", "You never
     # tell me, so how would I know?"). On the held-out sets no F1 moved; on
@@ -381,6 +382,20 @@ def on_its_own_sentences(
         yes[:] = False
         yes[keep] = True
     return placed
+
+
+def _reassurance_echoed(texts: list[str], decided: dict[str, np.ndarray]) -> None:
+    """ "You'll smash it. You always do.": the second sentence echoes the first.
+
+    Said in one sentence ("You'll be fine, you always are") its gate already
+    rules out blame (rules.reassures_as_always); split in two, the bare "You
+    always do." would read alone like "You always do this".
+    """
+    for i in np.flatnonzero(decided["you_statement"]):
+        if i and rules.ECHO_ALWAYS.match(texts[i]):
+            joined = texts[i - 1].rstrip(" .!") + ", " + texts[i].lstrip()
+            if rules.reassures_as_always(joined):
+                decided["you_statement"][i] = False
 
 
 def _take_back_validation(reading: Reading, decided: dict[str, np.ndarray]) -> None:

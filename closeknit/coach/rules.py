@@ -1358,10 +1358,13 @@ _REASSURES = _rx(
     r"\byou(?:'ll| will)? (?:be (?:fine|okay|ok|alright|great)|get through|figure it out"
     r"|make it|pull through|manage|smash it|nail it|crush it)\b"
 )
-_AS_ALWAYS = _rx(
-    r",? (?:and )?you always (?:are|do|have|will|manage|get there|figure it out|pull through"
+_ALWAYS_TAIL = (
+    r"(?:and )?you always (?:are|do|have|will|manage|get there|figure it out|pull through"
     r"|make it work)\W*$"
 )
+_AS_ALWAYS = _rx(r",? " + _ALWAYS_TAIL)
+# The same as a sentence of its own, echoing the one before ("You'll smash it. You always do.").
+ECHO_ALWAYS = _rx(r"^\W*" + _ALWAYS_TAIL)
 
 
 def reassures_as_always(sentence: str) -> bool:

@@ -399,3 +399,16 @@ def test_a_kind_reframe_that_takes_a_judgement_away_is_not_minimizing() -> None:
     context = "I had another panic attack at work and I feel pathetic."
     reply = "It's an illness, not a weakness. I'm proud of you for getting through the day."
     assert analyze(reply, context).signals["minimizing"] is False
+
+
+@pytest.mark.parametrize(
+    ("reply", "blames"),
+    [
+        ("You'll smash it. You always do.", False),
+        ("You'll be fine. You always are!", False),
+        ("You forgot again. You always do.", True),
+    ],
+)
+def test_you_always_do_echoing_reassurance_is_no_blame(reply: str, blames: bool) -> None:
+    result = analyze(reply, "I'm nervous about the interview tomorrow.")
+    assert result.signals["you_statement"] is blames
