@@ -689,6 +689,10 @@ _SORRY_FOR_FEELING = _rx(
 _ABOUT_THE_WRITER = _rx(
     # "I'm upset that you told your mum": a feeling about what they did, whatever the verb.
     r"\b(?:upset|hurt|angry|annoyed|frustrated|sad|mad|disappointed) (?:that|because) you\b",
+    # "You were really short with me this morning": how they were, to the writer.
+    r"\byou(?: were|'re| are|'ve been| have been) (?:really |so |a bit |quite |very |pretty )?"
+    r"(?:short|rude|mean|cold|harsh|distant|snappy|dismissive|grumpy|off|sharp|curt|horrible)"
+    r" (?:with|to|towards|at) me\b",
     r"\bwhen you\b|\byou (?:always|never|even)\b|\byou (?:just )?\w+ed\b|\byou keep \w+ing\b",
     # "I feel like you don't care", "you won't hold my hand": not "I hope you don't mind".
     r"\byou (?:don't|didn't|won't|wouldn't|haven't|can't|couldn't|do not|did not) (?!(?:know"
@@ -718,6 +722,10 @@ _OWNS_IT = _rx(
     r"\bsorry for (?:not |forgetting|missing|being|the way I|how I|what I|snapping|yelling)",
     r"\b(?:that|it) was (?:all )?my fault\b|\bI (?:should|shouldn't) have\b|\bI was wrong\b",
     r"\bmy bad\b|\bI apologi[sz]e\b|\bI messed up\b",
+    # "Sorry, I was short with you", "That wasn't fair on you".
+    r"^\W*(?:I'm )?sorry,? I (?:did|didn't|shouldn't|snapped|forgot|was (?:short|rude|harsh"
+    r"|snappy|mean|wrong|out of line|unfair|a jerk|an idiot))\b",
+    r"\b(?:that|it) (?:wasn't|was not) (?:fair|okay|ok|kind) (?:on|to) you\b",
 )
 # The writer's own side first: an excuse, a "how was I to know", a counter-complaint.
 _DEFENDS = _rx(
@@ -735,6 +743,8 @@ _DEFENDS = _rx(
     r"\bI (?:literally|already) (?:asked|told|texted|called|rang|replied|answered|messaged"
     r"|reminded|did)\b",
     r"\bI (?:asked|told) you (?:yesterday|this morning|last night|earlier|twice)\b",
+    # "Was I? I don't remember that.": their account doubted.
+    r"^\W*(?:was|did|were|am) I\?|\bI don't remember (?:that|doing|saying|being)\b",
     # "That's not fair, I planned the picnic": not "It's not fair on you" (sympathy).
     r"\b(?:(?:that's|that is|it's|it is) not|that isn't|it isn't) (?:fair|true)\b"
     r"(?! (?:on|to|for) you)|\b(?:that's|that is) (?:so |totally |just )?(?:unfair|untrue)\b",

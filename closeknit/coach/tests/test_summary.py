@@ -284,3 +284,19 @@ def test_shrinking_a_complaint_is_not_answered_with_that_sounds_hard() -> None:
     assert summary.signal == "minimizing"
     assert summary.text == "This may make what they raised sound smaller than it is for them."
     assert summary.next_step and "your part" in summary.next_step
+
+
+SHORT = "You were really short with me this morning."
+
+
+@pytest.mark.parametrize(
+    ("reply", "meets"),
+    [
+        ("Sorry, I was stressed about the meeting. That wasn't fair on you.", "owned"),
+        ("Sorry, I was short with you. The meeting had me wound up.", "owned"),
+        ("Was I? I don't remember that.", "defends"),
+        ("Sorry, I was stressed.", None),  # an excuse, not what they're sorry for
+    ],
+)
+def test_how_a_reply_meets_being_told_it_was_short(reply: str, meets: str | None) -> None:
+    assert analyze(reply, SHORT).to_complaint == meets
