@@ -1403,6 +1403,10 @@ _PLAINLY_MINIMIZES = _rx(
     r"\bdon't (?:worry|be silly|stress|sweat it|get (?:yourself )?worked up)\b|^\W*that's silly\b",
     r"\bno need to (?:worry|stress|get upset|be upset)\b",
     r"\b(?:not a big deal|no big deal|not the end of the world|isn't the end of the world)\b",
+    # "Why? You're fine.": a whole sentence that waves the worry away (4 training
+    # replies, all labelled minimizing); not "You're fine to drive".
+    r"^\W*(?:(?:oh|honestly|seriously|babe|love|trust me),? )*(?:you're|you are) (?:fine|ok"
+    r"|okay)(?:,? (?:babe|love|hun|honestly|really))?\W*$",
     r"\b(?:isn't|is not|wasn't|not) (?:that|so|even that) (?:bad|long|big|serious)\b",
     # "It's a haircut, not a wedding"; not a kind reframe ("It's an illness, not a
     # weakness"), which takes a judgement of themselves away.
@@ -1433,6 +1437,8 @@ def plainly_minimizes(sentence: str) -> bool:
     False
     >>> plainly_minimizes("It's an illness, not a weakness.")
     False
+    >>> plainly_minimizes("You're fine."), plainly_minimizes("You're fine to drive.")
+    (True, False)
     """
     if takes_a_task(sentence):
         return False

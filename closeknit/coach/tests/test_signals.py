@@ -412,3 +412,16 @@ def test_a_kind_reframe_that_takes_a_judgement_away_is_not_minimizing() -> None:
 def test_you_always_do_echoing_reassurance_is_no_blame(reply: str, blames: bool) -> None:
     result = analyze(reply, "I'm nervous about the interview tomorrow.")
     assert result.signals["you_statement"] is blames
+
+
+@pytest.mark.parametrize(
+    ("reply", "shrinks"),
+    [
+        ("Why? You're fine.", True),
+        ("Honestly, you're fine, babe.", True),
+        ("You're fine to drive.", False),
+    ],
+)
+def test_waving_the_worry_away_is_minimizing(reply: str, shrinks: bool) -> None:
+    result = analyze(reply, "I've decided to start therapy. I've been anxious for months.")
+    assert result.signals["minimizing"] is shrinks
