@@ -704,7 +704,8 @@ _ABOUT_THE_WRITER = _rx(
 _CARRIES_IT = _rx(
     r"\bthe (?:only )?one (?:who|that) (?:ever |always |has to |gets to |actually )?"
     r"(?:clean|cook|plan|apologi[sz]|remember|notice|start|initiat|says? it|book|organi[sz]"
-    r"|tid|wash|pay|text|call|reach|make|does|do(?:ing)? (?:it|the|everything)|has to)",
+    r"|tid|wash|pay|text|call|reach|make|pick|choos|decid|suggest|does"
+    r"|do(?:ing)? (?:it|the|everything)|has to)",
     r"\bI (?:do|did|end up doing) (?:all|most|everything|more than my share)\b",
     r"\bwhy do I (?:always )?have to\b|\bI(?:'ve| have) (?:asked|told|reminded) you\b",
 )
