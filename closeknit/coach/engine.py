@@ -57,6 +57,9 @@ MESSAGES = {
     "first helps them feel heard.",
     "minimizing": "This may make the feeling sound smaller than it is for them, even if "
     "you mean to comfort. Letting it be as big as it is helps them feel heard.",
+    # After their apology: "It's fine, forget it" waves it away before it lands.
+    "minimizing_apology": "This may wave their apology away before it lands. Taking it in "
+    "tells them it mattered.",
     "minimizing_light": "This may make what they shared sound smaller than it is for them. "
     "Taking an interest in it shows them it matters to you too.",
     "advice_news": "Plans and cautions can wait: they may want to enjoy the news with you "
@@ -101,6 +104,7 @@ MINIMIZING_NEWS_SUGGESTION = "That's a big deal, and I'm so happy for you!"
 MINIMIZING_GRIEF_SUGGESTION = "I'm so sorry. There's nothing small about this, and I'm here."
 # And after a light message, where nothing is hard: let it matter to you too.
 MINIMIZING_LIGHT_SUGGESTION = "That sounds like it matters to you. Tell me more!"
+APOLOGY_SUGGESTION = "Thank you for saying sorry. It means a lot to me."
 SELF_FOCUS_SUGGESTION = "What's been the hardest part of it for you?"
 # For a message that tells of no hardship (an answer to a light daily question,
 # good news), "the hardest part" would be wrong: hand it back without assuming.
@@ -157,6 +161,9 @@ class Analysis:
     # The message complains of the writer ("I feel like I do all the cleaning"):
     # shrinking it is not shrinking a hard time. Not in the JSON.
     complaint: bool = False
+    # The message is an apology ("I'm sorry I snapped"): waving it away is not
+    # shrinking a hard time either. Not in the JSON.
+    apology: bool = False
     # After a complaint about the writer, how it meets it: "for_feeling" ("I'm
     # sorry you feel that way"), "defends" ("How was I supposed to know?"),
     # "owned" ("I'm sorry I forgot"), "promised" ("Next time I'll text") or None
@@ -186,6 +193,7 @@ class Shared:
     light: bool = False  # a message, neither hard nor surely news (a film they'd like)
     asks: bool = False  # it asks what to do ("What should I do?"): ideas are welcome
     about_writer: bool = False  # a complaint about the writer (rules.complains_of_writer)
+    apology: bool = False  # an apology (rules.apologises)
 
 
 def read_shared(context: str, news: bool) -> Shared:
@@ -196,11 +204,13 @@ def read_shared(context: str, news: bool) -> Shared:
     """
     hard = rules.tells_of_hardship(context)
     about_writer = rules.complains_of_writer(context)
-    # "I feel like I do all the cleaning" tells of no hardship, and is no light talk either.
-    light = bool(context.strip()) and not news and not hard and not about_writer
+    apology = rules.apologises(context)
+    # "I feel like I do all the cleaning" or "I'm sorry I snapped" tells of no
+    # hardship, and is no light talk either.
+    light = bool(context.strip()) and not (news or hard or about_writer or apology)
     grave = bool(rules.GRAVE_NEWS.search(context))
     asks = rules.asks_what_to_do(context)
-    return Shared(news, hard, grave, light, asks, about_writer)
+    return Shared(news, hard, grave, light, asks, about_writer, apology)
 
 
 def warm_up() -> None:
@@ -256,6 +266,7 @@ def analyze(text: str, context: str | None = None) -> Analysis:
         good_news=shared.news,
         light=shared.light,
         complaint=shared.about_writer,
+        apology=shared.apology,
         to_complaint=rules.answer_to_complaint(prepared.clean, context),
         contrast=_first_contrast(prepared, findings),
     )
@@ -873,7 +884,9 @@ def _finding(
         fixed = MINIMIZING_LIGHT_SUGGESTION if shared.light else fixed
         fixed = MINIMIZING_GRIEF_SUGGESTION if shared.grave else fixed
         fixed = COMPLAINT_SUGGESTION if shared.about_writer and not news else fixed
+        fixed = APOLOGY_SUGGESTION if shared.apology else fixed
         key = "minimizing_news" if news else "minimizing_light" if shared.light else signal
+        key = "minimizing_apology" if shared.apology else key
         message = MESSAGES[key]
         # "Don't worry, I'll help you appeal it": the offer stays, after the feeling.
         return Finding(signal, start, end, message, suggest.keeps_the_offer(fixed, original))
@@ -892,11 +905,14 @@ def _finding(
 def _blames_the_hurting(shared: Shared) -> bool:
     """They tell of a hard time that is not about the writer, and the reply blames them.
 
+    Not an apology ("I'm sorry I snapped at you"): "You should be." answers
+    what they did to the writer, which an I-statement can say.
+
     There "I feel … when …, and I'd like …" is no repair: the writer has no
     grievance to put as an I-statement ("You should have checked it twice",
     "It's your job to take criticism"). What repairs it is meeting the feeling.
     """
-    return shared.hard and not shared.about_writer
+    return shared.hard and not (shared.about_writer or shared.apology)
 
 
 def _meeting(shared: Shared) -> str:

@@ -665,6 +665,27 @@ _HARDSHIP = _rx(
 )
 
 
+# "I'm sorry I snapped at you": their apology, to be taken in rather than waved away.
+_APOLOGY = _rx(
+    r"^\W*(?:(?:hey|love|babe|ok|okay|look),? )*(?:I'm|I am|im) (?:so |really |truly )?sorry"
+    r"(?: (?:I|for|that I|about (?:last|this|earlier|what|how))\b|\W*$)",
+    r"\bI (?:want to |wanted to )?apologi[sz]e\b",
+)
+
+
+def apologises(context: str) -> bool:
+    """The partner's message is an apology (after the question it answers, if any).
+
+    >>> apologises("I'm sorry I snapped at you last night.")
+    True
+    >>> apologises("I'm sorry, I'm so tired.")
+    False
+    >>> apologises("Q: Something you'd do differently? A: I'm so sorry about last weekend.")
+    True
+    """
+    return bool(_APOLOGY.search(after_question(context).replace("A: ", "", 1)))
+
+
 def tells_of_hardship(context: str) -> bool:
     """The partner's message tells of something hard: a worry, a hurt, a loss.
 

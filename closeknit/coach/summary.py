@@ -111,6 +111,16 @@ _AFTER_COMPLAINT = {
 }
 
 
+# Waving away their apology ("It's fine, forget it"): nothing "hard" to meet.
+_AFTER_APOLOGY = {
+    "minimizing": Summary(
+        "This may wave their apology away before it lands.",
+        "Let it land: thank them, and say how it was for you.",
+        "minimizing",
+    ),
+}
+
+
 # After a complaint about the writer: warm words that still say the feeling is
 # the trouble, or the writer's side before theirs. Said unless a concern above
 # comes first.
@@ -138,6 +148,7 @@ def summarise(analysis: Analysis) -> Summary:
         has_i,
         light=analysis.light,
         complaint=analysis.complaint,
+        apology=analysis.apology,
         to_complaint=analysis.to_complaint,
         contrast=analysis.contrast,
         hands_back=any(f.signal == "self_focus" and f.suggestion for f in analysis.findings),
@@ -184,6 +195,7 @@ def describe(
     to_complaint: str | None = None,
     contrast: str = "but",
     complaint: bool = False,
+    apology: bool = False,
     hands_back: bool = False,
     offers: bool = False,
     asked: bool = False,
@@ -194,6 +206,7 @@ def describe(
     `i_statement`: it holds a clear I-statement (an "i_statement" finding);
     `light`: the message tells of nothing hard (Analysis.light);
     `complaint`: the message complains of the writer (Analysis.complaint);
+    `apology`: the message is an apology (Analysis.apology);
     `to_complaint`: how it meets a complaint about the writer
     (Analysis.to_complaint: "for_feeling", "defends", "owned", "promised" or None);
     `contrast`: the word of the dismissive "but" ("though"), named as written;
@@ -225,6 +238,8 @@ def describe(
                 return _AFTER_LIGHT[signal]
             if complaint and signal in _AFTER_COMPLAINT:
                 return _AFTER_COMPLAINT[signal]
+            if apology and signal in _AFTER_APOLOGY:
+                return _AFTER_APOLOGY[signal]
             return Summary(text.format(word=contrast), step.format(word=contrast), signal)
     if to_complaint in TO_COMPLAINT:
         return TO_COMPLAINT[to_complaint]

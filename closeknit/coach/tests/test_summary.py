@@ -300,3 +300,22 @@ SHORT = "You were really short with me this morning."
 )
 def test_how_a_reply_meets_being_told_it_was_short(reply: str, meets: str | None) -> None:
     assert analyze(reply, SHORT).to_complaint == meets
+
+
+SNAPPED = "I'm sorry I snapped at you last night."
+
+
+@pytest.mark.parametrize("reply", ["It's fine, forget it.", "Don't worry about it babe"])
+def test_waving_an_apology_away_is_named_as_such(reply: str) -> None:
+    result = analyze(reply, SNAPPED)
+    summary = summarise(result)
+    assert summary.text == "This may wave their apology away before it lands."
+    shrinking = [f for f in result.findings if f.signal == "minimizing"]
+    assert shrinking and "sounds really hard" not in (shrinking[0].suggestion or "")
+    assert "sorry" in (shrinking[0].suggestion or "").lower()
+
+
+def test_blame_after_an_apology_is_answered_with_an_i_statement() -> None:
+    # The writer was hurt by what they did: not "the hard time is their fault".
+    summary = summarise(analyze("You should be.", SNAPPED))
+    assert summary.text.startswith("Parts of this may land as blame")
