@@ -661,6 +661,12 @@ _HARDSHIP = _rx(
     r"\b(?:hasn't|has not|won't|will not|isn't|is not|not|stopped) (?:spoken|speaking|talking"
     r"|talked|replying|replied) to me\b|\bignor(?:ing|ed|es) me\b|\bghost(?:ed|ing) me\b"
     r"|\bblocked me\b|\b(?:fell|falling) out\b",
+    # A hard feeling said of themselves: "I've been feeling really low for weeks"
+    # (not "How do you like to be comforted when you're sad?").
+    r"\b(?:I'm|I am|im|I feel|I felt|I was|I've been|I have been|feeling)(?: feeling)?"
+    r"(?: so| really| very| pretty| a bit| kind of| quite| super| just)* (?:low|down|sad"
+    r"|anxious|worried|scared|afraid|lonely|exhausted|overwhelmed|struggling|stressed|upset"
+    r"|awful|terrible|lost|empty|ashamed|embarrassed|humiliated|jealous|worthless|guilty)\b",
     WRONGED_NEWS.pattern,
 )
 
@@ -695,6 +701,10 @@ def tells_of_hardship(context: str) -> bool:
     False
     >>> tells_of_hardship("My sister hasn't spoken to me since the wedding.")
     True
+    >>> tells_of_hardship("I've been feeling really low for weeks and I don't know why.")
+    True
+    >>> tells_of_hardship("I'm so excited, my sister is coming to visit!")
+    False
     """
     hard = news_features(context)[1] > 0 or GRAVE_NEWS.search(context)
     return bool(hard or _HARDSHIP.search(context))

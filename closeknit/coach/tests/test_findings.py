@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from closeknit.coach import Finding, analyze
+from closeknit.coach.engine import MINIMIZING_SUGGESTION
 from closeknit.coach.suggest import i_statement, join_with_and, open_question
 from closeknit.coach.summary import describe, summarise
 
@@ -868,3 +869,13 @@ def test_being_passed_over_is_a_hard_time_not_light_news() -> None:
     context = "My manager took credit for my report in the all-hands today."
     shrunk = _finding("Welcome to corporate life, happens to everyone.", "minimizing", context)
     assert shrunk.suggestion == "That sounds really hard, and it makes sense it's weighing on you."
+
+
+def test_a_hard_feeling_said_of_themselves_is_met_as_a_hard_time() -> None:
+    # Not as light talk ("That sounds like it matters to you. Tell me more!").
+    result = analyze(
+        "Cheer up, it's nearly Christmas!",
+        "I've been feeling really low for weeks and I don't know why.",
+    )
+    shrinking = [f for f in result.findings if f.signal == "minimizing"]
+    assert shrinking and shrinking[0].suggestion == MINIMIZING_SUGGESTION
