@@ -657,6 +657,8 @@ _HARDSHIP = _rx(
     r"|in front of everyone|stuck|hurts?|ache|aching|grief|griev\w*|missing|heartbr\w*"
     r"|nervous|frustrat\w*|disappoint\w*|gutted|crushed|devastat\w*|depress\w*|insecure"
     r"|hopeless|helpless|numb|drained|miserable|unfair|useless|stupid|ugly)\b",
+    # A setback: "My promotion got pushed back another six months".
+    r"\b(?:pushed (?:back|out)|postponed|delayed|fell through|turned (?:me )?down)\b",
     # Someone close turning away: "My sister hasn't spoken to me since the wedding".
     r"\b(?:hasn't|has not|won't|will not|isn't|is not|not|stopped) (?:spoken|speaking|talking"
     r"|talked|replying|replied) to me\b|\bignor(?:ing|ed|es) me\b|\bghost(?:ed|ing) me\b"
@@ -971,9 +973,15 @@ def discounts_nothing(sentence: str) -> bool:
     True
     >>> discounts_nothing("I tried to tell you but you weren't listening.")
     False
+    >>> discounts_nothing("But yes, it was funny.")
+    True
+    >>> discounts_nothing("But yes, you always do this.")
+    False
     """
     if _blames(sentence):
         return False
+    if _CONCEDES.search(sentence):
+        return True
     if _OWN_STORY_BUT.search(sentence) and not FEATURES["second_person"].search(
         _after_contrast(sentence)
     ):
@@ -993,6 +1001,13 @@ def discounts_nothing(sentence: str) -> bool:
 # writer's own story (an I and a past verb before it, no "you" after it), so it
 # takes back nothing of the partner's. Not "I know/hear/get...": those
 # acknowledge, and a "but" after them takes back.
+# "Hey! It was a badly drawn diagram. But yes, it was funny.", "I hadn't
+# realised, but you're right": the "but" takes back the writer's own side and
+# gives theirs (3 training replies, none labelled dismissive).
+_CONCEDES = _rx(
+    r"\b(?:but|though|however),? (?:yes|yeah|ok|okay|fair(?: enough)?|true|point taken"
+    r"|you're right|you are right|I take your point)(?:[,.!?;]|\s*$)"
+)
 _OWN_STORY_BUT = _rx(
     r"^\W*(?:(?:so|and|oh|yeah|cool|ha|haha|lol|same|honestly|well|ugh),?\s+)*i (?:once |even "
     r"|really |just |also )?(?:(?!(?:agreed|noticed|realised|realized|heard|understood"

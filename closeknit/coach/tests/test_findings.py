@@ -871,11 +871,15 @@ def test_being_passed_over_is_a_hard_time_not_light_news() -> None:
     assert shrunk.suggestion == "That sounds really hard, and it makes sense it's weighing on you."
 
 
-def test_a_hard_feeling_said_of_themselves_is_met_as_a_hard_time() -> None:
+@pytest.mark.parametrize(
+    ("reply", "context"),
+    [
+        ("Cheer up, it's nearly Christmas!", "I've been feeling really low for weeks."),
+        ("Six months isn't that long.", "My promotion got pushed back another six months."),
+    ],
+)
+def test_a_hard_feeling_or_a_setback_is_met_as_a_hard_time(reply: str, context: str) -> None:
     # Not as light talk ("That sounds like it matters to you. Tell me more!").
-    result = analyze(
-        "Cheer up, it's nearly Christmas!",
-        "I've been feeling really low for weeks and I don't know why.",
-    )
+    result = analyze(reply, context)
     shrinking = [f for f in result.findings if f.signal == "minimizing"]
     assert shrinking and shrinking[0].suggestion == MINIMIZING_SUGGESTION

@@ -425,3 +425,15 @@ def test_you_always_do_echoing_reassurance_is_no_blame(reply: str, blames: bool)
 def test_waving_the_worry_away_is_minimizing(reply: str, shrinks: bool) -> None:
     result = analyze(reply, "I've decided to start therapy. I've been anxious for months.")
     assert result.signals["minimizing"] is shrinks
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Hey! It was a badly drawn diagram. But yes, it was funny. What was the best bit?",
+        "I hadn't noticed, but you're right, I do go quiet.",
+    ],
+)
+def test_a_but_that_concedes_their_point_is_not_dismissive(reply: str) -> None:
+    result = analyze(reply, "You trying to build the wardrobe with the instructions upside down.")
+    assert not result.signals["dismissive_but"]
