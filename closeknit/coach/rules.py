@@ -1450,6 +1450,10 @@ _PLAINLY_MINIMIZES = _rx(
     r"\bdon't (?:worry|be silly|stress|sweat it|get (?:yourself )?worked up)\b|^\W*that's silly\b",
     r"\bno need to (?:worry|stress|get upset|be upset)\b",
     r"\b(?:not a big deal|no big deal|not the end of the world|isn't the end of the world)\b",
+    # "Only 10?", "Only a minute?": their number asked back, smaller (both training replies
+    # of this shape are labelled minimizing).
+    r"^\W*(?:(?:wait|hmm|oh|lol|what),? )?only(?! (?:if|when|because|for|after|before|once"
+    r"|you|me|us)\b)(?: [\w%'-]+){1,3}\?+\W*$",
     # "Why? You're fine.": a whole sentence that waves the worry away (4 training
     # replies, all labelled minimizing); not "You're fine to drive".
     r"^\W*(?:(?:oh|honestly|seriously|babe|love|trust me),? )*(?:you're|you are) (?:fine|ok"
@@ -1485,6 +1489,8 @@ def plainly_minimizes(sentence: str) -> bool:
     >>> plainly_minimizes("It's an illness, not a weakness.")
     False
     >>> plainly_minimizes("You're fine."), plainly_minimizes("You're fine to drive.")
+    (True, False)
+    >>> plainly_minimizes("Only 10?"), plainly_minimizes("Only if you're sure?")
     (True, False)
     """
     if takes_a_task(sentence):

@@ -437,3 +437,8 @@ def test_waving_the_worry_away_is_minimizing(reply: str, shrinks: bool) -> None:
 def test_a_but_that_concedes_their_point_is_not_dismissive(reply: str) -> None:
     result = analyze(reply, "You trying to build the wardrobe with the instructions upside down.")
     assert not result.signals["dismissive_but"]
+
+
+def test_their_number_asked_back_smaller_is_minimizing() -> None:
+    assert analyze("Only 10?", "I got a raise!! 10 percent!").signals["minimizing"]
+    assert not analyze("Only if you're sure?", "I got a raise!! 10 percent!").signals["minimizing"]
