@@ -171,14 +171,17 @@ def _once_each(notes: Iterable[Note]) -> list[Note]:
     later ones only quote. Praise quotes none, and the same "Lovely: you name
     how they feel" twice reads as a glitch. (The API keeps every finding.)
     """
-    said: set[str] = set()
+    praised: set[str] = set()
+    explained: set[str] = set()  # by message: "A kind offer" is news after "asks for a fact"
     kept = []
     for note in notes:
-        if note.signal in said:
-            if note.positive:
+        if note.positive:
+            if note.signal in praised:
                 continue
+            praised.add(note.signal)
+        elif note.message in explained:
             note = replace(note, again=True)
-        said.add(note.signal)
+        explained.add(note.message)
         kept.append(note)
     return kept
 

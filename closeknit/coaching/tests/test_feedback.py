@@ -74,3 +74,14 @@ class CoachFeedbackTestCase(SimpleTestCase):
         found = feedback("How was I supposed to know?", "You didn't tell me dinner was at six.")
         self.assertFalse(found.all_clear)
         self.assertEqual(found.summary, "This puts your side first, before they feel heard.")
+
+    def test_a_concern_said_in_other_words_is_explained_again(self) -> None:
+        # The second question is a kind offer: that is news, not a repeat.
+        found = feedback(
+            "Oh no. Which hospital? Do you want me to drive you?",
+            "Just found out my grandma is in hospital.",
+        )
+        asked = [n for n in found.notes if n.signal == "closed_question"]
+        self.assertEqual(len(asked), 2)
+        self.assertNotEqual(asked[0].message, asked[1].message)
+        self.assertFalse(asked[1].again)
