@@ -998,10 +998,6 @@ def discounts_nothing(sentence: str) -> bool:
     )
 
 
-# "I wanted to call but my meeting ran over": both sides of the "but" are the
-# writer's own story (an I and a past verb before it, no "you" after it), so it
-# takes back nothing of the partner's. Not "I know/hear/get...": those
-# acknowledge, and a "but" after them takes back.
 # "Hey! It was a badly drawn diagram. But yes, it was funny.", "I hadn't
 # realised, but you're right": the "but" takes back the writer's own side and
 # gives theirs (3 training replies, none labelled dismissive).
@@ -1009,6 +1005,10 @@ _CONCEDES = _rx(
     r"\b(?:but|though|however),? (?:yes|yeah|ok|okay|fair(?: enough)?|true|point taken"
     r"|you're right|you are right|I take your point)(?:[,.!?;]|\s*$)"
 )
+# "I wanted to call but my meeting ran over": both sides of the "but" are the
+# writer's own story (an I and a past verb before it, no "you" after it), so it
+# takes back nothing of the partner's. Not "I know/hear/get...": those
+# acknowledge, and a "but" after them takes back.
 _OWN_STORY_BUT = _rx(
     r"^\W*(?:(?:so|and|oh|yeah|cool|ha|haha|lol|same|honestly|well|ugh),?\s+)*i (?:once |even "
     r"|really |just |also )?(?:(?!(?:agreed|noticed|realised|realized|heard|understood"
