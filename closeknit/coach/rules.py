@@ -676,7 +676,8 @@ _HARDSHIP = _rx(
 
 # "I'm sorry I snapped at you": their apology, to be taken in rather than waved away.
 _APOLOGY = _rx(
-    r"^\W*(?:(?:hey|love|babe|ok|okay|look),? )*(?:I'm|I am|im) (?:so |really |truly )?sorry"
+    r"^\W*(?:A:\s*)?(?:(?:hey|love|babe|ok|okay|look),? )*(?:I'm|I am|im)"
+    r" (?:so |really |truly )?sorry"
     r"(?: (?:I|for|that I|about (?:last|this|earlier|what|how))\b|\W*$)",
     r"\bI (?:want to |wanted to )?apologi[sz]e\b",
 )
@@ -692,7 +693,7 @@ def apologises(context: str) -> bool:
     >>> apologises("Q: Something you'd do differently? A: I'm so sorry about last weekend.")
     True
     """
-    return bool(_APOLOGY.search(after_question(context).replace("A: ", "", 1)))
+    return bool(_APOLOGY.search(after_question(context)))
 
 
 def tells_of_hardship(context: str) -> bool:

@@ -224,6 +224,9 @@ def describe(
     """
     if asked:
         signals = {**signals, "advice": False}
+    # The words for what the message is, where they differ from a hard time's.
+    kinds = (good_news, _AFTER_GOOD_NEWS), (light, _AFTER_LIGHT), (complaint, _AFTER_COMPLAINT)
+    worded = [table for on, table in (*kinds, (apology, _AFTER_APOLOGY)) if on]
     for signal, text, step in _CONCERNS:
         if signal == "dismissive_but" and signals.get("minimizing"):
             continue  # "add yours with 'and'" would keep the shrinking: say that instead
@@ -232,23 +235,17 @@ def describe(
         if signal == "self_focus" and to_complaint == "defends":
             continue  # "That's not fair, I got stuck at work": their side first, said below
         if signals.get(signal):
-            if good_news and signal in _AFTER_GOOD_NEWS:
-                return _AFTER_GOOD_NEWS[signal]
-            if light and signal in _AFTER_LIGHT:
-                return _AFTER_LIGHT[signal]
-            if complaint and signal in _AFTER_COMPLAINT:
-                return _AFTER_COMPLAINT[signal]
-            if apology and signal in _AFTER_APOLOGY:
-                return _AFTER_APOLOGY[signal]
-            return Summary(text.format(word=contrast), step.format(word=contrast), signal)
+            plain = Summary(text.format(word=contrast), step.format(word=contrast), signal)
+            return _worded_for(signal, worded) or plain
     if to_complaint in TO_COMPLAINT:
         return TO_COMPLAINT[to_complaint]
     found = _what_works(signals, empathy, i_statement, to_complaint, offers)
-    if good_news and found.signal in _AFTER_GOOD_NEWS:
-        return _AFTER_GOOD_NEWS[found.signal]
-    if light and found.signal in _AFTER_LIGHT:
-        return _AFTER_LIGHT[found.signal]
-    return found
+    return _worded_for(found.signal, worded) or found
+
+
+def _worded_for(signal: str | None, worded: list[dict[str, Summary]]) -> Summary | None:
+    """The first of the message's own wordings that has words for `signal`."""
+    return next((table[signal] for table in worded if signal in table), None)
 
 
 def _what_works(
