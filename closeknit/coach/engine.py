@@ -169,6 +169,9 @@ class Analysis:
     # "owned" ("I'm sorry I forgot"), "promised" ("Next time I'll text") or None
     # (rules.answer_to_complaint). Not in the JSON.
     to_complaint: str | None = None
+    # After their apology, how it takes it in: "told" (thanks, and how it was
+    # for the writer), "thanked" or None (rules.answer_to_apology). Not in the JSON.
+    to_apology: str | None = None
     # The word of the first dismissive "but" ("though", "however"), so the summary
     # names the word the writer used. Not in the JSON.
     contrast: str = "but"
@@ -268,6 +271,7 @@ def analyze(text: str, context: str | None = None) -> Analysis:
         complaint=shared.about_writer,
         apology=shared.apology,
         to_complaint=rules.answer_to_complaint(prepared.clean, context),
+        to_apology=rules.answer_to_apology(prepared.clean, context),
         contrast=_first_contrast(prepared, findings),
     )
 

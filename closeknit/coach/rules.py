@@ -696,6 +696,50 @@ def apologises(context: str) -> bool:
     return bool(_APOLOGY.search(after_question(context)))
 
 
+# Taking an apology in: thanks for it, or forgiveness.
+_TAKES_APOLOGY = _rx(
+    r"\bthank(?:s| you)\b",
+    r"\b(?:that|it|this) means (?:a lot|so much|a great deal)\b",
+    r"\bI (?:really )?appreciate (?:it|that|you|this|the apology)\b",
+    r"\bI forgive you\b",
+    r"\b(?:apology|apologies) accepted\b",
+    r"\bI accept your apology\b",
+    r"\b(?:I'm|I am|im) (?:really |so )?glad you (?:said|apologi[sz]ed|told me|came)\b",
+)
+
+# How it was for the writer, said plainly: "It did hurt", "I felt so small".
+_HOW_IT_WAS = _rx(
+    r"\b(?:it|that) (?:really |did |honestly |kind of |kinda |still )*"
+    r"(?:hurt|hurts|stung|stings|did sting)\b",
+    r"\bI (?:was|feel) (?:really |so |a bit |a little |pretty |quite |kind of |kinda )*"
+    r"(?:hurt|upset|sad|small|embarrassed|humiliated|dismissed|ignored|alone|angry|shaken"
+    r"|rattled|awful|forgotten)\b",
+    r"\bI (?:felt|was feeling)\b",
+    r"\bit (?:was|felt) (?:really |so |pretty |quite )*(?:hard|horrible|awful|upsetting"
+    r"|painful|rough) (?:for me|to hear)\b",
+)
+
+
+def answer_to_apology(reply: str, context: str) -> str | None:
+    """How a reply to the partner's apology takes it in, when it is clear.
+
+    "told": it takes the apology in and says how it was for the writer, which
+    is what lets an apology heal. "thanked": it takes it in. None otherwise,
+    and to any message that is no apology. Waving it away ("Forget it") is the
+    minimizing signal's business, not this.
+
+    >>> answer_to_apology("Thank you. It really hurt.", "I'm sorry I snapped at you.")
+    'told'
+    >>> answer_to_apology("I appreciate that.", "I'm sorry I snapped at you.")
+    'thanked'
+    >>> answer_to_apology("Thanks!", "I got the job!") is None
+    True
+    """
+    if not apologises(context) or not _TAKES_APOLOGY.search(reply):
+        return None
+    return "told" if _HOW_IT_WAS.search(reply) else "thanked"
+
+
 def tells_of_hardship(context: str) -> bool:
     """The partner's message tells of something hard: a worry, a hurt, a loss.
 

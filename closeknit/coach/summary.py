@@ -112,11 +112,41 @@ _AFTER_COMPLAINT = {
 
 
 # Waving away their apology ("It's fine, forget it"): nothing "hard" to meet.
+# Understanding why they did it is kind, and "the hardest part" would ask of a
+# hard time: what lets an apology land is taking it in.
 _AFTER_APOLOGY = {
     "minimizing": Summary(
         "This may wave their apology away before it lands.",
         "Let it land: thank them, and say how it was for you.",
         "minimizing",
+    ),
+    "validation": Summary(
+        "You meet their apology with understanding.",
+        "Saying you take it in (\u201cThank you for saying that\u201d) helps it land.",
+        "validation",
+    ),
+}
+
+
+_SAY_IT_HURT = (
+    "If it hurt, saying so gently (\u201cIt did sting, and I'm glad you said so\u201d) helps you "
+    "both move on."
+)
+
+# After their apology, taking it in (rules.answer_to_apology). Said unless a
+# concern comes first ("Thanks, but you always do this").
+TO_APOLOGY = {
+    "told": Summary(
+        "You take their apology in and say honestly how it was for you: that's how it can heal."
+    ),
+    "thanked": Summary(
+        "You take their apology in.",
+        _SAY_IT_HURT,
+    ),
+    # "That means a lot. It makes sense you were on edge."
+    "thanked_understood": Summary(
+        "You take their apology in, with understanding.",
+        _SAY_IT_HURT,
     ),
 }
 
@@ -150,6 +180,7 @@ def summarise(analysis: Analysis) -> Summary:
         complaint=analysis.complaint,
         apology=analysis.apology,
         to_complaint=analysis.to_complaint,
+        to_apology=analysis.to_apology,
         contrast=analysis.contrast,
         hands_back=any(f.signal == "self_focus" and f.suggestion for f in analysis.findings),
         offers=_only_offers(analysis),
@@ -194,6 +225,7 @@ def describe(
     light: bool = False,
     to_complaint: str | None = None,
     contrast: str = "but",
+    to_apology: str | None = None,
     complaint: bool = False,
     apology: bool = False,
     hands_back: bool = False,
@@ -209,6 +241,8 @@ def describe(
     `apology`: the message is an apology (Analysis.apology);
     `to_complaint`: how it meets a complaint about the writer
     (Analysis.to_complaint: "for_feeling", "defends", "owned", "promised" or None);
+    `to_apology`: how it takes in their apology (Analysis.to_apology: "told",
+    "thanked" or None);
     `contrast`: the word of the dismissive "but" ("though"), named as written;
     `hands_back`: the turn to the writer's own story carries the rewrite, so
     the summary speaks of it, not of a "but" in the same words;
@@ -239,6 +273,10 @@ def describe(
             return _worded_for(signal, worded) or plain
     if to_complaint in TO_COMPLAINT:
         return TO_COMPLAINT[to_complaint]
+    if to_apology == "thanked" and signals.get("validation"):
+        to_apology = "thanked_understood"
+    if to_apology in TO_APOLOGY:
+        return TO_APOLOGY[to_apology]
     found = _what_works(signals, empathy, i_statement, to_complaint, offers)
     return _worded_for(found.signal, worded) or found
 
@@ -299,6 +337,7 @@ def _what_works(
             "You let them know their feeling makes sense.",
             "A question like \u201cWhat was the hardest part?\u201d "
             "would invite them to say more.",
+            "validation",
         )
     if asks:
         return Summary(

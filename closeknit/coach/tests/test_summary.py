@@ -319,3 +319,46 @@ def test_blame_after_an_apology_is_answered_with_an_i_statement() -> None:
     # The writer was hurt by what they did: not "the hard time is their fault".
     summary = summarise(analyze("You should be.", SNAPPED))
     assert summary.text.startswith("Parts of this may land as blame")
+
+
+TOLD = "You take their apology in and say honestly how it was for you: that's how it can heal."
+
+
+@pytest.mark.parametrize(
+    ("reply", "text", "has_step"),
+    [
+        # Taking it in and saying how it was: nothing to add.
+        ("Thank you. It really hurt at the time.", TOLD, False),
+        ("I appreciate you saying that. I felt really forgotten.", TOLD, False),
+        ("I'm glad you said something. It did sting a bit.", TOLD, False),
+        # Taking it in: saying how it was would help it heal.
+        (
+            "I forgive you. Can we talk about what was going on tonight?",
+            "You take their apology in.",
+            True,
+        ),
+        (
+            "That means a lot. I know you've been under so much pressure, it makes sense you "
+            "were on edge.",
+            "You take their apology in, with understanding.",
+            True,
+        ),
+        # Understanding alone: not "What was the hardest part?".
+        (
+            "I know. It makes sense, you were exhausted.",
+            "You meet their apology with understanding.",
+            True,
+        ),
+    ],
+)
+def test_taking_an_apology_in_is_recognised(reply: str, text: str, has_step: bool) -> None:
+    summary = summarise(analyze(reply, SNAPPED))
+    assert summary.text == text
+    assert bool(summary.next_step) == has_step
+    assert "hardest part" not in (summary.next_step or "")
+
+
+def test_thanks_that_is_no_answer_to_an_apology_is_not_read_as_one() -> None:
+    assert analyze("Thank you. It really hurt at the time.", "I got the job!").to_apology is None
+    summary = summarise(analyze("Thanks, but you always do this.", SNAPPED))
+    assert summary.text.startswith("Parts of this may land as blame")
