@@ -169,6 +169,9 @@ class Analysis:
     # "owned" ("I'm sorry I forgot"), "promised" ("Next time I'll text") or None
     # (rules.answer_to_complaint). Not in the JSON.
     to_complaint: str | None = None
+    # After a light message, it says how good it was for the writer too ("I
+    # loved that night"): not "this stays with the facts". Not in the JSON.
+    warmth_back: bool = False
     # After their apology, how it takes it in: "told" (thanks, and how it was
     # for the writer), "thanked" or None (rules.answer_to_apology). Not in the JSON.
     to_apology: str | None = None
@@ -272,6 +275,7 @@ def analyze(text: str, context: str | None = None) -> Analysis:
         apology=shared.apology,
         to_complaint=rules.answer_to_complaint(prepared.clean, context),
         to_apology=rules.answer_to_apology(prepared.clean, context),
+        warmth_back=shared.light and rules.shares_warmth_back(prepared.clean),
         contrast=_first_contrast(prepared, findings),
     )
 
@@ -404,10 +408,13 @@ def _reassurance_echoed(texts: list[str], decided: dict[str, np.ndarray]) -> Non
 
     Said in one sentence ("You'll be fine, you always are") its gate already
     rules out blame (rules.reassures_as_always); split in two, the bare "You
-    always do." would read alone like "You always do this".
+    always do." would read alone like "You always do this". A bare "You are."
+    affirms what was said before it, whatever that was (rules.AFFIRMS_YOU).
     """
     for i in np.flatnonzero(decided["you_statement"]):
-        if i and rules.ECHO_ALWAYS.match(texts[i]):
+        if rules.AFFIRMS_YOU.match(texts[i]):
+            decided["you_statement"][i] = False
+        elif i and rules.ECHO_ALWAYS.match(texts[i]):
             joined = texts[i - 1].rstrip(" .!") + ", " + texts[i].lstrip()
             if rules.reassures_as_always(joined):
                 decided["you_statement"][i] = False
@@ -577,9 +584,13 @@ def _self_focus(reading: Reading, heads: Heads, good: float) -> bool:
     whose story it tells and whether the last sentence hands the talk back.
     A plain one-up ("That's nothing, my day was worse", "Try six.") needs no
     weighing: on the whole corpus it agrees with 23 labels and none against.
+    Nor does a "Same!" to a good moment the two of them shared
+    (rules.joins_in_a_moment_of_ours).
     """
     if any(rules.plainly_one_ups(s) for s in reading.prepared.sentence_texts()):
         return True
+    if rules.joins_in_a_moment_of_ours(reading.prepared.clean, reading.context or ""):
+        return False  # "Same! That was my favourite evening": their moment is ours too
     if not rules.FEATURES["first_person"].search(reading.prepared.clean):
         return False
     row = reading.news_row(good)[None, :]

@@ -753,9 +753,27 @@ def tells_of_hardship(context: str) -> bool:
     True
     >>> tells_of_hardship("I'm so excited, my sister is coming to visit!")
     False
+    >>> tells_of_hardship("Sunday on the sofa, just talking about nothing.")
+    False
     """
+    context = _NOT_HARD.sub(" ", context)
+    if answers_a_warm_question(context):
+        # "Which compliment stayed with you? … Nobody had ever said that to me":
+        # a word of bad news in a warm memory is no hard time; a plain one still is.
+        return bool(GRAVE_NEWS.search(context) or _HARDSHIP.search(after_question(context)))
     hard = news_features(context)[1] > 0 or GRAVE_NEWS.search(context)
     return bool(hard or _HARDSHIP.search(context))
+
+
+# Words of hard news in a happy phrase: "just talking about nothing", "couldn't
+# stop laughing". Left out of the hardship check only, not of the model's features.
+_NOT_HARD = _rx(
+    r"\b(?:talking|chatting|laughing|talk|chat) about nothing\b",
+    r"\bnothing (?:special|much|fancy|beats)\b",
+    r"\b(?:can't|couldn't|could not|cannot) stop (?:smiling|laughing|grinning|giggling)\b",
+    r"\bnot bad\b",
+    r"\bnever want(?:ed)? (?:it|that|this|the \w+) to end\b",
+)
 
 
 # "I'm sorry you feel that way": sorry for their feeling, not for anything done.
@@ -764,14 +782,17 @@ _SORRY_FOR_FEELING = _rx(
     r"(?: so| that| this)? (?:that way|like that|this way|upset|offended|hurt|bad)\b",
     r"\bsorry if (?:you|that|it|I) (?:upset|offended|hurt|made you)\b",
 )
-# Their message holds something the writer did ("You forgot", "when you left").
-_ABOUT_THE_WRITER = _rx(
-    # "I'm upset that you told your mum": a feeling about what they did, whatever the verb.
+# Hurt by the writer, said outright: "I'm upset that you told your mum" (a
+# feeling about what they did, whatever the verb), "You were really short with me".
+_HURT_BY_YOU = _rx(
     r"\b(?:upset|hurt|angry|annoyed|frustrated|sad|mad|disappointed) (?:that|because) you\b",
-    # "You were really short with me this morning": how they were, to the writer.
     r"\byou(?: were|'re| are|'ve been| have been) (?:really |so |a bit |quite |very |pretty )?"
     r"(?:short|rude|mean|cold|harsh|distant|snappy|dismissive|grumpy|off|sharp|curt|horrible)"
     r" (?:with|to|towards|at) me\b",
+)
+# Their message holds something the writer did ("You forgot", "when you left").
+_ABOUT_THE_WRITER = _rx(
+    _HURT_BY_YOU.pattern,
     r"\bwhen you\b|\byou (?:always|never|even)\b|\byou (?:just )?\w+ed\b|\byou keep \w+ing\b",
     # "I feel like you don't care", "you won't hold my hand": not "I hope you don't mind".
     r"\byou (?:don't|didn't|won't|wouldn't|haven't|can't|couldn't|do not|did not) (?!(?:know"
@@ -834,6 +855,37 @@ _DEFENDS = _rx(
 # A message that opens with a question: the daily question's answer after its
 # prompt, or "Can we talk about the phone thing? ...".
 OPENING_QUESTION = re.compile(r"^[^.!?]*\?")
+# A question about what the writer does that is good: the answer's "when you
+# …" and "you took …" are what was loved, not a grievance.
+_WARM_QUESTION = _rx(
+    r"\b(?:lov(?:e|ed|es|ing)|liked|appreciat\w*|grateful|thankful|admir\w*|proud|favou?rite"
+    r"|best|close(?:st|r)?|fun|memor(?:y|ies)|kindness|compliment|made your day|looked after"
+    r"|cared for|understood|comfort\w*|connected|happ(?:y|ier|iest)|smile|laugh\w*)\b"
+)
+# ... unless it asks of a hard time ("What hard time are you grateful we came
+# through?") or for a change ("What's one way I could love you better?").
+_HARD_QUESTION = _rx(
+    r"\b(?:hard|difficult|struggl\w*|worst|low|lowest|scar\w*|hurt\w*|sad)\b",
+    r"\b(?:better|differently|change|more of|less|wish|need|miss|instead)\b",
+)
+
+
+def answers_a_warm_question(context: str) -> bool:
+    """The message answers a question about what is good between them.
+
+    >>> answers_a_warm_question("Q: When do you feel closest to me? A: On the sofa.")
+    True
+    >>> answers_a_warm_question("Q: What hard time are you grateful we came through? A: 2020.")
+    False
+    """
+    question = OPENING_QUESTION.match(context)
+    if question is None:
+        return False
+    return bool(_WARM_QUESTION.search(question.group())) and not _HARD_QUESTION.search(
+        question.group()
+    )
+
+
 _WHY_YOU = _rx(r"\bwhy (?:did|didn't|do|don't|would|were|are|can't|won't) you\b")
 
 
@@ -857,11 +909,16 @@ def complains_of_writer(context: str) -> bool:
     True
     >>> complains_of_writer("I'm the only one in my team on a visa.")
     False
+    >>> complains_of_writer("What did I do this week that you loved? When you made tea.")
+    False
     """
     question = OPENING_QUESTION.match(context)
     if question and _WHY_YOU.search(question.group()):
         return True
     rest = after_question(context)
+    if answers_a_warm_question(context):
+        # "What did I do this week that you loved? When you brought me tea": praise.
+        return bool(_HURT_BY_YOU.search(rest))
     if FEATURES["you_accuse"].search(rest) or _ABOUT_THE_WRITER.search(rest):
         return True
     return bool(_CARRIES_IT.search(rest)) and not _ELSEWHERE.search(rest)
@@ -1468,6 +1525,12 @@ _ALWAYS_TAIL = (
 _AS_ALWAYS = _rx(r",? " + _ALWAYS_TAIL)
 # The same as a sentence of its own, echoing the one before ("You'll smash it. You always do.").
 ECHO_ALWAYS = _rx(r"^\W*" + _ALWAYS_TAIL)
+# "You are." on its own affirms what was just said of them ("I meant every word.
+# You are."): nothing in it to blame. No training reply holds one.
+AFFIRMS_YOU = _rx(
+    r"^\W*(?:and )?you (?:really |truly |totally |absolutely |so |honestly |still )?"
+    r"(?:are|were)(?: too)?\W*$"
+)
 
 
 def reassures_as_always(sentence: str) -> bool:
@@ -1884,3 +1947,58 @@ def proposes_together(sentence: str) -> bool:
     if not _TOGETHER.search(sentence):
         return False
     return not any(FEATURES[name].search(sentence) for name in _YOU_ADVISED)
+
+
+# "Same!", "Me too": the writer joins in with what they shared.
+_SAME_HERE = _rx(r"^\W*(?:same|me too|me neither|us too|ditto)\b")
+# Their message is about the two of them: "we", "us", "our", or an answer to a
+# question about what the writer does that is good ("When do you feel closest
+# to me? Sunday on the sofa").
+_US = _rx(r"\b(?:we|we're|we've|we'd|us|our|ours|together)\b")
+
+
+def joins_in_a_moment_of_ours(reply: str, context: str) -> bool:
+    """A "Same!" to a good moment the two of them shared: no turn to the writer's story.
+
+    "Same. That was my favourite evening in ages" to "Sunday on the sofa"
+    stays with their moment, the one the writer was in too; the corpus labels
+    such replies no self-focus (7 of 7). "Same, the northern lights are on my
+    list too" to a wish of their own, and "Same, I've been so flat" to a hard
+    time, do turn to the writer: those are left to the head.
+
+    >>> joins_in_a_moment_of_ours("Same!", "Q: When do you feel closest to me? A: On the sofa.")
+    True
+    >>> joins_in_a_moment_of_ours("Same, it's on my list.", "Q: A wish? A: The northern lights.")
+    False
+    >>> joins_in_a_moment_of_ours("Me too.", "We had a fight and I feel awful.")
+    False
+    """
+    if not _SAME_HERE.search(reply) or tells_of_hardship(context):
+        return False
+    return answers_a_warm_question(context) or bool(_US.search(after_question(context)))
+
+
+# The writer shares the good feeling back: "I loved that night", "I felt so
+# relaxed with you", "That was my favourite evening", "Me too".
+_WARMTH_BACK = _rx(
+    _SAME_HERE.pattern,
+    r"\bI (?:really |so |just |absolutely |honestly )?(?:love|loved|adore|adored|enjoyed)"
+    r" (?:that|it|this|those|these|how|when|the|our|doing|being|you)\b",
+    r"\bI (?:felt|feel|was) (?:so |really |very |pretty |super |completely |just )*"
+    r"(?:relaxed|happy|close|loved|safe|calm|content|lucky|grateful|proud|special|seen"
+    r"|cared for|at peace|at home|connected|myself)\b",
+    r"\b(?:that|it) (?:was|is|'s) (?:my|our) (?:\w+ )?favou?rite\b",
+    r"\bmakes? me (?:so |really )?(?:happy|smile)\b",
+    r"\bI felt like we\b",
+)
+
+
+def shares_warmth_back(reply: str) -> bool:
+    """The reply says how good it was for the writer too.
+
+    >>> shares_warmth_back("Me too. I felt so relaxed with you.")
+    True
+    >>> shares_warmth_back("I went to bed early.")
+    False
+    """
+    return bool(_WARMTH_BACK.search(reply))

@@ -181,6 +181,7 @@ def summarise(analysis: Analysis) -> Summary:
         apology=analysis.apology,
         to_complaint=analysis.to_complaint,
         to_apology=analysis.to_apology,
+        warmth_back=analysis.warmth_back,
         contrast=analysis.contrast,
         hands_back=any(f.signal == "self_focus" and f.suggestion for f in analysis.findings),
         offers=_only_offers(analysis),
@@ -226,6 +227,7 @@ def describe(
     to_complaint: str | None = None,
     contrast: str = "but",
     to_apology: str | None = None,
+    warmth_back: bool = False,
     complaint: bool = False,
     apology: bool = False,
     hands_back: bool = False,
@@ -243,6 +245,8 @@ def describe(
     (Analysis.to_complaint: "for_feeling", "defends", "owned", "promised" or None);
     `to_apology`: how it takes in their apology (Analysis.to_apology: "told",
     "thanked" or None);
+    `warmth_back`: after a light message, it says how good it was for the
+    writer too (Analysis.warmth_back);
     `contrast`: the word of the dismissive "but" ("though"), named as written;
     `hands_back`: the turn to the writer's own story carries the rewrite, so
     the summary speaks of it, not of a "but" in the same words;
@@ -278,6 +282,8 @@ def describe(
     if to_apology in TO_APOLOGY:
         return TO_APOLOGY[to_apology]
     found = _what_works(signals, empathy, i_statement, to_complaint, offers)
+    if warmth_back and found in _QUIET:
+        return WARMTH_BACK
     return _worded_for(found.signal, worded) or found
 
 
@@ -348,12 +354,26 @@ def _what_works(
     return _quiet(signals, empathy, offers)
 
 
+# "I loved that night too" to "Sunday on the sofa": neither "only facts" nor
+# merely care. Said in place of those two.
+WARMTH_BACK = Summary(
+    "You share the good feeling back: moments like this bring you closer.",
+    "Asking what made it special for them would invite them to say more.",
+)
+CARE = Summary(
+    "Your care comes through.",
+    "Asking what it was like for them would invite them to say more.",
+)
+FACTS = Summary(
+    "This stays mostly with the facts.",
+    "Naming what they might feel, or asking about it, would show you're listening.",
+)
+_QUIET = (CARE, FACTS)
+
+
 def _quiet(signals: dict[str, bool], empathy: dict[str, int], offers: bool) -> Summary:
     if empathy.get("emotional_reactions", 0) >= 1:
-        return Summary(
-            "Your care comes through.",
-            "Asking what it was like for them would invite them to say more.",
-        )
+        return CARE
     if signals.get("closed_question") and offers:
         return Summary(
             "A kind offer.",
@@ -368,7 +388,4 @@ def _quiet(signals: dict[str, bool], empathy: dict[str, int], offers: bool) -> S
             "Asking what it was like for them invites them to tell you more.",
             "closed_question",
         )
-    return Summary(
-        "This stays mostly with the facts.",
-        "Naming what they might feel, or asking about it, would show you're listening.",
-    )
+    return FACTS

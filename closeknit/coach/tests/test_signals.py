@@ -442,3 +442,29 @@ def test_a_but_that_concedes_their_point_is_not_dismissive(reply: str) -> None:
 def test_their_number_asked_back_smaller_is_minimizing() -> None:
     assert analyze("Only 10?", "I got a raise!! 10 percent!").signals["minimizing"]
     assert not analyze("Only if you're sure?", "I got a raise!! 10 percent!").signals["minimizing"]
+
+
+CLOSEST = "Q: When did you feel closest to me recently? A: Sunday night on the sofa, just talking."
+COMPLIMENT = (
+    "Q: Which compliment from me has stayed with you? A: When you said I was the bravest "
+    "person you knew. Nobody had ever said that to me."
+)
+
+
+@pytest.mark.parametrize(
+    "reply", ["Same! That was my favourite evening in ages ❤️", "same", "Me too, love."]
+)
+def test_joining_in_a_moment_the_two_shared_is_not_self_focus(reply: str) -> None:
+    assert not analyze(reply, CLOSEST).signals["self_focus"]
+
+
+def test_same_to_a_hard_time_is_still_heard_as_self_focus() -> None:
+    reply = "Same. I was up at 4 thinking about the Pemberton account. I really need sleep."
+    assert analyze(reply, "Couldn't sleep again, going over the argument with my sister.").signals[
+        "self_focus"
+    ]
+
+
+@pytest.mark.parametrize("reply", ["I meant every word. You are.", "You really are!"])
+def test_a_bare_you_are_affirms_them_and_is_no_blame(reply: str) -> None:
+    assert not analyze(reply, COMPLIMENT).signals["you_statement"]

@@ -362,3 +362,51 @@ def test_thanks_that_is_no_answer_to_an_apology_is_not_read_as_one() -> None:
     assert analyze("Thank you. It really hurt at the time.", "I got the job!").to_apology is None
     summary = summarise(analyze("Thanks, but you always do this.", SNAPPED))
     assert summary.text.startswith("Parts of this may land as blame")
+
+
+WARM = "Q: When did you feel closest to me recently? A: Sunday night on the sofa, just talking."
+WARMTH_BACK = "You share the good feeling back: moments like this bring you closer."
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Me too. I felt so relaxed with you. We should do that more often.",
+        "I loved that night. I felt like we were us again.",
+        "I had no idea that meant so much to you. I love that.",
+    ],
+)
+def test_sharing_the_good_feeling_back_is_recognised(reply: str) -> None:
+    summary = summarise(analyze(reply, WARM))
+    assert summary.text == WARMTH_BACK
+    assert summary.next_step and "special" in summary.next_step
+
+
+def test_the_same_words_to_a_hard_time_are_not_called_a_good_feeling() -> None:
+    reply = "I loved that night. I felt like we were us again."
+    summary = summarise(analyze(reply, "I miss how we used to be. Everything feels so hard."))
+    assert summary.text != WARMTH_BACK
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "Q: What did I do this week that you loved? A: When you brought me tea in bed on Tuesday.",
+        "Q: What's a moment you were proud of me? A: When you stood up to your boss. You were "
+        "shaking and you did it anyway.",
+        "Daily question: When do you feel closest to me? Mine: in the car, talking about nothing.",
+    ],
+)
+def test_an_answer_to_a_warm_question_is_neither_a_complaint_nor_a_hard_time(
+    context: str,
+) -> None:
+    result = analyze("That's it? I did loads this week.", context)
+    assert not result.complaint
+    assert result.light
+
+
+def test_an_answer_asking_for_a_change_is_no_warm_memory() -> None:
+    context = (
+        "Q: What's one way I could love you better? A: When you scroll at dinner I feel alone."
+    )
+    assert analyze("OK.", context).complaint
