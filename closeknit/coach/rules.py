@@ -1274,13 +1274,25 @@ _INVITES = _rx(
 )
 
 
+# "What's pulling you toward nursing?": asking what is behind a wish or a plan.
+# 7 training replies, all labelled open. Engine-only (not a model feature).
+_WHAT_DRAWS = _rx(
+    r"\bwhat(?:'s| is) (?:drawing|pulling|pushing|calling) you\b|\bwhat draws you\b",
+    r"\bwhat got you (?:into|thinking|interested)\b|\bwhat sparked\b",
+)
+
+
 def clearly_open(sentence: str) -> bool:
     """One of the guide's open forms: "What was that like?", "Tell me more."
 
     >>> clearly_open("What part stung most?"), clearly_open("What time is it over?")
     (True, False)
+    >>> clearly_open("Wow. What's drawing you to nursing?")
+    True
     """
-    asks = "?" in sentence and FEATURES["open_phrase"].search(sentence)
+    asks = "?" in sentence and (
+        FEATURES["open_phrase"].search(sentence) or _WHAT_DRAWS.search(sentence)
+    )
     invites = FEATURES["invitation"].search(sentence)
     return bool(asks or invites) and not hostile(sentence) and not _fact(sentence)
 

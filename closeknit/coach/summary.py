@@ -83,6 +83,11 @@ _AFTER_GOOD_NEWS = {
         "Ask what they're most excited about.",
         "advice",
     ),
+    "open_question": Summary(
+        "You ask about their news.",
+        "Saying how glad you are (\u201cThat's wonderful!\u201d) lets them enjoy it with you.",
+        "open_question",
+    ),
 }
 
 
@@ -96,6 +101,13 @@ _AFTER_LIGHT = {
     "active_constructive": Summary(
         "You take a real interest and want to hear more.",
         signal="active_constructive",
+    ),
+    # "What's drawing you to nursing?": nothing there is "exhausting". No
+    # example either way: a hard time the words don't show also lands here.
+    "open_question": Summary(
+        "You ask them to say more.",
+        "Naming what it might feel like for them shows you're with them.",
+        "open_question",
     ),
 }
 
@@ -350,6 +362,7 @@ def _what_works(
             "You ask them to say more.",
             "Naming how it might feel for them (\u201cThat sounds exhausting\u201d) "
             "shows you're with them.",
+            "open_question",
         )
     return _quiet(signals, empathy, offers)
 

@@ -47,7 +47,7 @@ def test_each_reading_gets_its_sentence(
         ({"minimizing": True}, "This may make their news sound smaller"),
         ({"advice": True}, "You go to plans quickly"),
         ({"good_news_dismissed": True, "minimizing": True}, "Their good news could get lost"),
-        ({"open_question": True}, "You ask them to say more"),  # unchanged by the news
+        ({"open_question": True}, "You ask about their news"),  # not "That sounds exhausting"
     ],
 )
 def test_after_good_news_the_summary_speaks_of_the_news(
@@ -410,3 +410,11 @@ def test_an_answer_asking_for_a_change_is_no_warm_memory() -> None:
         "Q: What's one way I could love you better? A: When you scroll at dinner I feel alone."
     )
     assert analyze("OK.", context).complaint
+
+
+def test_asking_about_a_plan_is_not_told_to_call_it_exhausting() -> None:
+    result = analyze("Wow. What's drawing you to nursing?", "I'm thinking of studying nursing.")
+    assert result.signals["open_question"]
+    summary = summarise(result)
+    assert summary.text == "You ask them to say more."
+    assert "exhausting" not in (summary.next_step or "")
