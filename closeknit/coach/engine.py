@@ -208,7 +208,7 @@ def read_shared(context: str, news: bool) -> Shared:
     With no message at all, hard and light are both false and the notes keep
     their words for a hard time: a reply that shrinks most often answers one.
     """
-    hard = rules.tells_of_hardship(context)
+    hard = rules.tells_of_hardship(context) and not news  # "benign, I sobbed in the car"
     about_writer = rules.complains_of_writer(context)
     apology = rules.apologises(context)
     # "I feel like I do all the cleaning" or "I'm sorry I snapped" tells of no

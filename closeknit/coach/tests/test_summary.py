@@ -418,3 +418,25 @@ def test_asking_about_a_plan_is_not_told_to_call_it_exhausting() -> None:
     summary = summarise(result)
     assert summary.text == "You ask them to say more."
     assert "exhausting" not in (summary.next_step or "")
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "had to put my cat down yesterday. she was 17. the apartment is so quiet.",
+        "I got the results. It's MS. The neurologist was really kind.",
+        "My brother's been arrested. Mum's hysterical and I'm the one everyone's calling.",
+        "I bombed the presentation. Froze on slide three and everyone was staring at me.",
+    ],
+)
+def test_a_hard_time_without_the_usual_words_is_not_met_as_light_talk(context: str) -> None:
+    result = analyze("At least it's over now.", context)
+    assert not result.light
+    assert "Tell me more" not in (summarise(result).next_step or "")
+    assert all("Tell me more" not in (f.suggestion or "") for f in result.findings)
+
+
+def test_turning_away_from_them_is_heard_as_a_complaint_about_the_writer() -> None:
+    context = "Every time I talk about moving closer to my family you change the subject."
+    summary = summarise(analyze("That's not true at all.", context))
+    assert summary.text == "This puts your side first, before they feel heard."
