@@ -103,7 +103,8 @@ MINIMIZING_NEWS_SUGGESTION = "That's a big deal, and I'm so happy for you!"
 # After a death or a loss, "weighing on you" is too small a word.
 MINIMIZING_GRIEF_SUGGESTION = "I'm so sorry. There's nothing small about this, and I'm here."
 # And after a light message, where nothing is hard: let it matter to you too.
-MINIMIZING_LIGHT_SUGGESTION = "That sounds like it matters to you. Tell me more!"
+# Calm, not cheery: a hard time the words don't show may land here too.
+MINIMIZING_LIGHT_SUGGESTION = "I can tell it matters to you. Tell me about it?"
 APOLOGY_SUGGESTION = "Thank you for saying sorry. It means a lot to me."
 SELF_FOCUS_SUGGESTION = "What's been the hardest part of it for you?"
 # For a message that tells of no hardship (an answer to a light daily question,

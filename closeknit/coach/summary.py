@@ -95,7 +95,7 @@ _AFTER_GOOD_NEWS = {
 _AFTER_LIGHT = {
     "minimizing": Summary(
         "This may make what they shared sound smaller than it is for them.",
-        "Take an interest in it: \u201cTell me more!\u201d",
+        "Take an interest in it: \u201cTell me about it?\u201d",
         "minimizing",
     ),
     "active_constructive": Summary(

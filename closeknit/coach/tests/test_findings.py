@@ -164,7 +164,7 @@ def test_after_a_light_message_shrinking_it_is_not_called_hard(context: str) -> 
     assert result.light and not result.good_news
     finding = _finding("Eh, it's just a film, no big deal.", "minimizing", context)
     assert finding.message.startswith("This may make what they shared sound smaller")
-    assert finding.suggestion == "That sounds like it matters to you. Tell me more!"
+    assert finding.suggestion == "I can tell it matters to you. Tell me about it?"
     summary = summarise(result)
     assert "hard" not in f"{summary.text} {summary.next_step}"
 
@@ -879,7 +879,7 @@ def test_being_passed_over_is_a_hard_time_not_light_news() -> None:
     ],
 )
 def test_a_hard_feeling_or_a_setback_is_met_as_a_hard_time(reply: str, context: str) -> None:
-    # Not as light talk ("That sounds like it matters to you. Tell me more!").
+    # Not as light talk ("I can tell it matters to you. Tell me about it?").
     result = analyze(reply, context)
     shrinking = [f for f in result.findings if f.signal == "minimizing"]
     assert shrinking and shrinking[0].suggestion == MINIMIZING_SUGGESTION
