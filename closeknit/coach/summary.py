@@ -370,7 +370,7 @@ def _what_works(
 # "I loved that night too" to "Sunday on the sofa": neither "only facts" nor
 # merely care. Said in place of those two.
 WARMTH_BACK = Summary(
-    "You share the good feeling back: moments like this bring you closer.",
+    "You share the good feeling back: small things shared like this bring you closer.",
     "Asking what made it special for them would invite them to say more.",
 )
 CARE = Summary(

@@ -365,7 +365,7 @@ def test_thanks_that_is_no_answer_to_an_apology_is_not_read_as_one() -> None:
 
 
 WARM = "Q: When did you feel closest to me recently? A: Sunday night on the sofa, just talking."
-WARMTH_BACK = "You share the good feeling back: moments like this bring you closer."
+WARMTH_BACK = "You share the good feeling back: small things shared like this bring you closer."
 
 
 @pytest.mark.parametrize(
