@@ -60,6 +60,9 @@ MESSAGES = {
     # After their apology: "It's fine, forget it" waves it away before it lands.
     "minimizing_apology": "This may wave their apology away before it lands. Taking it in "
     "tells them it mattered.",
+    # After their thanks or praise: "It was nothing" brushes it aside.
+    "minimizing_thanks": "This may brush their thanks aside before it lands. Taking it in "
+    "tells them you heard it.",
     "minimizing_light": "This may make what they shared sound smaller than it is for them. "
     "Taking an interest in it shows them it matters to you too.",
     "advice_news": "Plans and cautions can wait: they may want to enjoy the news with you "
@@ -106,6 +109,7 @@ MINIMIZING_GRIEF_SUGGESTION = "I'm so sorry. There's nothing small about this, a
 # Calm, not cheery: a hard time the words don't show may land here too.
 MINIMIZING_LIGHT_SUGGESTION = "I can tell it matters to you. Tell me about it?"
 APOLOGY_SUGGESTION = "Thank you for saying sorry. It means a lot to me."
+THANKS_SUGGESTION = "I'm so glad it meant something to you."
 SELF_FOCUS_SUGGESTION = "What's been the hardest part of it for you?"
 # For a message that tells of no hardship (an answer to a light daily question,
 # good news), "the hardest part" would be wrong: hand it back without assuming.
@@ -165,6 +169,9 @@ class Analysis:
     # The message is an apology ("I'm sorry I snapped"): waving it away is not
     # shrinking a hard time either. Not in the JSON.
     apology: bool = False
+    # The message thanks or praises the writer ("Thank you for the school runs"):
+    # "It was nothing" brushes it aside. Not in the JSON.
+    thanks: bool = False
     # After a complaint about the writer, how it meets it: "for_feeling" ("I'm
     # sorry you feel that way"), "defends" ("How was I supposed to know?"),
     # "owned" ("I'm sorry I forgot"), "promised" ("Next time I'll text") or None
@@ -201,6 +208,7 @@ class Shared:
     asks: bool = False  # it asks what to do ("What should I do?"): ideas are welcome
     about_writer: bool = False  # a complaint about the writer (rules.complains_of_writer)
     apology: bool = False  # an apology (rules.apologises)
+    thanks: bool = False  # thanks or praise for what the writer did (rules.thanks_the_writer)
 
 
 def read_shared(context: str, news: bool) -> Shared:
@@ -212,12 +220,14 @@ def read_shared(context: str, news: bool) -> Shared:
     hard = rules.tells_of_hardship(context) and not news  # "benign, I sobbed in the car"
     about_writer = rules.complains_of_writer(context)
     apology = rules.apologises(context)
-    # "I feel like I do all the cleaning" or "I'm sorry I snapped" tells of no
-    # hardship, and is no light talk either.
-    light = bool(context.strip()) and not (news or hard or about_writer or apology)
+    thanks = rules.thanks_the_writer(context) and not (hard or about_writer or apology)
+    # "I feel like I do all the cleaning", "I'm sorry I snapped" or "Thank you
+    # for the school runs" tells of no hardship, and is no light talk either.
+    offered = about_writer or apology or thanks
+    light = bool(context.strip()) and not (news or hard or offered)
     grave = bool(rules.GRAVE_NEWS.search(context))
     asks = rules.asks_what_to_do(context)
-    return Shared(news, hard, grave, light, asks, about_writer, apology)
+    return Shared(news, hard, grave, light, asks, about_writer, apology, thanks)
 
 
 def warm_up() -> None:
@@ -274,9 +284,10 @@ def analyze(text: str, context: str | None = None) -> Analysis:
         light=shared.light,
         complaint=shared.about_writer,
         apology=shared.apology,
+        thanks=shared.thanks,
         to_complaint=rules.answer_to_complaint(prepared.clean, context),
         to_apology=rules.answer_to_apology(prepared.clean, context),
-        warmth_back=shared.light and rules.shares_warmth_back(prepared.clean),
+        warmth_back=(shared.light or shared.thanks) and rules.shares_warmth_back(prepared.clean),
         contrast=_first_contrast(prepared, findings),
     )
 
@@ -901,8 +912,10 @@ def _finding(
         fixed = MINIMIZING_GRIEF_SUGGESTION if shared.grave else fixed
         fixed = COMPLAINT_SUGGESTION if shared.about_writer and not news else fixed
         fixed = APOLOGY_SUGGESTION if shared.apology else fixed
+        fixed = THANKS_SUGGESTION if shared.thanks else fixed
         key = "minimizing_news" if news else "minimizing_light" if shared.light else signal
         key = "minimizing_apology" if shared.apology else key
+        key = "minimizing_thanks" if shared.thanks else key
         message = MESSAGES[key]
         # "Don't worry, I'll help you appeal it": the offer stays, after the feeling.
         return Finding(signal, start, end, message, suggest.keeps_the_offer(fixed, original))

@@ -696,6 +696,36 @@ def apologises(context: str) -> bool:
     return bool(_APOLOGY.search(after_question(context)))
 
 
+# "Thank you for doing the school runs", "I really appreciated you handling it".
+_THANKS = _rx(
+    r"\bthank(?:s| you)(?: so much| again)? for\b",
+    r"\bI (?:really |so |just )?appreciate[ds]? (?:you|it when you|how you|that you|the way you"
+    r"|what you)\b",
+    r"\b(?:grateful|thankful) (?:for|that) you\b",
+)
+# A daily question about what the writer did ("What did I do this week that
+# you loved?"): the answer praises the writer.
+_ABOUT_WHAT_I_DID = _rx(
+    r"\b(?:I did|I do|I've done|I said|I make|I made|from me|of mine|about me)\b"
+)
+
+
+def thanks_the_writer(context: str) -> bool:
+    """The message thanks or praises the writer for something they did.
+
+    >>> thanks_the_writer("I really appreciated you handling the school run all week.")
+    True
+    >>> thanks_the_writer("Q: What did I do this week that you loved? A: The tea in bed.")
+    True
+    >>> thanks_the_writer("Q: When do you feel closest to me? A: On long drives.")
+    False
+    """
+    question = OPENING_QUESTION.match(context)
+    if question and answers_a_warm_question(context):
+        return bool(_ABOUT_WHAT_I_DID.search(question.group()))
+    return bool(_THANKS.search(after_question(context)))
+
+
 # Taking an apology in: thanks for it, or forgiveness.
 _TAKES_APOLOGY = _rx(
     r"\bthank(?:s| you)\b",
@@ -951,11 +981,16 @@ def answers_a_warm_question(context: str) -> bool:
     False
     """
     question = OPENING_QUESTION.match(context)
-    if question is None:
-        return False
+    if question is None or not _DAILY.match(context):
+        return False  # "When I said I'd go back to uni you laughed and said 'at your age?'"
     return bool(_WARM_QUESTION.search(question.group())) and not _HARD_QUESTION.search(
         question.group()
     )
+
+
+# How a daily question's answer is written: "Q: … A: …" (the app's form),
+# "Daily question: … Mine: …", "Question of the day: …".
+_DAILY = _rx(r"^\s*(?:Q:|(?:daily|today's) (?:question|prompt)|question(?: of the day)?:)")
 
 
 _WHY_YOU = _rx(r"\bwhy (?:did|didn't|do|don't|would|were|are|can't|won't) you\b")
@@ -981,7 +1016,7 @@ def complains_of_writer(context: str) -> bool:
     True
     >>> complains_of_writer("I'm the only one in my team on a visa.")
     False
-    >>> complains_of_writer("What did I do this week that you loved? When you made tea.")
+    >>> complains_of_writer("Q: What did I do this week that you loved? A: When you made tea.")
     False
     """
     question = OPENING_QUESTION.match(context)

@@ -145,6 +145,17 @@ _SAY_IT_HURT = (
     "both move on."
 )
 
+# Brushing their thanks or praise aside ("It was nothing"): nothing to "be as big".
+_AFTER_THANKS = {
+    "minimizing": Summary(
+        "This may brush their thanks aside before it lands.",
+        "Let it land: \u201cI'm so glad it meant something to you.\u201d",
+        "minimizing",
+    ),
+    "open_question": _AFTER_LIGHT["open_question"],
+}
+
+
 # After their apology, taking it in (rules.answer_to_apology). Said unless a
 # concern comes first ("Thanks, but you always do this").
 TO_APOLOGY = {
@@ -191,6 +202,7 @@ def summarise(analysis: Analysis) -> Summary:
         light=analysis.light,
         complaint=analysis.complaint,
         apology=analysis.apology,
+        thanks=analysis.thanks,
         to_complaint=analysis.to_complaint,
         to_apology=analysis.to_apology,
         warmth_back=analysis.warmth_back,
@@ -242,6 +254,7 @@ def describe(
     warmth_back: bool = False,
     complaint: bool = False,
     apology: bool = False,
+    thanks: bool = False,
     hands_back: bool = False,
     offers: bool = False,
     asked: bool = False,
@@ -253,6 +266,7 @@ def describe(
     `light`: the message tells of nothing hard (Analysis.light);
     `complaint`: the message complains of the writer (Analysis.complaint);
     `apology`: the message is an apology (Analysis.apology);
+    `thanks`: the message thanks or praises the writer (Analysis.thanks);
     `to_complaint`: how it meets a complaint about the writer
     (Analysis.to_complaint: "for_feeling", "defends", "owned", "promised" or None);
     `to_apology`: how it takes in their apology (Analysis.to_apology: "told",
@@ -276,7 +290,8 @@ def describe(
         signals = {**signals, "advice": False}
     # The words for what the message is, where they differ from a hard time's.
     kinds = (good_news, _AFTER_GOOD_NEWS), (light, _AFTER_LIGHT), (complaint, _AFTER_COMPLAINT)
-    worded = [table for on, table in (*kinds, (apology, _AFTER_APOLOGY)) if on]
+    offered = (apology, _AFTER_APOLOGY), (thanks, _AFTER_THANKS)
+    worded = [table for on, table in (*kinds, *offered) if on]
     for signal, text, step in _CONCERNS:
         if signal == "dismissive_but" and signals.get("minimizing"):
             continue  # "add yours with 'and'" would keep the shrinking: say that instead

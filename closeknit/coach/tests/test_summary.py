@@ -402,7 +402,7 @@ def test_an_answer_to_a_warm_question_is_neither_a_complaint_nor_a_hard_time(
 ) -> None:
     result = analyze("That's it? I did loads this week.", context)
     assert not result.complaint
-    assert result.light
+    assert result.light or result.thanks  # praise of the writer is thanks
 
 
 def test_an_answer_asking_for_a_change_is_no_warm_memory() -> None:
@@ -440,3 +440,30 @@ def test_turning_away_from_them_is_heard_as_a_complaint_about_the_writer() -> No
     context = "Every time I talk about moving closer to my family you change the subject."
     summary = summarise(analyze("That's not true at all.", context))
     assert summary.text == "This puts your side first, before they feel heard."
+
+
+THANKED = "I really appreciated you handling the school run all week while I was on nights."
+
+
+@pytest.mark.parametrize(
+    ("reply", "context"),
+    [
+        ("It was nothing.", THANKED),
+        ("No worries, it's not a big deal.", THANKED),
+        (
+            "Oh that was nothing, it was only pasta.",
+            "Q: What did I do this week that made your day easier? A: You made dinner on Wednesday.",
+        ),
+    ],
+)
+def test_brushing_thanks_aside_is_named_as_such(reply: str, context: str) -> None:
+    result = analyze(reply, context)
+    summary = summarise(result)
+    assert summary.text == "This may brush their thanks aside before it lands."
+    shrinking = [f for f in result.findings if f.signal == "minimizing"]
+    assert shrinking and shrinking[0].suggestion == "I'm so glad it meant something to you."
+
+
+def test_a_question_inside_a_complaint_is_no_warm_daily_question() -> None:
+    context = "When I said I wanted to go back to uni you laughed and said 'at your age?'"
+    assert not analyze("It was a joke.", context).thanks
