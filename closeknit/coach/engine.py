@@ -60,6 +60,9 @@ MESSAGES = {
     # After their apology: "It's fine, forget it" waves it away before it lands.
     "minimizing_apology": "This may wave their apology away before it lands. Taking it in "
     "tells them it mattered.",
+    # "Did I get that right?" after saying back what they said.
+    "check": "Checking you heard them rightly lets them correct you or say more: that's "
+    "careful listening.",
     # After their thanks or praise: "It was nothing" brushes it aside.
     "minimizing_thanks": "This may brush their thanks aside before it lands. Taking it in "
     "tells them you heard it.",
@@ -922,6 +925,8 @@ def _finding(
     if signal == "closed_question":
         if rules.offers(sentence):
             return Finding(signal, start, end, MESSAGES["offer"], None)
+        if rules.checks_understanding(sentence):
+            return Finding(signal, start, end, MESSAGES["check"], None)
         if rules.asks_for_a_fact(sentence):  # telling it to ask "what" would not help
             return Finding(signal, start, end, MESSAGES["closed_fact"], None)
         rewrite = suggest.open_question(sentence)

@@ -893,6 +893,7 @@ _ABOUT_THE_WRITER = _rx(
     # "you change the subject", "I don't feel like a priority".
     r"\byou(?:'re| are)? (?:always |just |still )?(?:scrolling|on your phone|glaze over"
     r"|vanish|change the subject|changed the subject|thought it was funny)\b",
+    r"\byour (?:\w+ ){1,2}(?:always |never )?(?:comes?|gets?|wins?) first\b",
     r"\b(?:disconnected|distant) from you\b|\b(?:not|don't feel like) a priority\b"
     r"|\byour phone gets\b|\bcompeting with you\b|\bcompeting with your\b",
     r"\bwhen you\b|\byou (?:always|never|even)\b|\byou (?:just )?\w+ed\b|\byou keep \w+ing\b",
@@ -1300,6 +1301,24 @@ _PUTS_OFF = _rx(
 )
 
 
+# "Did I get that right?": checking they were heard rightly, after saying it back.
+_CHECKS = _rx(
+    r"^\W*(?:(?:so|and|ok|okay),? )?(?:did I (?:get|hear|understand) (?:that|it|you|this)"
+    r"(?: right| correctly)?|have I got (?:that|it|this) right|is that (?:right|it)|am I"
+    r" (?:getting|understanding|hearing) (?:that|it|you|this) right|did I miss anything"
+    r"|is there (?:anything|more) I missed|is that (?:fair|close))\W*$"
+)
+
+
+def checks_understanding(sentence: str) -> bool:
+    """A yes/no question that checks the writer heard them rightly: good listening.
+
+    >>> checks_understanding("Did I get that right?"), checks_understanding("Did you eat?")
+    (True, False)
+    """
+    return bool(_CHECKS.search(sentence))
+
+
 def offers(sentence: str) -> bool:
     """A kind offer asked as a yes/no question: its note need not ask for "what" or "how".
 
@@ -1542,8 +1561,21 @@ def says_back_their_feeling(sentence: str) -> bool:
     True
     >>> says_back_their_feeling("You feel hurt because you're too sensitive.")
     False
+    >>> says_back_their_feeling("So what I'm hearing is that you miss your family.")
+    True
     """
-    return bool(_SAID_BACK.search(sentence)) and not _blames(sentence)
+    said = _SAID_BACK.search(sentence) or _PARAPHRASE.search(sentence)
+    return bool(said) and not _blames(sentence)
+
+
+# The listener's paraphrase in the speaker-listener exercise: "So what I'm
+# hearing is that you miss your family". No training reply says it this way.
+_PARAPHRASE = _rx(
+    r"^\W*(?:(?:so|ok|okay|right),? )?(?:what I'm hearing(?: you say)? is|what I hear"
+    r"(?: you say(?:ing)?)? is|if I'm hearing you(?: right)?|if I heard you(?: right)?"
+    r"|(?:so )?you're saying|let me (?:see if I|check I've) got (?:this|it))\b[^?]*?"
+    r"\byou(?:'re| are| feel| felt| miss| want| need| wish| worry| get| were|'ve| have)\b",
+)
 
 
 _SAID_BACK = _rx(

@@ -91,6 +91,15 @@ _AFTER_GOOD_NEWS = {
 }
 
 
+# Meeting a feeling that is no hard time ("your plans always come first", a
+# film they love): "What was the hardest part?" would make it one.
+_MAKES_SENSE = Summary(
+    "You let them know their feeling makes sense.",
+    "Asking what it's been like for them would invite them to say more.",
+    "validation",
+)
+
+
 # After a light message (a film they'd love to see), nothing is "really hard".
 _AFTER_LIGHT = {
     "minimizing": Summary(
@@ -109,6 +118,7 @@ _AFTER_LIGHT = {
         "Naming what it might feel like for them shows you're with them.",
         "open_question",
     ),
+    "validation": _MAKES_SENSE,
 }
 
 
@@ -120,6 +130,7 @@ _AFTER_COMPLAINT = {
         "Take it seriously: say back what it's like for them, and your part in it.",
         "minimizing",
     ),
+    "validation": _MAKES_SENSE,
 }
 
 
@@ -209,6 +220,7 @@ def summarise(analysis: Analysis) -> Summary:
         contrast=analysis.contrast,
         hands_back=any(f.signal == "self_focus" and f.suggestion for f in analysis.findings),
         offers=_only_offers(analysis),
+        checks=_only_checks(analysis),
         asked=_asked_for(analysis),
     )
     if found.signal == "you_statement" and _blames_them(analysis):
@@ -236,6 +248,12 @@ def _asked_for(analysis: Analysis) -> bool:
     return bool(advice) and all(f.message == MESSAGES["advice_asked"] for f in advice)
 
 
+def _only_checks(analysis: Analysis) -> bool:
+    """Its yes/no questions all check it heard them rightly ("Did I get that right?")."""
+    closed = [f for f in analysis.findings if f.signal == "closed_question"]
+    return bool(closed) and all(f.message == MESSAGES["check"] for f in closed)
+
+
 def _only_offers(analysis: Analysis) -> bool:
     """Its yes/no questions are all kind offers ("Want me to pick up dinner?")."""
     closed = [f for f in analysis.findings if f.signal == "closed_question"]
@@ -258,6 +276,7 @@ def describe(
     hands_back: bool = False,
     offers: bool = False,
     asked: bool = False,
+    checks: bool = False,
 ) -> Summary:
     """One or two plain sentences about how the reply listens.
 
@@ -277,7 +296,8 @@ def describe(
     `hands_back`: the turn to the writer's own story carries the rewrite, so
     the summary speaks of it, not of a "but" in the same words;
     `offers`: its yes/no questions are all kind offers;
-    `asked`: they asked what to do, so its advice is no concern.
+    `asked`: they asked what to do, so its advice is no concern;
+    `checks`: its yes/no questions all check it heard them rightly.
 
     >>> describe({"validation": True, "open_question": True}, {"interpretations": 2}).text
     "You reflect how they feel and ask about it: that's listening at its fullest."
@@ -308,7 +328,7 @@ def describe(
         to_apology = "thanked_understood"
     if to_apology in TO_APOLOGY:
         return TO_APOLOGY[to_apology]
-    found = _what_works(signals, empathy, i_statement, to_complaint, offers)
+    found = _what_works(signals, empathy, i_statement, to_complaint, offers, checks)
     if warmth_back and found in _QUIET:
         return WARMTH_BACK
     return _worded_for(found.signal, worded) or found
@@ -325,6 +345,7 @@ def _what_works(
     i_statement: bool,
     to_complaint: str | None,
     offers: bool,
+    checks: bool = False,
 ) -> Summary:
     reflects = signals.get("validation") or empathy.get("interpretations", 0) == 2
     # Only an open question (or an invitation, which counts as one) asks them to
@@ -335,6 +356,11 @@ def _what_works(
         return Summary(
             "You celebrate with them and want to hear more: that's how good news grows.",
             signal="active_constructive",
+        )
+    if reflects and checks and not signals.get("advice"):
+        return Summary(
+            "You say back what you heard and check you got it right: that's listening at its "
+            "fullest."
         )
     if reflects and asks and not signals.get("advice"):
         return Summary(
@@ -379,7 +405,7 @@ def _what_works(
             "shows you're with them.",
             "open_question",
         )
-    return _quiet(signals, empathy, offers)
+    return _quiet(signals, empathy, offers, checks)
 
 
 # "I loved that night too" to "Sunday on the sofa": neither "only facts" nor
@@ -399,7 +425,16 @@ FACTS = Summary(
 _QUIET = (CARE, FACTS)
 
 
-def _quiet(signals: dict[str, bool], empathy: dict[str, int], offers: bool) -> Summary:
+def _quiet(
+    signals: dict[str, bool], empathy: dict[str, int], offers: bool, checks: bool = False
+) -> Summary:
+    if signals.get("closed_question") and checks:
+        return Summary(
+            "You check you heard them rightly.",
+            "Saying back how it was for them (\u201cYou felt \u2026\u201d) shows what you "
+            "understood.",
+            "closed_question",
+        )
     if empathy.get("emotional_reactions", 0) >= 1:
         return CARE
     if signals.get("closed_question") and offers:

@@ -23,7 +23,8 @@ from dataclasses import dataclass, replace
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest
 
-from closeknit.coach import Analysis, CoachInputError, analyze
+from closeknit.coach import Analysis, CoachInputError, Finding, analyze
+from closeknit.coach.engine import MESSAGES
 from closeknit.coach.summary import TO_COMPLAINT, summarise
 from closeknit.lib import ratelimit
 from closeknit.lib.errors import Invalid
@@ -186,12 +187,23 @@ def _once_each(notes: Iterable[Note]) -> list[Note]:
     return kept
 
 
+def _checks(finding: Finding) -> bool:
+    """ "Did I get that right?": a yes/no question, and good listening."""
+    return finding.message == MESSAGES["check"]
+
+
+def _label(finding: Finding) -> str:
+    if _checks(finding):
+        return "Checking you heard them right"
+    return LABELS.get(finding.signal, finding.signal)
+
+
 def _for_template(text: str, result: Analysis) -> Feedback:
     notes = _once_each(
         Note(
             signal=f.signal,
-            label=LABELS.get(f.signal, f.signal),
-            positive=f.signal in POSITIVE,
+            label=_label(f),
+            positive=f.signal in POSITIVE or _checks(f),
             start=f.start,
             end=f.end,
             original=text[f.start : f.end],

@@ -452,7 +452,7 @@ THANKED = "I really appreciated you handling the school run all week while I was
         ("No worries, it's not a big deal.", THANKED),
         (
             "Oh that was nothing, it was only pasta.",
-            "Q: What did I do this week that made your day easier? A: You made dinner on Wednesday.",
+            "Q: What did I do this week that made your day easier? A: You made dinner on Monday.",
         ),
     ],
 )
@@ -467,3 +467,18 @@ def test_brushing_thanks_aside_is_named_as_such(reply: str, context: str) -> Non
 def test_a_question_inside_a_complaint_is_no_warm_daily_question() -> None:
     context = "When I said I wanted to go back to uni you laughed and said 'at your age?'"
     assert not analyze("It was a joke.", context).thanks
+
+
+FAMILY = "I feel like we never see my family because your plans always come first."
+
+
+def test_a_complaint_without_when_you_is_still_heard_as_one() -> None:
+    summary = summarise(analyze("That's not fair, we saw them at Easter.", FAMILY))
+    assert summary.text == "This puts your side first, before they feel heard."
+
+
+def test_making_sense_of_a_complaint_is_not_asked_for_its_hardest_part() -> None:
+    reply = "You feel your family gets left out because I fill our weekends. That makes sense."
+    summary = summarise(analyze(reply, FAMILY))
+    assert summary.text == "You let them know their feeling makes sense."
+    assert "hardest part" not in (summary.next_step or "")

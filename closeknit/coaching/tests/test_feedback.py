@@ -85,3 +85,23 @@ class CoachFeedbackTestCase(SimpleTestCase):
         self.assertEqual(len(asked), 2)
         self.assertNotEqual(asked[0].message, asked[1].message)
         self.assertFalse(asked[1].again)
+
+    def test_saying_it_back_and_checking_is_praised_not_flagged(self) -> None:
+        found = feedback(
+            "So what I'm hearing is that you miss your family and feel like I don't "
+            "prioritise them. Did I get that right?",
+            "I feel like we never see my family because your plans always come first.",
+        )
+        self.assertEqual(
+            found.summary,
+            "You say back what you heard and check you got it right: that's listening at its "
+            "fullest.",
+        )
+        check = [n for n in found.notes if n.signal == "closed_question"]
+        self.assertEqual(len(check), 1)
+        self.assertTrue(check[0].positive)
+        self.assertEqual(check[0].label, "Checking you heard them right")
+        self.assertTrue(found.all_clear)
+        html = render_to_string("coaching/_feedback.html", {"coach": found})
+        self.assertIn("Checking you heard them right", html)
+        self.assertNotIn("A question with a short answer", html)
