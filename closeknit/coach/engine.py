@@ -905,6 +905,10 @@ def _finding(
         # Still advice (the signal is what the reply does), but no longer early:
         # "ideas, or someone to listen?" would answer a question they already answered.
         return Finding(signal, start, end, MESSAGES["advice_asked"], None)
+    if signal == "advice" and shared.light and not news:
+        # A dream or a plan shared in passing: "ideas, or someone to listen?" would
+        # treat it as a trouble.
+        return Finding(signal, start, end, MESSAGES[signal], None)
     if signal == "advice":
         fixed = ADVICE_NEWS_SUGGESTION if news else ADVICE_SUGGESTION
         voiced = suggest.in_writers_voice(fixed, sentence)

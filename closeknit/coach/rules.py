@@ -791,10 +791,17 @@ def tells_of_hardship(context: str) -> bool:
     False
     """
     context = _NOT_HARD.sub(" ", context)
+    question = OPENING_QUESTION.match(context)
+    daily = question is not None and _DAILY.match(context)
+    if question and daily and _HARD_ASKED.search(question.group()):
+        return True  # "What's been weighing on you this week? A: That review."
     if answers_a_warm_question(context):
         # "Which compliment stayed with you? … Nobody had ever said that to me":
         # a word of bad news in a warm memory is no hard time; a plain one still is.
         return bool(GRAVE_NEWS.search(context) or _HARDSHIP.search(after_question(context)))
+    if daily:
+        # "What's a dream you've never told anyone?": the question's "never" tells of nothing.
+        context = after_question(context)
     hard = news_features(context)[1] > 0 or GRAVE_NEWS.search(context)
     tears = _TEARS.search(context) and "!" not in context
     return bool(hard or tears or _HARDSHIP.search(context) or _HARD_TIMES.search(context))
@@ -806,12 +813,15 @@ def tells_of_hardship(context: str) -> bool:
 # never a signal, never a model feature.
 _HARD_TIMES = _rx(
     # fear and falling apart
-    r"\b(?:terrified|terrifying|frightened|frightening|panick?\w*|freaking out|petrified"
+    r"\b(?:terrified|terrifying|frightened|frightening|panick?\w*|freak(?:s|ed|ing)? (?:me )?out"
+    r"|petrified|assisted living"
     r"|dread\w*|rattled|on edge|spiral\w*|falling apart|fall apart|breaking down|broke down"
     r"|burn(?:t|ed) out|burnout|drowning|can't cope|cannot cope|can't keep up|at breaking point"
     r"|running on empty|wiped out|(?:I'm|im|so|brain is|brain's) fried|shattered|knackered)\b",
     r"\b(?:haven't|have not|hasn't|didn't|couldn't|can't) (?:slept|sleep)\b|\bno sleep\b"
-    r"|\bhours of sleep\b|\bup all night\b|\bup since\b|\bbarely (?:holding|coping|sleep\w*"
+    r"|\bhours of sleep\b|\bup all night\b|\bup (?:\w+ ){0,3}since\b|\bcoughing\b"
+    r"|\b(?:was|were) supposed to\b|\bstopped (?:sharing|trying|talking|going|eating)\b"
+    r"|\bbarely (?:holding|coping|sleep\w*"
     r"|slept|get out of bed|stand)\b",
     # how they feel about themselves
     r"\bfeel(?:ing)? (?:like )?(?:a |an |such a |so |really |completely |totally )*(?:fraud"
@@ -850,7 +860,8 @@ _HARD_TIMES = _rx(
     r"|it's ruined|burn(?:t|ed) (?:the|it|dinner)|messed up|screwed up|bombed|froze|blanked"
     r"|made a mistake|flooded|cracked|smashed|stolen|broken into|locked (?:myself )?out"
     r"|lost my (?:job|keys|wallet|phone|voice|place)|missed (?:my|the) (?:flight|train"
-    r"|deadline))\b",
+    r"|deadline)|(?:have|had) to work (?:this |on |all )?(?:saturday|sunday|the weekend"
+    r"|weekend|late)|moved (?:the|my) deadline|deadline (?:got )?moved)\b",
     # a bond strained
     r"\b(?:fighting constantly|(?:keep )?picking fights|separate rooms|marriage is over|divorc\w*"
     r"|separat(?:ed|ing)|broke up|break-?up|dumped|ghosted|ghosting|pulling away"
@@ -967,8 +978,14 @@ _WARM_QUESTION = _rx(
 )
 # ... unless it asks of a hard time ("What hard time are you grateful we came
 # through?") or for a change ("What's one way I could love you better?").
+_HARD_ASKED = _rx(
+    r"\b(?:hard|difficult|struggl\w*|worst|low|lowest|scar\w*|hurt\w*|sad|fear\w*|afraid"
+    r"|worr\w*|weigh\w*|stress\w*|regret\w*|lonel\w*|drain\w*|cry|cried|anxi\w*|nervous"
+    r"|insecur\w*|avoid\w*|upset\w*|angry|anger|jealous\w*|ashamed|shame|embarrass\w*"
+    r"|guilt\w*|tough)\b"
+)
 _HARD_QUESTION = _rx(
-    r"\b(?:hard|difficult|struggl\w*|worst|low|lowest|scar\w*|hurt\w*|sad)\b",
+    _HARD_ASKED.pattern,
     r"\b(?:better|differently|change|more of|less|wish|need|miss|instead)\b",
 )
 

@@ -119,6 +119,12 @@ _AFTER_LIGHT = {
         "open_question",
     ),
     "validation": _MAKES_SENSE,
+    # "You should! Start this weekend" to a dream: not "ideas, or someone to listen?".
+    "advice": Summary(
+        "You go to plans quickly; they may want to talk about it with you first.",
+        "Ask about it before you suggest anything.",
+        "advice",
+    ),
 }
 
 

@@ -482,3 +482,26 @@ def test_making_sense_of_a_complaint_is_not_asked_for_its_hardest_part() -> None
     summary = summarise(analyze(reply, FAMILY))
     assert summary.text == "You let them know their feeling makes sense."
     assert "hardest part" not in (summary.next_step or "")
+
+
+DREAM = "Q: What's a dream you've never told anyone? A: I'd love to write a children's book."
+
+
+def test_a_daily_questions_own_words_do_not_make_the_answer_a_hard_time() -> None:
+    # "never" is the question's, not a hard time of theirs.
+    result = analyze("You should! Start this weekend, set a word count goal.", DREAM)
+    assert result.light
+    summary = summarise(result)
+    assert summary.text.startswith("You go to plans quickly")
+    assert "someone to listen" not in (summary.next_step or "")
+    assert all(f.suggestion is None for f in result.findings if f.signal == "advice")
+
+
+def test_a_daily_question_that_asks_of_a_worry_is_a_hard_time() -> None:
+    context = "Q: What's been weighing on you this week? A: That review. I keep replaying it."
+    result = analyze("Don't overthink it, it'll be fine.", context)
+    assert not result.light
+    assert (
+        summarise(result).next_step
+        == "Let it be as big as it is: \u201cThat sounds really hard.\u201d"
+    )
