@@ -180,8 +180,9 @@ class Analysis:
     # "owned" ("I'm sorry I forgot"), "promised" ("Next time I'll text") or None
     # (rules.answer_to_complaint). Not in the JSON.
     to_complaint: str | None = None
-    # After a light message, it says how good it was for the writer too ("I
-    # loved that night"): not "this stays with the facts". Not in the JSON.
+    # It is warm about what they shared: how good it was for the writer too ("I
+    # loved that night"), or praise of their news ("I knew you could do it"):
+    # not "this stays with the facts". Not in the JSON.
     warmth_back: bool = False
     # After their apology, how it takes it in: "told" (thanks, and how it was
     # for the writer), "thanked" or None (rules.answer_to_apology). Not in the JSON.
@@ -290,9 +291,20 @@ def analyze(text: str, context: str | None = None) -> Analysis:
         thanks=shared.thanks,
         to_complaint=rules.answer_to_complaint(prepared.clean, context),
         to_apology=rules.answer_to_apology(prepared.clean, context),
-        warmth_back=(shared.light or shared.thanks) and rules.shares_warmth_back(prepared.clean),
+        warmth_back=_warm_about_it(prepared.clean, shared),
         contrast=_first_contrast(prepared, findings),
     )
+
+
+def _warm_about_it(reply: str, shared: Shared) -> bool:
+    """ "I loved that night" to light talk or thanks; "Well done, I knew you could" to news.
+
+    Only what it says counts: "looks messy in the photo tbh" says nothing warm,
+    though no signal is found in it.
+    """
+    if shared.news:
+        return bool(rules.praises(reply) or rules.SHOWS_FAITH.search(reply))
+    return (shared.light or shared.thanks) and rules.shares_warmth_back(reply)
 
 
 def _as_typed(finding: Finding, prepared: Prepared) -> Finding:
@@ -424,14 +436,16 @@ def _reassurance_echoed(texts: list[str], decided: dict[str, np.ndarray]) -> Non
     Said in one sentence ("You'll be fine, you always are") its gate already
     rules out blame (rules.reassures_as_always); split in two, the bare "You
     always do." would read alone like "You always do this". A bare "You are."
-    affirms what was said before it, whatever that was (rules.AFFIRMS_YOU).
+    affirms what was said before it, whatever that was (rules.AFFIRMS_YOU), and
+    "I knew you could do it" is faith in them (rules.SHOWS_FAITH).
     """
     for i in np.flatnonzero(decided["you_statement"]):
-        if rules.AFFIRMS_YOU.match(texts[i]):
+        faith = rules.SHOWS_FAITH.search(texts[i])
+        if rules.AFFIRMS_YOU.match(texts[i]) or (faith and not rules.clearly_blames(texts[i])):
             decided["you_statement"][i] = False
         elif i and rules.ECHO_ALWAYS.match(texts[i]):
             joined = texts[i - 1].rstrip(" .!") + ", " + texts[i].lstrip()
-            if rules.reassures_as_always(joined):
+            if rules.reassures_as_always(joined) or rules.SHOWS_FAITH.search(texts[i - 1]):
                 decided["you_statement"][i] = False
 
 

@@ -1693,6 +1693,13 @@ _ALWAYS_TAIL = (
 _AS_ALWAYS = _rx(r",? " + _ALWAYS_TAIL)
 # The same as a sentence of its own, echoing the one before ("You'll smash it. You always do.").
 ECHO_ALWAYS = _rx(r"^\W*" + _ALWAYS_TAIL)
+# "I knew you could do it": faith in them, and a bare "You always do." after it
+# echoes it. Engine-only (no training reply holds one), like ECHO_ALWAYS.
+SHOWS_FAITH = _rx(
+    r"\b(?:I )?(?:always |just )?knew you(?:'d| would| could| can| were going to)"
+    r" (?:do it|do this|make it|get it|get there|pull it off|nail it|smash it|manage"
+    r"|figure it out|be (?:amazing|great|brilliant|fine))\b"
+)
 # "You are." on its own affirms what was just said of them ("I meant every word.
 # You are."): nothing in it to blame. No training reply holds one.
 AFFIRMS_YOU = _rx(
@@ -2115,6 +2122,23 @@ def proposes_together(sentence: str) -> bool:
     if not _TOGETHER.search(sentence):
         return False
     return not any(FEATURES[name].search(sentence) for name in _YOU_ADVISED)
+
+
+# Praise of their news, in words that are rarely said flatly or in irony (not
+# "good", "nice", "cool" or "great": "Great, more babysitting for us").
+_WARM_PRAISE = _rx(
+    r"\b(?:amazing|awesome|wonderful|fantastic|brilliant|incredible|congrat\w*|proud of you"
+    r"|so proud|well done|so happy for|so glad|yay+|you did it)\b"
+)
+
+
+def praises(reply: str) -> bool:
+    """Praise of their news said warmly.
+
+    >>> praises("Well done, love!"), praises("good. she's a nightmare")
+    (True, False)
+    """
+    return bool(_WARM_PRAISE.search(reply))
 
 
 # "Same!", "Me too": the writer joins in with what they shared.

@@ -296,8 +296,8 @@ def describe(
     (Analysis.to_complaint: "for_feeling", "defends", "owned", "promised" or None);
     `to_apology`: how it takes in their apology (Analysis.to_apology: "told",
     "thanked" or None);
-    `warmth_back`: after a light message, it says how good it was for the
-    writer too (Analysis.warmth_back);
+    `warmth_back`: it is warm about what they shared: how good it was for the
+    writer too, or praise of their news (Analysis.warmth_back);
     `contrast`: the word of the dismissive "but" ("though"), named as written;
     `hands_back`: the turn to the writer's own story carries the rewrite, so
     the summary speaks of it, not of a "but" in the same words;
@@ -336,7 +336,7 @@ def describe(
         return TO_APOLOGY[to_apology]
     found = _what_works(signals, empathy, i_statement, to_complaint, offers, checks)
     if warmth_back and found in _QUIET:
-        return WARMTH_BACK
+        return GLAD_FOR_THEM if good_news else WARMTH_BACK
     return _worded_for(found.signal, worded) or found
 
 
@@ -419,6 +419,12 @@ def _what_works(
 WARMTH_BACK = Summary(
     "You share the good feeling back: small things shared like this bring you closer.",
     "Asking what made it special for them would invite them to say more.",
+)
+# "Nice, well done." or "I knew you could do it" to good news: glad, and quietly
+# so (Gable's passive-constructive reply), not "only facts".
+GLAD_FOR_THEM = Summary(
+    "You're glad for them.",
+    "Asking how it felt, or what the best part was, lets them enjoy it with you.",
 )
 CARE = Summary(
     "Your care comes through.",

@@ -505,3 +505,24 @@ def test_a_daily_question_that_asks_of_a_worry_is_a_hard_time() -> None:
         summarise(result).next_step
         == "Let it be as big as it is: \u201cThat sounds really hard.\u201d"
     )
+
+
+CHAPTER = "Good news! Finished the first chapter of the novel. 4,000 words."
+
+
+def test_faith_in_them_after_good_news_is_no_blame() -> None:
+    result = analyze("I knew you could do it. You always do.", CHAPTER)
+    assert not result.signals["you_statement"]
+    assert summarise(result).text == "You're glad for them."
+
+
+def test_a_flat_or_cold_reply_to_good_news_is_not_called_glad() -> None:
+    context = "Priya and I finally finished the mural on the community centre wall!"
+    assert (
+        summarise(analyze("looks messy in the photo tbh", context)).text != "You're glad for them."
+    )
+
+
+def test_knowing_they_would_let_you_down_is_still_blame() -> None:
+    result = analyze("I knew you would forget. You always do.", "You forgot the plumber again.")
+    assert result.signals["you_statement"]
