@@ -270,7 +270,11 @@ def analyze(text: str, context: str | None = None) -> Analysis:
         and not _takes_back_praise(prepared, decided)
         and _active_constructive(reading, heads, good)
     )
-    signals["self_focus"] = _self_focus(reading, heads, good)
+    # Their thanks is about what the writer did: telling of it ("I loved getting
+    # that time with them") turns nothing to the writer. Giving one's own answer
+    # instead ("Mine: you fixed the shelf") still does, as the corpus labels it.
+    told_of_it = shared.thanks and not rules.gives_own_answer(prepared.clean)
+    signals["self_focus"] = not told_of_it and _self_focus(reading, heads, good)
     # Enthusiasm and dismissal exclude each other (Gable's four kinds of reply).
     dismissed = gate and _good_news_dismissed(reading, heads, good)
     signals["good_news_dismissed"] = dismissed and not signals["active_constructive"]

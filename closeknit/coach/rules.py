@@ -2141,6 +2141,24 @@ def praises(reply: str) -> bool:
     return bool(_WARM_PRAISE.search(reply))
 
 
+# The writer's own answer to the daily question, given in reply to theirs.
+_OWN_ANSWER = _rx(
+    r"(?:^|[.!?]\s*)\W*(?:mine|my answer|my one|for me|I'd say|I would say)\b",
+    r"\bmine (?:would be|is)\b|\bcan't think of (?:one|any|anything)\b",
+)
+
+
+def gives_own_answer(reply: str) -> bool:
+    """ "Mine: you finally fixed the shelf": the writer's own answer, not theirs heard.
+
+    >>> gives_own_answer("Mine would be... hmm, honestly I can't think of one.")
+    True
+    >>> gives_own_answer("Aww, I loved getting that time with them.")
+    False
+    """
+    return bool(_OWN_ANSWER.search(reply))
+
+
 # "Same!", "Me too": the writer joins in with what they shared.
 _SAME_HERE = _rx(r"^\W*(?:same|me too|me neither|us too|ditto)\b")
 # Their message is about the two of them: "we", "us", "our", or an answer to a

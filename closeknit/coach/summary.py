@@ -170,6 +170,11 @@ _AFTER_THANKS = {
         "minimizing",
     ),
     "open_question": _AFTER_LIGHT["open_question"],
+    "good_news_dismissed": Summary(
+        "Their thanks could get lost in this reply.",
+        "Let it land first: \u201cI'm so glad it meant something to you.\u201d",
+        "good_news_dismissed",
+    ),
 }
 
 
@@ -337,6 +342,8 @@ def describe(
     found = _what_works(signals, empathy, i_statement, to_complaint, offers, checks)
     if warmth_back and found in _QUIET:
         return GLAD_FOR_THEM if good_news else WARMTH_BACK
+    if thanks and found is FACTS:
+        return THANKS_ANSWERED
     return _worded_for(found.signal, worded) or found
 
 
@@ -425,6 +432,11 @@ WARMTH_BACK = Summary(
 GLAD_FOR_THEM = Summary(
     "You're glad for them.",
     "Asking how it felt, or what the best part was, lets them enjoy it with you.",
+)
+# "Honestly I didn't even think about it, happy to do it.": no "facts" to speak of.
+THANKS_ANSWERED = Summary(
+    "You answer their thanks.",
+    "Saying you're glad it meant something to them lets it land.",
 )
 CARE = Summary(
     "Your care comes through.",

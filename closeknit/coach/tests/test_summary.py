@@ -526,3 +526,19 @@ def test_a_flat_or_cold_reply_to_good_news_is_not_called_glad() -> None:
 def test_knowing_they_would_let_you_down_is_still_blame() -> None:
     result = analyze("I knew you would forget. You always do.", "You forgot the plumber again.")
     assert result.signals["you_statement"]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["Aww, I loved getting that time with them.", "Honestly I didn't think about it, happy to."],
+)
+def test_telling_of_what_they_thank_you_for_is_no_turn_to_your_own_story(reply: str) -> None:
+    result = analyze(reply, THANKED)
+    assert not result.signals["self_focus"]
+    assert summarise(result).text in {"Your care comes through.", "You answer their thanks."}
+
+
+def test_giving_your_own_answer_instead_is_still_self_focus() -> None:
+    context = "Q: What's one small thing I did this week that you liked? A: the tea you left."
+    result = analyze("Mine would be... hmm, honestly I can't think of one.", context)
+    assert result.signals["self_focus"]
