@@ -726,6 +726,8 @@ def _findings(
         found.append(_turning_finding("self_focus", prepared, _SELF_TURN, suggestion))
     if signals["good_news_dismissed"]:
         dismissed = _dismissed_finding(prepared, news)
+        if shared.thanks:  # "Oh, tell me more about that!" would not answer thanks
+            dismissed = replace(dismissed, suggestion=THANKS_SUGGESTION)
         span = (dismissed.start, dismissed.end)
         if any(f.signal == "self_focus" and (f.start, f.end) == span for f in found):
             # One sentence, one rewrite: the hand-back fits the turn to your own story.
