@@ -831,7 +831,10 @@ _HARD_TIMES = _rx(
     r"\b(?:isolated|unappreciated|unemployable|hating myself|hate myself|gave up|give up"
     r"|want(?:ed)? to (?:disappear|quit|give up|cry|scream)|stung|killing me|pounding"
     r"|abandon\w*|threw up|throw up|driving me (?:up the wall|mad|crazy)|comparing myself"
-    r"|compare myself|from zero|haven't eaten|brought everything back|foggy)\b",
+    r"|compare myself|from zero|haven't eaten|brought everything back|foggy|replaying"
+    r"|too much|exhausting|talked myself out|not qualified|wasted|flare|no match"
+    r"|running on (?:\w+ )?hours|(?:haven't|hasn't|still haven't) made a single friend"
+    r"|hasn't (?:texted|called|replied)|(?:fertility|ivf|amh|brca\w*)|'too \w+')\b",
     # loss and grief
     r"\b(?:put (?:\w+ ){0,2}down|(?:wife|husband|mum|mom|dad|father|mother|grandma|grandad"
     r"|grandpa|nan|son|daughter|brother|sister|friend) (?:has |had )?passed|stillb\w+"
@@ -905,6 +908,19 @@ _ABOUT_THE_WRITER = _rx(
     r"\byou(?:'re| are)? (?:always |just |still )?(?:scrolling|on your phone|glaze over"
     r"|vanish|change the subject|changed the subject|thought it was funny)\b",
     r"\byour (?:\w+ ){1,2}(?:always |never )?(?:comes?|gets?|wins?) first\b",
+    # Deeds in the irregular past ("You ate the leftovers I was saving"), and ways
+    # of being with them ("You talk over me", "I'm starting to resent you").
+    # (opening what they say: "the orchid you gave me" is a gift).
+    r"(?:^|[.!?]\s+|\bI found out |\bthat |\bwhen |\bupset |,? and )you (?:just )?(?:ate|took|left"
+    r"|let|forgot|told|made|went|spent|put|gave|brought"
+    r"|broke|threw|sent|bought|kept|lost|missed|said|sold|lent|drank|hid|stood me up)\b",
+    # "I feel like you sigh every time I ask", "i feel like ur always on ur phone"
+    # (not "I feel like you'd love this film").
+    r"\bI feel like (?:you|u|ur (?:always|never|only))\b"
+    r"(?!'d| would| might| will| could| should| deserve)",
+    r"\b(?:always|only) the one (?:who's |who is )?\w+ing\b",
+    r"\byou (?:always |keep |just )?(?:talk over|interrupt|look at your phone|roll your eyes"
+    r"|laugh at)\b|\bresent(?:ing)? you\b|\bnot attracted to me\b|\byou might have\b",
     r"\b(?:disconnected|distant) from you\b|\b(?:not|don't feel like) a priority\b"
     r"|\byour phone gets\b|\bcompeting with you\b|\bcompeting with your\b",
     r"\bwhen you\b|\byou (?:always|never|even)\b|\byou (?:just )?\w+ed\b|\byou keep \w+ing\b",

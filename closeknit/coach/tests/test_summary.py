@@ -542,3 +542,25 @@ def test_giving_your_own_answer_instead_is_still_self_focus() -> None:
     context = "Q: What's one small thing I did this week that you liked? A: the tea you left."
     result = analyze("Mine would be... hmm, honestly I can't think of one.", context)
     assert result.signals["self_focus"]
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "You ate the leftovers I was saving for my lunch. Again.",
+        "Your mum keeps dropping by unannounced and you just let her in.",
+        "I feel like you sigh every time I ask you for help with something.",
+        "I feel like I'm always the one compromising.",
+    ],
+)
+def test_more_ways_of_telling_the_writer_what_hurt_are_complaints(context: str) -> None:
+    summary = summarise(analyze("That's not true, I was home all evening last night.", context))
+    assert summary.text == "This puts your side first, before they feel heard."
+
+
+@pytest.mark.parametrize(
+    "context",
+    ["omg the orchid you gave me is FLOWERING!!", "I feel like you'd love this film."],
+)
+def test_a_gift_or_a_guess_about_the_writer_is_no_complaint(context: str) -> None:
+    assert not analyze("Ha, really?", context).complaint
