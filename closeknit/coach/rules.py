@@ -789,6 +789,8 @@ def tells_of_hardship(context: str) -> bool:
     True
     >>> tells_of_hardship("The scan shows the tumour has shrunk by half.")
     False
+    >>> tells_of_hardship("His speech had us in stitches, it cracked everyone up.")
+    False
     """
     context = _NOT_HARD.sub(" ", context)
     question = OPENING_QUESTION.match(context)
@@ -844,8 +846,8 @@ _HARD_TIMES = _rx(
     r"|in a home)\b",
     # illness, unless it is getting better ("the tumour has shrunk by half")
     r"\b(?:migraine|headache|sore throat|fever|allergic|swollen|palpitations|chest pains?"
-    r"|diabet\w*|biopsy|mammogram|lump|tumou?r|parkinson's|alzheimer's|dementia|crohn's"
-    r"|colitis|endometriosis|ptsd|flashbacks?|nightmares?|root canal|wisdom teeth|stitches"
+    r"|diabet\w*|biopsy|mammogram|found a lump|tumou?r|parkinson's|alzheimer's|dementia|crohn's"
+    r"|colitis|endometriosis|ptsd|flashbacks?|nightmares?|root canal|wisdom teeth|(?<!in )stitches"
     r"|a&e|ambulance|injur\w*|sprain\w*|surgery|self-?harm\w*|suicid\w*|better off without me"
     r"|relaps\w*|drinking again|eating disorder|panic attack|it's ms|multiple sclerosis"
     r"|long covid|bfn|negative test)\b(?![^.!?]*\b(?:clear|benign|shrunk|remission|normal))",
@@ -861,7 +863,8 @@ _HARD_TIMES = _rx(
     r"|in debt|(?:I'm|im|we're|so|flat) broke|in arrears|evict\w*|scam\w*|parking (?:fine"
     r"|ticket)|fined|outsourc\w*|going under|ruined (?:it|the|my|everything|dinner)"
     r"|it's ruined|burn(?:t|ed) (?:the|it|dinner)|messed up|screwed up|bombed|froze|blanked"
-    r"|made a mistake|flooded|cracked|smashed|stolen|broken into|locked (?:myself )?out"
+    r"|made a mistake|flooded|cracked (?:my|the)|(?:screen|phone) cracked|stolen|broken into"
+    r"|locked (?:myself )?out"
     r"|lost my (?:job|keys|wallet|phone|voice|place)|missed (?:my|the) (?:flight|train"
     r"|deadline)|(?:have|had) to work (?:this |on |all )?(?:saturday|sunday|the weekend"
     r"|weekend|late)|moved (?:the|my) deadline|deadline (?:got )?moved)\b",
