@@ -345,7 +345,7 @@ def _decide(reading: Reading, heads: Heads) -> tuple[dict[str, np.ndarray], dict
             yes |= np.array([SURE[signal](s) for s in reading.prepared.sentence_texts()])
         decided[signal] = yes
     _take_back_validation(reading, decided)
-    _reassurance_echoed(reading.prepared.sentence_texts(), decided)
+    _faith_is_no_blame(reading.prepared.sentence_texts(), decided)
     # Nor is a question a dismissive "but" opens, or one that blames, an open,
     # warm one ("Amazing!! But how are we going to pay for it?", "You never
     # tell me, so how would I know?"). On the held-out sets no F1 moved; on
@@ -434,7 +434,7 @@ def on_its_own_sentences(
     return placed
 
 
-def _reassurance_echoed(texts: list[str], decided: dict[str, np.ndarray]) -> None:
+def _faith_is_no_blame(texts: list[str], decided: dict[str, np.ndarray]) -> None:
     """ "You'll smash it. You always do.": the second sentence echoes the first.
 
     Said in one sentence ("You'll be fine, you always are") its gate already
