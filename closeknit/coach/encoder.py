@@ -17,10 +17,14 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from closeknit.coach import int8
+
+if TYPE_CHECKING:
+    import onnxruntime
 
 # The top layers as tuned on the coach's corpus (scripts/tune_encoder.py).
 TUNED_LAYERS = Path(__file__).parent / "weights" / "encoder.npz"
@@ -92,6 +96,27 @@ def _unit(vector: np.ndarray) -> np.ndarray:
     return (vector / norm if norm > 0 else vector).astype(np.float32)
 
 
+def session_options() -> "onnxruntime.SessionOptions":
+    """One thread, quiet, and int8 products that are exact on every x86 CPU.
+
+    Without VNNI, onnxruntime's uint8 x int8 kernel adds pairs of products in
+    16 bits, which saturate: on an AVX2 machine the MiniLM vectors drifted to
+    cosine .985 of the float model's, and the heads read them differently
+    from the vectors they were trained on. `session.x64quantprecision` makes
+    onnxruntime store those weights as uint8 on such CPUs only (exact, about
+    15% slower there); CPUs with VNNI keep the fast kernel, which is exact.
+    """
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    # Web workers run one request per thread; more threads would fight them.
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    options.add_session_config_entry("session.x64quantprecision", "1")
+    return options
+
+
 class Encoder:
     """A tokenizer and one onnxruntime session, set up for one thread per call.
 
@@ -107,11 +132,7 @@ class Encoder:
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
         self.cls, self.sep, self.unk = (self._special(t) for t in ("[CLS]", "[SEP]", "[UNK]"))
-        options = onnxruntime.SessionOptions()
-        # Web workers run one request per thread; more threads would fight them.
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3
+        options = session_options()
         try:
             model = int8.cached_model(model_file(), cache_dir, TUNED_LAYERS)
         except int8.TunedLayersError as error:

@@ -200,3 +200,45 @@ def test_the_encoder_says_what_to_do_when_its_layers_do_not_fit(
     monkeypatch.setattr("closeknit.coach.encoder.TUNED_LAYERS", stale)
     with pytest.raises(ModelMissingError, match="make install"):
         Encoder(tmp_path / "cache")
+
+
+def _saturating_model(path: Path, rows: int = 8) -> Path:
+    """x @ W with W stored as int8 (127 everywhere) and turned back into float in the graph.
+
+    The largest products there are: an activation that quantizes to 255 times
+    127, twice, overflows the 16 bits a CPU without VNNI adds pairs of them in.
+    """
+    from onnx import numpy_helper
+
+    weight = numpy_helper.from_array(np.full((rows, 2), 127, np.int8), "w_q")
+    scale = numpy_helper.from_array(np.ones((1, 2), np.float32), "w_scale")
+    graph = helper.make_graph(
+        [
+            helper.make_node("Cast", ["w_q"], ["w_f"], to=onnx.TensorProto.FLOAT),
+            helper.make_node("Mul", ["w_f", "w_scale"], ["w"]),
+            helper.make_node("MatMul", ["x", "w"], ["y"]),
+        ],
+        "saturating",
+        [helper.make_tensor_value_info("x", onnx.TensorProto.FLOAT, [1, rows])],
+        [helper.make_tensor_value_info("y", onnx.TensorProto.FLOAT, [1, 2])],
+        [weight, scale],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8)
+    onnx.save(model, str(path))
+    return path
+
+
+def test_the_int8_products_are_exact_on_this_cpu(tmp_path: Path) -> None:
+    import onnxruntime
+
+    from closeknit.coach.encoder import session_options
+
+    source = _saturating_model(tmp_path / "saturating.onnx")
+    model = int8.cached_model(source, tmp_path / "cache")
+    assert isinstance(model, str) and model != str(source)  # the rewrite, not the fallback
+    session = onnxruntime.InferenceSession(
+        model, session_options(), providers=["CPUExecutionProvider"]
+    )
+    (y,) = session.run(["y"], {"x": np.ones((1, 8), np.float32)})
+    # Exact: 8 x 1.0 x 127. Without VNNI, a kernel that saturates gives about half.
+    assert np.allclose(y, 8 * 127, rtol=0.01)
