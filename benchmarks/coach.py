@@ -33,6 +33,10 @@ import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import TYPE_CHECKING  # noqa: E402
+
+if TYPE_CHECKING:  # the coach is imported after the thread count is set, and after timing
+    from closeknit.coach.engine import Shared
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -41,6 +45,8 @@ TEST = ROOT / "corpus" / "coach" / "test.jsonl"
 # A ninth writer who saw no training or test reply (issue 15's "more writers");
 # reported on its own so the figures on test.jsonl stay comparable across stops.
 TEST_I = ROOT / "corpus" / "coach" / "test-i.jsonl"
+# What the held-out replies' messages are, labelled by hand (corpus/coach/MESSAGES.md).
+MESSAGES_TEST = ROOT / "corpus" / "coach" / "messages-test.jsonl"
 EPITOME = ROOT.parent / "shared" / "data" / "epitome"
 EPITOME_FILES = {
     "emotional_reactions": "emotional-reactions-reddit.csv",
@@ -71,6 +77,7 @@ def main() -> int:
         print()
         held_out[TEST_I] = signal_section(TEST_I, analyze, "1b.")[1]
     texting_section(held_out, analyze)
+    message_section()
     epitome_section(analyze)
     speed_section(timings)
     print("\n4. Model load (import, tokenizer, int8 model, session, heads, first reply)")
@@ -191,6 +198,51 @@ def texting_section(as_written: dict[Path, dict[str, float]], analyze) -> None:
     for s in SIGNALS:
         cells = [f"{as_written[p][s]:.3f} / {stripped[p][s]:.3f}" for p in as_written]
         print(f"   {s:22} " + " ".join(f"{c:>34}" for c in cells))
+
+
+def message_section() -> None:
+    """What the partner's message is, as the notes' words read it, against the hand labels.
+
+    With the rules alone and with the message head: the costly mistake is a
+    hard time met as light talk ("I can tell it matters to you").
+    """
+    from closeknit.coach.encoder import get_encoder
+    from closeknit.coach.engine import MESSAGE_KINDS, read_message
+    from closeknit.coach.features import read
+    from closeknit.coach.heads import get_heads
+    from closeknit.coach.text import prepare
+
+    records = read_jsonl(MESSAGES_TEST)
+    print(f"\n1d. What the message is, on the {len(records)} messages of the held-out replies")
+    print("   (hand labels: corpus/coach/MESSAGES.md; rows: the label, columns: the reading)")
+    heads, encoder, placeholder = get_heads(), get_encoder(), prepare("ok")
+    readings = [read(placeholder, r["context"], encoder) for r in records]
+    truth = [MESSAGE_KINDS.index(r["kind"]) for r in records]
+    for title, hear in (("rules alone", False), ("rules and the message head", True)):
+        guess = [MESSAGE_KINDS.index(_kind(read_message(x, heads, hear)[2])) for x in readings]
+        table = confusion(truth, guess, len(MESSAGE_KINDS))
+        hard, light = MESSAGE_KINDS.index("hard"), MESSAGE_KINDS.index("light")
+        print(
+            f"   {title}: accuracy {accuracy(truth, guess):.3f}; hard times read as light "
+            f"{table[hard][light]}, light talk read as hard {table[light][hard]}"
+        )
+        print("   " + " " * 10 + " ".join(f"{k[:8]:>9}" for k in MESSAGE_KINDS))
+        for kind, row in zip(MESSAGE_KINDS, table, strict=True):
+            print(f"   {kind:10}" + " ".join(f"{n:9d}" for n in row))
+
+
+def _kind(shared: "Shared") -> str:
+    """The one kind the notes' words take a message for, in the order they are chosen."""
+    for kind, told in (
+        ("news", shared.news),
+        ("complaint", shared.about_writer),
+        ("apology", shared.apology),
+        ("thanks", shared.thanks),
+        ("hard", shared.hard),
+    ):
+        if told:
+            return kind
+    return "light"
 
 
 # --- 2. EPITOME --------------------------------------------------------------------------------
@@ -316,13 +368,13 @@ def macro_f1(truth: list[int], guess: list[int]) -> float:
     return sum(scores) / len(scores)
 
 
-def confusion(truth: list[int], guess: list[int]) -> list[list[int]]:
-    """Counts of (true level, guessed level), rows by the true level.
+def confusion(truth: list[int], guess: list[int], classes: int = 3) -> list[list[int]]:
+    """Counts of (true class, guessed class), rows by the true class.
 
     >>> confusion([0, 1, 2, 2], [0, 1, 2, 1])
     [[1, 0, 0], [0, 1, 0], [0, 1, 1]]
     """
-    matrix = [[0, 0, 0] for _ in range(3)]
+    matrix = [[0] * classes for _ in range(classes)]
     for t, g in zip(truth, guess, strict=True):
         matrix[t][g] += 1
     return matrix

@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/train_coach.py            # writes closeknit/coach/weights/heads.npz
 
-Reads only corpus/coach/train-*.jsonl: never test.jsonl (kept for measuring)
+Reads only corpus/coach/train-*.jsonl and the kinds of their messages
+(messages.jsonl): never test.jsonl (kept for measuring)
 and never EPITOME (its terms allow evaluation only). Uses scikit-learn, which
 is a development dependency; the app reads the saved numpy arrays alone.
 
@@ -24,7 +25,10 @@ What it trains (see closeknit/coach/features.py for the features):
   active_constructive and good_news_dismissed on the replies the gate lets
   through, and self_focus on replies that speak of the writer, each reading
   the gate's out-of-fold probability as a feature;
-- one three-level head per EPITOME mechanism.
+- one three-level head per EPITOME mechanism;
+- message, over each distinct partner's message labelled in messages.jsonl
+  (the good-news head's row): what it is (engine.MESSAGE_KINDS), for the
+  notes' words only.
 Each head's regularisation and decision threshold are chosen by
 cross-validation that leaves one writer's file out at a time: the test set
 comes from another writer, so this is the honest way to choose.
@@ -62,6 +66,7 @@ from closeknit.coach.heads import WEIGHTS  # noqa: E402
 from closeknit.coach.text import CoachInputError, check, prepare  # noqa: E402
 
 CORPUS = ROOT / "corpus" / "coach"
+MESSAGES = CORPUS / "messages.jsonl"  # what each training message is, labelled by hand
 MECHANISMS = ("emotional_reactions", "interpretations", "explorations")
 C_GRID = (0.001, 0.003, 0.01, 0.03)
 RULE_SCALE = float(os.environ.get("COACH_RULE_SCALE", 3.0))
@@ -567,6 +572,34 @@ def train_good_news_dismissed(
     }
 
 
+def message_kinds(path: Path = MESSAGES) -> dict[str, str]:
+    """Each labelled partner's message and its kind (`MESSAGES.md`)."""
+    return {r["context"].strip(): r["kind"] for r in load_records([path])}
+
+
+def train_message(examples: list[Example], report: dict) -> dict:
+    """What the partner's message is (engine.MESSAGE_KINDS): one row per labelled message.
+
+    The notes' words depend on it (a hard time, light talk, a complaint...);
+    no signal reads it. Its rows are the good-news head's: the message's
+    vector and its news cues.
+    """
+    from closeknit.coach.engine import MESSAGE_KINDS
+
+    kinds = message_kinds()
+    seen: dict[str, Example] = {}
+    for ex in examples:
+        context = (ex.record.get("context") or "").strip()
+        if ex.reading.context and context in kinds and context not in seen:
+            seen[context] = ex
+    rows = np.array([ex.reading.good_news_row() for ex in seen.values()])
+    y = np.array([MESSAGE_KINDS.index(kinds[context]) for context in seen])
+    groups = np.array([ex.writer for ex in seen.values()])
+    out = train_levels("message", rows, y, groups, report)
+    report["message"]["rows"] = len(y)
+    return out
+
+
 def train_empathy(examples: list[Example], report: dict) -> dict:
     rows = np.array([ex.reading.empathy_row() for ex in examples])
     groups = np.array([ex.writer for ex in examples])
@@ -599,6 +632,8 @@ def train_all(examples: list[Example], report: dict, only: str | None = None) ->
         arrays.update(train_self_focus(examples, good, report))
     if wanted(*MECHANISMS):
         arrays.update(train_empathy(examples, report))
+    if wanted("message"):
+        arrays.update(train_message(examples, report))
     return arrays
 
 

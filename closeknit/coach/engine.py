@@ -37,6 +37,9 @@ SIGNALS = (
 PRAISE_ONLY = ("i_statement",)
 FINDING_KINDS = (*SIGNALS, *PRAISE_ONLY)
 MECHANISMS = ("emotional_reactions", "interpretations", "explorations")
+# What the partner's message is, as the message head reads it (corpus/coach/MESSAGES.md):
+# the head's classes, in its weights' order.
+MESSAGE_KINDS = ("light", "hard", "complaint", "news", "apology", "thanks")
 
 NOT_ENGLISH = "The coach reads English only for now; its feedback on this text may be off."
 HAD_HTML = "The coach read the words and left out the HTML tags."
@@ -215,13 +218,30 @@ class Shared:
     thanks: bool = False  # thanks or praise for what the writer did (rules.thanks_the_writer)
 
 
-def read_shared(context: str, news: bool) -> Shared:
+def read_message(reading: Reading, heads: Heads, hear: bool = True) -> tuple[float, bool, Shared]:
+    """The good-news head's probability, whether the gate lets it through, and what it is.
+
+    `hear=False` leaves the message head out, the rules' reading alone:
+    benchmarks/coach.py measures what the head adds.
+    """
+    good = good_news_probability(reading, heads)
+    context = reading.context or ""
+    gate = shares_good_news(good, context, heads.threshold("good_news"))
+    news = gate and sure_of_good_news(context, good)
+    return good, gate, read_shared(context, news, hear and hears_a_hard_time(reading, heads))
+
+
+def read_shared(context: str, news: bool, heard_hard: bool = False) -> Shared:
     """What the notes' words should know of the partner's message.
 
-    With no message at all, hard and light are both false and the notes keep
-    their words for a hard time: a reply that shrinks most often answers one.
+    `heard_hard` is the message head's reading (`hears_a_hard_time`): it hears
+    a hard time told in words no rule knows ("My manager said my work was
+    'adequate'"), which would otherwise pass for light talk. With no message at
+    all, hard and light are both false and the notes keep their words for a
+    hard time: a reply that shrinks most often answers one.
     """
-    hard = rules.tells_of_hardship(context) and not news  # "benign, I sobbed in the car"
+    hardship = rules.tells_of_hardship(context) or heard_hard
+    hard = hardship and not news  # "benign, I sobbed in the car"
     about_writer = rules.complains_of_writer(context)
     apology = rules.apologises(context)
     thanks = rules.thanks_the_writer(context) and not (hard or about_writer or apology)
@@ -258,10 +278,8 @@ def analyze(text: str, context: str | None = None) -> Analysis:
     reading = read(prepared, context, get_encoder())
     decided, own = _decide(reading, heads)
     # Whether the partner shares good news: read once, asked by five decisions.
-    good = good_news_probability(reading, heads)
+    good, gate, shared = read_message(reading, heads)
     context = reading.context or ""
-    gate = shares_good_news(good, context, heads.threshold("good_news"))
-    shared = read_shared(context, gate and sure_of_good_news(context, good))
     _join_in(prepared, context, shared, decided)
     signals = {name: bool(decided[name].any()) if name in decided else False for name in SIGNALS}
     signals["too_short"] = _too_short(reading, heads)
@@ -499,6 +517,19 @@ def good_news_probability(reading: Reading, heads: Heads) -> float:
     if reading.context is None:
         return 0.0
     return float(heads.yes("good_news", reading.good_news_row()[None, :])[0])
+
+
+def hears_a_hard_time(reading: Reading, heads: Heads) -> bool:
+    """The message head finds a hard time more likely than every other kind together.
+
+    Its most likely kind alone would be too eager: news told with a fear in it
+    ("We're pregnant. I'm sitting on the bathroom floor") often comes a close
+    second, and meeting good news as a hard time is the worse mistake.
+    """
+    if not reading.context:
+        return False
+    kinds = heads.probabilities("message", reading.good_news_row())
+    return bool(kinds[MESSAGE_KINDS.index("hard")] >= 0.5)
 
 
 def shares_good_news(probability: float, context: str, threshold: float) -> bool:

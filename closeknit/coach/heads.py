@@ -60,6 +60,19 @@ class Heads:
         probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-logits))
         return probabilities
 
+    def probabilities(self, head: str, row: np.ndarray) -> np.ndarray:
+        """Each class's probability under a multinomial head, for one row.
+
+        >>> h = Heads.__new__(Heads)
+        >>> h.arrays = {"x.w": np.eye(2), "x.b": np.zeros(2)}
+        >>> h.probabilities("x", np.array([0.0, np.log(3)])).round(3).tolist()
+        [0.25, 0.75]
+        """
+        logits = self.arrays[f"{head}.w"] @ row + self.arrays[f"{head}.b"]
+        exp = np.exp(logits - logits.max())
+        probabilities: np.ndarray = exp / exp.sum()
+        return probabilities
+
     def level(self, head: str, row: np.ndarray, allowed: tuple[int, ...] = (0, 1, 2)) -> int:
         """The most likely class of a multinomial head for one row, among `allowed`.
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from closeknit.coach import Finding, analyze
+from closeknit.coach import Finding, analyze, rules
 from closeknit.coach.engine import MINIMIZING_SUGGESTION
 from closeknit.coach.suggest import i_statement, join_with_and, open_question
 from closeknit.coach.summary import describe, summarise
@@ -883,3 +883,37 @@ def test_a_hard_feeling_or_a_setback_is_met_as_a_hard_time(reply: str, context: 
     result = analyze(reply, context)
     shrinking = [f for f in result.findings if f.signal == "minimizing"]
     assert shrinking and shrinking[0].suggestion == MINIMIZING_SUGGESTION
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "My boss said my report was 'fine'.",
+        "I'm on a PIP at work.",
+        "Work is so loud right now, two reorgs and I'm supposed to act like everything's normal.",
+        "My mum keeps asking when we're having kids and I don't know what to tell her.",
+    ],
+)
+def test_a_hard_time_in_words_no_rule_knows_is_heard_by_the_message_head(context: str) -> None:
+    # No hard-time word in them: the rules alone took these for light talk.
+    assert not rules.tells_of_hardship(context)
+    result = analyze("Don't worry about it, it's not a big deal.", context)
+    assert not result.light
+    shrinking = [f for f in result.findings if f.signal == "minimizing"]
+    assert shrinking and shrinking[0].suggestion == MINIMIZING_SUGGESTION
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "Thinking of trying that new Thai place on Friday.",
+        "I think I want to go back to uni and retrain as a nurse.",
+        # Good news with a fear in it comes second for the head: never a hard time.
+        "We're pregnant. I took three tests. I'm sitting on the bathroom floor.",
+        "The promotion came through. Team lead starting next month.",
+    ],
+)
+def test_light_talk_and_news_are_not_heard_as_a_hard_time(context: str) -> None:
+    result = analyze("Eh, it's not a big deal.", context)
+    shrinking = [f for f in result.findings if f.signal == "minimizing"]
+    assert shrinking and shrinking[0].suggestion != MINIMIZING_SUGGESTION
