@@ -1762,6 +1762,15 @@ _PLAINLY_MINIMIZES = _rx(
     r"^\W*(?:(?:oh|honestly|seriously|babe|love|trust me),? )*(?:you're|you are) (?:fine|ok"
     r"|okay)(?:,? (?:babe|love|hun|honestly|really))?\W*$",
     r"\b(?:isn't|is not|wasn't|not) (?:that|so|even that) (?:bad|long|big|serious)\b",
+    # What they live through, called the way of the world: "Parents are like that",
+    # "Corporate is like that only" (7 training replies, all labelled minimizing);
+    # not a shared experience ("My kids are like that too").
+    r"(?<!\bmy )\b(?:\w+s|people|corporate|life|work|grief|marriage|parenting|retail|school)"
+    r" (?:are|is) (?:all |just |always |often |sometimes )?like that\b(?!,? (?:too|as well))",
+    # "It's for the best": the loss, told it was good for them (2 training replies, both
+    # labelled minimizing).
+    r"(?<!hope )\b(?:it's|it is|it was|that's|this is) (?:probably |honestly |really |all )?"
+    r"for the best\b",
     # "It's a haircut, not a wedding"; not a kind reframe ("It's an illness, not a
     # weakness"), which takes a judgement of themselves away.
     r"\b(?:it's|that's) an? \w+,? not an? (?!(?:failure|weakness|flaw|character|choice|crime"
@@ -1794,6 +1803,10 @@ def plainly_minimizes(sentence: str) -> bool:
     >>> plainly_minimizes("You're fine."), plainly_minimizes("You're fine to drive.")
     (True, False)
     >>> plainly_minimizes("Only 10?"), plainly_minimizes("Only if you're sure?")
+    (True, False)
+    >>> plainly_minimizes("Bosses are like that."), plainly_minimizes("My kids are like that too.")
+    (True, False)
+    >>> plainly_minimizes("It's for the best."), plainly_minimizes("I hope it's for the best.")
     (True, False)
     """
     if takes_a_task(sentence):

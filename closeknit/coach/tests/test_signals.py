@@ -468,3 +468,29 @@ def test_same_to_a_hard_time_is_still_heard_as_self_focus() -> None:
 @pytest.mark.parametrize("reply", ["I meant every word. You are.", "You really are!"])
 def test_a_bare_you_are_affirms_them_and_is_no_blame(reply: str) -> None:
     assert not analyze(reply, COMPLIMENT).signals["you_statement"]
+
+
+@pytest.mark.parametrize(
+    ("reply", "context", "shrinks"),
+    [
+        (
+            "Supervisors are like that.",
+            "My PhD supervisor said my chapter reads like an undergrad essay.",
+            True,
+        ),
+        (
+            "I know it's sad, love. It's for the best, honestly, she was in so much pain.",
+            "We had to have Mabel put to sleep this morning.",
+            True,
+        ),
+        (
+            "Oh no. My two are like that too, I never know what to say. What did she tell you?",
+            "Ruby slammed her door again and said she hates living here.",
+            False,
+        ),
+    ],
+)
+def test_calling_it_the_way_of_the_world_is_minimizing(
+    reply: str, context: str, shrinks: bool
+) -> None:
+    assert analyze(reply, context).signals["minimizing"] is shrinks
