@@ -292,7 +292,17 @@ def analyze(text: str, context: str | None = None) -> Analysis:
     # that time with them") turns nothing to the writer. Giving one's own answer
     # instead ("Mine: you fixed the shelf") still does, as the corpus labels it.
     told_of_it = shared.thanks and not rules.gives_own_answer(prepared.clean)
-    signals["self_focus"] = not told_of_it and _self_focus(reading, heads, good)
+    own_story = not told_of_it and _self_focus(reading, heads, good)
+    # Their complaint is about the writer: telling one's own side ("I'd been up since
+    # five") is a defence, not a turn to another story, and the notes say so in those
+    # words (`to_complaint`). The corpus labels 2 of 830 such replies self-focus. A
+    # daily answer that only touches on the writer ("I get weird when you're late")
+    # still asks for the talk to stay with them.
+    defends = shared.about_writer and not rules.answers_the_daily_question(context)
+    signals["self_focus"] = own_story and not defends
+    to_complaint = rules.answer_to_complaint(prepared.clean, context)
+    if own_story and defends and to_complaint is None:
+        to_complaint = "defends"
     # Enthusiasm and dismissal exclude each other (Gable's four kinds of reply).
     dismissed = gate and _good_news_dismissed(reading, heads, good)
     signals["good_news_dismissed"] = dismissed and not signals["active_constructive"]
@@ -311,7 +321,7 @@ def analyze(text: str, context: str | None = None) -> Analysis:
         complaint=shared.about_writer,
         apology=shared.apology,
         thanks=shared.thanks,
-        to_complaint=rules.answer_to_complaint(prepared.clean, context),
+        to_complaint=to_complaint,
         to_apology=rules.answer_to_apology(prepared.clean, context),
         warmth_back=_warm_about_it(prepared.clean, shared),
         contrast=_first_contrast(prepared, findings),

@@ -1030,6 +1030,17 @@ def answers_a_warm_question(context: str) -> bool:
 _DAILY = _rx(r"^\s*(?:Q:|(?:daily|today's) (?:question|prompt)|question(?: of the day)?:)")
 
 
+def answers_the_daily_question(context: str) -> bool:
+    """The message is an answer to the app's daily question, in its own form.
+
+    >>> answers_the_daily_question("Today's question was 'what do you wish I knew'. Mine: …")
+    True
+    >>> answers_the_daily_question("What do you want for dinner?")
+    False
+    """
+    return bool(_DAILY.match(context))
+
+
 _WHY_YOU = _rx(r"\bwhy (?:did|didn't|do|don't|would|were|are|can't|won't) you\b")
 
 

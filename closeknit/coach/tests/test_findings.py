@@ -816,8 +816,37 @@ def test_after_a_complaint_about_the_writer_the_rewrites_hand_it_back() -> None:
     complaint = "You forgot our anniversary."
     hand_back = "I'm listening. I want to hear how it was for you."
     assert _finding("Fine, whatever.", "minimizing", complaint).suggestion == hand_back
-    turn = _finding("I've been so busy with work, you know that.", "self_focus", complaint)
-    assert turn.suggestion == hand_back
+
+
+@pytest.mark.parametrize(
+    ("reply", "complaint"),
+    [
+        ("I've been so busy with work, you know that.", "You forgot our anniversary."),
+        (
+            "Well I've been working sixty-hour weeks to pay for this flat, sorry I'm not a ray "
+            "of sunshine every evening.",
+            "I've been feeling really disconnected from you lately. Like we're roommates.",
+        ),
+        ("She's my mum. I needed someone to talk to too.", "I'm upset you told your mum first."),
+    ],
+)
+def test_telling_your_side_of_their_complaint_is_a_defence_not_self_focus(
+    reply: str, complaint: str
+) -> None:
+    # The corpus labels 2 of 830 replies to complaints about the writer self-focus.
+    result = analyze(reply, complaint)
+    assert not result.signals["self_focus"]
+    assert result.to_complaint == "defends"
+    assert summarise(result).text == "This puts your side first, before they feel heard."
+
+
+def test_a_daily_answer_that_touches_on_the_writer_still_keeps_the_talk_with_them() -> None:
+    answer = (
+        "Today's question was 'what's one thing you wish I knew about your childhood'. Mine: I "
+        "was left alone after school a lot. I think that's why I get weird when you're late."
+    )
+    reply = "Haha I was the total opposite, my mum was home ALL the time. Remember my diary?"
+    assert analyze(reply, answer).signals["self_focus"]
 
 
 def test_interest_in_a_light_answer_is_not_called_good_news() -> None:
