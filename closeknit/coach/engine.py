@@ -86,6 +86,11 @@ MESSAGES = {
     "offer": "A kind offer. If you also want to hear more, a 'what' or 'how' question invites it.",
     "too_short": "A word or two can feel like a closed door. One line about how it landed "
     "for you, or a question, shows you're with them.",
+    # "Sure, oat or regular?" to "Can you grab milk?": a practical ask, answered practically.
+    "closed_favour": "A practical question about what they asked: that's all it needs.",
+    # "Will do." to "Can you put the bins out?": the answer it needs, if a bare one.
+    "too_short_favour": "A quick yes answers what they asked. A warm word with it shows "
+    "you're glad to.",
     "self_focus": "This turns the talk toward your own story. A line of your own is fine; "
     "handing it back to them keeps the focus on what they shared.",
     "good_news_dismissed": "Their good news could get lost here. Staying with it for a "
@@ -216,6 +221,7 @@ class Shared:
     about_writer: bool = False  # a complaint about the writer (rules.complains_of_writer)
     apology: bool = False  # an apology (rules.apologises)
     thanks: bool = False  # thanks or praise for what the writer did (rules.thanks_the_writer)
+    favour: bool = False  # a practical favour asked of the writer (rules.asks_a_favour)
 
 
 def read_message(reading: Reading, heads: Heads, hear: bool = True) -> tuple[float, bool, Shared]:
@@ -251,7 +257,8 @@ def read_shared(context: str, news: bool, heard_hard: bool = False) -> Shared:
     light = bool(context.strip()) and not (news or hard or offered)
     grave = bool(rules.GRAVE_NEWS.search(context))
     asks = rules.asks_what_to_do(context)
-    return Shared(news, hard, grave, light, asks, about_writer, apology, thanks)
+    favour = rules.asks_a_favour(context)
+    return Shared(news, hard, grave, light, asks, about_writer, apology, thanks, favour)
 
 
 def warm_up() -> None:
@@ -374,6 +381,9 @@ def _decide(reading: Reading, heads: Heads) -> tuple[dict[str, np.ndarray], dict
         decided[signal] = yes
     _take_back_validation(reading, decided)
     _faith_is_no_blame(reading.prepared.sentence_texts(), decided)
+    for i, sentence in enumerate(reading.prepared.sentence_texts()):
+        if rules.agrees_or_gives_time(sentence):
+            decided["advice"][i] = False  # "Will do.", "Take your time.": no fix
     # Nor is a question a dismissive "but" opens, or one that blames, an open,
     # warm one ("Amazing!! But how are we going to pay for it?", "You never
     # tell me, so how would I know?"). On the held-out sets no F1 moved; on
@@ -755,7 +765,9 @@ def _findings(
             found.append(_finding(signal, start, end, prepared, blamed, shared))
     whole = _whole(prepared)
     if signals["too_short"]:
-        found.append(Finding("too_short", *whole, MESSAGES["too_short"], None))
+        agreed = shared.favour and rules.says_yes(prepared.clean)
+        key = "too_short_favour" if agreed else "too_short"
+        found.append(Finding("too_short", *whole, MESSAGES[key], None))
     if signals["active_constructive"]:
         key = "active_constructive_light" if shared.light else "active_constructive"
         found.append(Finding("active_constructive", *whole, MESSAGES[key], None))
@@ -992,6 +1004,8 @@ def _finding(
             return Finding(signal, start, end, MESSAGES["offer"], None)
         if rules.checks_understanding(sentence):
             return Finding(signal, start, end, MESSAGES["check"], None)
+        if shared.favour and not (shared.hard or shared.about_writer):
+            return Finding(signal, start, end, MESSAGES["closed_favour"], None)
         if rules.asks_for_a_fact(sentence):  # telling it to ask "what" would not help
             return Finding(signal, start, end, MESSAGES["closed_fact"], None)
         rewrite = suggest.open_question(sentence)

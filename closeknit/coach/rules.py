@@ -1424,6 +1424,39 @@ def asks_what_to_do(context: str) -> bool:
     return bool(_ASKS_WHAT_TO_DO.search(context))
 
 
+# A practical favour asked of the writer: "Can you grab milk on your way back?".
+_FAVOUR = _rx(
+    r"^\W*(?:(?:hey|hi|babe|love|hun|also|oh|and|quick one),? )*(?:can|could|would|will) you"
+    r" (?:please |pls |maybe |possibly )?(?!believe\b|imagine\b|not\b|stop\b|ever\b|just stop\b)"
+    r"(?:mind )?\w+"
+)
+# Yes to it, in a word or two: "k", "Will do.", "sure 👍".
+_SAYS_YES = _rx(
+    r"^\W*(?:k|kk|ok(?:ay)?|sure|yes|yep|yeah|yup|ya|of course|no problem|np|will do|on it"
+    r"|can do|done|sounds good|no worries|course)\b"
+)
+
+
+def asks_a_favour(context: str) -> bool:
+    """The partner's message asks a practical favour of the writer.
+
+    >>> asks_a_favour("Can you remember to put the bins out tonight?")
+    True
+    >>> asks_a_favour("Can you believe it, the café hired me!")
+    False
+    """
+    return bool(_FAVOUR.search(context))
+
+
+def says_yes(reply: str) -> bool:
+    """The reply opens with a yes ("k", "Will do.", "Sure, oat or regular?").
+
+    >>> says_yes("Will do."), says_yes("No."), says_yes("okay 👍")
+    (True, False, True)
+    """
+    return bool(_SAYS_YES.search(reply))
+
+
 def not_closed(sentence: str) -> bool:
     """Not a closed question for the guide: hostile, advice asked, or an invitation.
 
@@ -1985,6 +2018,29 @@ _ASKS_FOR_THE_WRITER = _rx(
     r"|ring|message|ping|phone|wake|show|send|remind|give|let|find|grab|meet|wait for) me\b"
     r"|tell (?:her|him|them) i said\b)"
 )
+
+
+# Yes to what they asked, said without the "I" ("Will do.", "On it. Recycling
+# too?"), and leave to go at their own pace ("Take your time."): no fix. The four
+# training replies with such a sentence are none of them labelled advice.
+_AGREES = _rx(
+    r"^\W*(?:(?:ok(?:ay)?|sure|yes|yep|yeah|yup|of course|no problem|np|sure thing),? )*"
+    r"(?:will do|on it|consider it done|can do|take your time)(?:,? (?:babe|love|hun|now|x+))?"
+    r"\W*$"
+)
+
+
+def agrees_or_gives_time(sentence: str) -> bool:
+    """Yes to what they asked, or leave to take their time: no advice.
+
+    >>> agrees_or_gives_time("Will do."), agrees_or_gives_time("Sure, on it!")
+    (True, True)
+    >>> agrees_or_gives_time("Take your time."), agrees_or_gives_time("Take your time to decide.")
+    (True, False)
+    >>> agrees_or_gives_time("A bath will do wonders.")
+    False
+    """
+    return bool(_AGREES.search(sentence))
 
 
 def asks_for_the_writer(sentence: str) -> bool:

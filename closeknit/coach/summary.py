@@ -230,12 +230,21 @@ def summarise(analysis: Analysis) -> Summary:
         warmth_back=analysis.warmth_back,
         contrast=analysis.contrast,
         hands_back=any(f.signal == "self_focus" and f.suggestion for f in analysis.findings),
-        offers=_only_offers(analysis),
-        checks=_only_checks(analysis),
-        asked=_asked_for(analysis),
+        # Its yes/no questions are all kind offers ("Want me to pick up dinner?"), or
+        # all check it heard them rightly ("Did I get that right?"); its advice all
+        # answers their asking what to do ("What should I do?").
+        offers=_all_say(analysis, "closed_question", "offer"),
+        checks=_all_say(analysis, "closed_question", "check"),
+        asked=_all_say(analysis, "advice", "advice_asked"),
     )
     if found.signal == "you_statement" and _blames_them(analysis):
         return BLAMES_THEM
+    # A favour asked: a quick yes, or a practical question about it, is all it needs.
+    if found.signal == "too_short" and _all_say(analysis, "too_short", "too_short_favour"):
+        return YES_TO_A_FAVOUR
+    practical = _all_say(analysis, "closed_question", "closed_favour")
+    if found.signal == "closed_question" and practical:
+        return PRACTICAL
     return found
 
 
@@ -248,27 +257,29 @@ BLAMES_THEM = Summary(
 )
 
 
+# "Will do." to "Can you put the bins out?": the answer it needs, if a bare one.
+YES_TO_A_FAVOUR = Summary(
+    "A quick yes answers what they asked.",
+    "A warm word with it (\u201cOf course, love\u201d) shows you're glad to.",
+    "too_short",
+)
+
+
+# "Sure, oat or regular?" to "Can you grab milk on your way back?".
+PRACTICAL = Summary(
+    "A practical question about what they asked: that's all it needs.", None, "closed_question"
+)
+
+
+def _all_say(analysis: Analysis, signal: str, message: str) -> bool:
+    """Every finding of `signal` carries MESSAGES[message] (and there is one)."""
+    found = [f for f in analysis.findings if f.signal == signal]
+    return bool(found) and all(f.message == MESSAGES[message] for f in found)
+
+
 def _blames_them(analysis: Analysis) -> bool:
     blame = [f for f in analysis.findings if f.signal == "you_statement"]
     return bool(blame) and all(f.message == MESSAGES["blames_them"] for f in blame)
-
-
-def _asked_for(analysis: Analysis) -> bool:
-    """Its advice all answers their asking what to do ("What should I do?")."""
-    advice = [f for f in analysis.findings if f.signal == "advice"]
-    return bool(advice) and all(f.message == MESSAGES["advice_asked"] for f in advice)
-
-
-def _only_checks(analysis: Analysis) -> bool:
-    """Its yes/no questions all check it heard them rightly ("Did I get that right?")."""
-    closed = [f for f in analysis.findings if f.signal == "closed_question"]
-    return bool(closed) and all(f.message == MESSAGES["check"] for f in closed)
-
-
-def _only_offers(analysis: Analysis) -> bool:
-    """Its yes/no questions are all kind offers ("Want me to pick up dinner?")."""
-    closed = [f for f in analysis.findings if f.signal == "closed_question"]
-    return bool(closed) and all(f.message == MESSAGES["offer"] for f in closed)
 
 
 def describe(

@@ -946,3 +946,35 @@ def test_light_talk_and_news_are_not_heard_as_a_hard_time(context: str) -> None:
     result = analyze("Eh, it's not a big deal.", context)
     shrinking = [f for f in result.findings if f.signal == "minimizing"]
     assert shrinking and shrinking[0].suggestion != MINIMIZING_SUGGESTION
+
+
+FAVOUR = "Can you remember to put the bins out tonight? It's recycling week."
+
+
+@pytest.mark.parametrize("reply", ["Will do.", "k", "On it."])
+def test_a_quick_yes_to_a_favour_is_no_fix_and_no_closed_door(reply: str) -> None:
+    result = analyze(reply, FAVOUR)
+    assert not result.signals["advice"]
+    summary = summarise(result)
+    assert summary.text == "A quick yes answers what they asked."
+    assert "closed door" not in " ".join(f.message for f in result.findings)
+
+
+def test_a_bare_no_to_a_favour_is_still_a_closed_door() -> None:
+    closed_door = "A word or two gives them little to hold on to."
+    assert summarise(analyze("no", FAVOUR)).text == closed_door
+
+
+def test_a_practical_question_about_a_favour_is_not_told_to_ask_how_it_felt() -> None:
+    result = analyze("Sure, the green bin or both?", FAVOUR)
+    assert result.signals["closed_question"]  # as the guide counts it
+    assert summarise(result).text.startswith("A practical question about what they asked")
+    # The same question to a hard time still invites more.
+    hard = analyze("Are you ok?", "Can you call me? I just had a panic attack at work.")
+    assert summarise(hard).text == "This asks for a short answer."
+
+
+def test_leave_to_take_their_time_is_no_advice() -> None:
+    reply = "Sure, I'll grab him and sort his dinner too. Take your time."
+    result = analyze(reply, "Can you pick up Leo from football at 5? I'm stuck in a meeting.")
+    assert not result.signals["advice"]
