@@ -187,15 +187,23 @@ def _once_each(notes: Iterable[Note]) -> list[Note]:
     return kept
 
 
-def _checks(finding: Finding) -> bool:
-    """ "Did I get that right?": a yes/no question, and good listening."""
-    return finding.message == MESSAGES["check"]
+# Yes/no questions that are just right where they are: "Did I get that right?"
+# checks you heard them; "Oat or regular?" answers the favour they asked.
+GOOD_QUESTIONS = {
+    "check": "Checking you heard them right",
+    "closed_favour": "A practical question",
+}
+
+
+def _good_question(finding: Finding) -> str | None:
+    """The label of a yes/no question that is good where it is, or None."""
+    return next(
+        (label for key, label in GOOD_QUESTIONS.items() if finding.message == MESSAGES[key]), None
+    )
 
 
 def _label(finding: Finding) -> str:
-    if _checks(finding):
-        return "Checking you heard them right"
-    return LABELS.get(finding.signal, finding.signal)
+    return _good_question(finding) or LABELS.get(finding.signal, finding.signal)
 
 
 def _for_template(text: str, result: Analysis) -> Feedback:
@@ -203,7 +211,7 @@ def _for_template(text: str, result: Analysis) -> Feedback:
         Note(
             signal=f.signal,
             label=_label(f),
-            positive=f.signal in POSITIVE or _checks(f),
+            positive=f.signal in POSITIVE or _good_question(f) is not None,
             start=f.start,
             end=f.end,
             original=text[f.start : f.end],

@@ -105,3 +105,13 @@ class CoachFeedbackTestCase(SimpleTestCase):
         html = render_to_string("coaching/_feedback.html", {"coach": found})
         self.assertIn("Checking you heard them right", html)
         self.assertNotIn("A question with a short answer", html)
+
+    def test_a_practical_question_about_a_favour_is_praised_not_flagged(self) -> None:
+        found = feedback("Sure, the green bin or both?", "Can you put the bins out tonight?")
+        question = [n for n in found.notes if n.signal == "closed_question"]
+        self.assertEqual(
+            [(n.label, n.positive) for n in question], [("A practical question", True)]
+        )
+        self.assertEqual(
+            found.summary, "A practical question about what they asked: that's all it needs."
+        )
