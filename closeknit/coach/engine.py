@@ -58,6 +58,10 @@ MESSAGES = {
     # Blame of someone telling of a hard time that is not about the writer.
     "blames_them": "This may sound as if the hard time is their fault. Meeting how it feels "
     "first helps them feel heard.",
+    # Blame of light talk, a dream or a taste ("You'd get seasick in five minutes"):
+    # there is no grievance to say as "I felt … when …" either.
+    "puts_down": "This may sound like a put-down of what they shared. Taking an interest in "
+    "it first helps them feel heard.",
     "minimizing": "This may make the feeling sound smaller than it is for them, even if "
     "you mean to comfort. Letting it be as big as it is helps them feel heard.",
     # After their apology: "It's fine, forget it" waves it away before it lands.
@@ -311,7 +315,12 @@ def analyze(text: str, context: str | None = None) -> Analysis:
     if own_story and defends and to_complaint is None:
         to_complaint = "defends"
     # Enthusiasm and dismissal exclude each other (Gable's four kinds of reply).
-    dismissed = gate and _good_news_dismissed(reading, heads, good)
+    # "We could look at courses for next summer!" to a dream: joining in, not passing it
+    # over. Over the training replies with such a plan, the 4 labelled dismissed all
+    # doubt it ("Let's hope it lasts") or answer sure news with a chore ("We should move
+    # it to a savings account"); none of the 17 after light talk is.
+    joined = shared.light and any(rules.joins_in(t) for t in prepared.sentence_texts())
+    dismissed = gate and not joined and _good_news_dismissed(reading, heads, good)
     signals["good_news_dismissed"] = dismissed and not signals["active_constructive"]
     empathy = _empathy(reading, heads)
     texts = prepared.sentence_texts()
@@ -973,6 +982,9 @@ def _finding(
         if _blames_the_hurting(shared) and suggest.names_no_deed(rewrite):
             meeting = suggest.in_writers_voice(_meeting(shared), sentence)
             return Finding(signal, start, end, MESSAGES["blames_them"], meeting)
+        if shared.light and suggest.names_no_deed(rewrite):
+            interest = suggest.in_writers_voice(MINIMIZING_LIGHT_SUGGESTION, sentence)
+            return Finding(signal, start, end, MESSAGES["puts_down"], interest)
         return Finding(signal, start, end, MESSAGES[signal], rewrite)
     if signal == "advice" and shared.asks:
         # Still advice (the signal is what the reply does), but no longer early:

@@ -2223,6 +2223,19 @@ def proposes_together(sentence: str) -> bool:
     return not any(FEATURES[name].search(sentence) for name in _YOU_ADVISED)
 
 
+# "Let's hope it lasts", "Let's see if it holds up": a doubt, put as a plan.
+_DOUBT_TOGETHER = _rx(r"\blet(?:'s| us) (?:hope|see|wait)\b")
+
+
+def joins_in(sentence: str) -> bool:
+    """A plan to do it with them that doubts nothing ("We could look at courses!").
+
+    >>> joins_in("We could look at courses for next summer!"), joins_in("Let's hope it lasts.")
+    (True, False)
+    """
+    return proposes_together(sentence) and not _DOUBT_TOGETHER.search(sentence)
+
+
 # Praise of their news, in words that are rarely said flatly or in irony (not
 # "good", "nice", "cool" or "great": "Great, more babysitting for us").
 _WARM_PRAISE = _rx(

@@ -237,8 +237,10 @@ def summarise(analysis: Analysis) -> Summary:
         checks=_all_say(analysis, "closed_question", "check"),
         asked=_all_say(analysis, "advice", "advice_asked"),
     )
-    if found.signal == "you_statement" and _blames_them(analysis):
+    if found.signal == "you_statement" and _all_say(analysis, "you_statement", "blames_them"):
         return BLAMES_THEM
+    if found.signal == "you_statement" and _all_say(analysis, "you_statement", "puts_down"):
+        return PUTS_DOWN
     # A favour asked: a quick yes, or a practical question about it, is all it needs.
     if found.signal == "too_short" and _all_say(analysis, "too_short", "too_short_favour"):
         return YES_TO_A_FAVOUR
@@ -277,9 +279,12 @@ def _all_say(analysis: Analysis, signal: str, message: str) -> bool:
     return bool(found) and all(f.message == MESSAGES[message] for f in found)
 
 
-def _blames_them(analysis: Analysis) -> bool:
-    blame = [f for f in analysis.findings if f.signal == "you_statement"]
-    return bool(blame) and all(f.message == MESSAGES["blames_them"] for f in blame)
+# The same of light talk, a dream or a taste ("You'd get seasick in five minutes").
+PUTS_DOWN = Summary(
+    "This may sound like a put-down of what they shared.",
+    "Take an interest in it first: \u201cTell me about it?\u201d",
+    "you_statement",
+)
 
 
 def describe(

@@ -978,3 +978,16 @@ def test_leave_to_take_their_time_is_no_advice() -> None:
     reply = "Sure, I'll grab him and sort his dinner too. Take your time."
     result = analyze(reply, "Can you pick up Leo from football at 5? I'm stuck in a meeting.")
     assert not result.signals["advice"]
+
+
+def test_a_put_down_of_a_dream_is_met_with_interest_not_an_i_statement() -> None:
+    dream = "Q: What's a dream you haven't told me about? A: I'd love to learn to sail."
+    result = analyze("You'd get seasick in five minutes.", dream)
+    blame = [f for f in result.findings if f.signal == "you_statement"]
+    assert blame and blame[0].message.startswith("This may sound like a put-down")
+    # One rewrite for the sentence, whichever note carries it: interest, not "I felt …".
+    rewrites = [f.suggestion for f in result.findings if f.suggestion]
+    assert rewrites == ["I can tell it matters to you. Tell me about it?"]
+    summary = summarise(result)
+    assert summary.text == "This may sound like a put-down of what they shared."
+    assert "I felt" not in (summary.next_step or "")

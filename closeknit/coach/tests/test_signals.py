@@ -494,3 +494,12 @@ def test_calling_it_the_way_of_the_world_is_minimizing(
     reply: str, context: str, shrinks: bool
 ) -> None:
     assert analyze(reply, context).signals["minimizing"] is shrinks
+
+
+DREAM = "Q: What's a dream you haven't told me about? A: I'd love to learn to sail. A course."
+
+
+def test_a_plan_to_do_their_dream_together_is_joining_in_not_passing_it_over() -> None:
+    assert not analyze("We could look at courses for next summer!", DREAM).signals[
+        "good_news_dismissed"
+    ]
