@@ -22,7 +22,6 @@ import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
@@ -271,18 +270,5 @@ def read(prepared: Prepared, context: str | None, encoder: Encoder) -> Reading:
         sentence_vectors=np.array([encoded.mean_between(s, e) for s, e in sentences]),
         sentence_rules=np.array([rules.sentence_features(t) for t in texts]),
         context=shared,
-        context_vector=message_vector(encoder, shared[:CONTEXT_CHARS]) if shared else None,
+        context_vector=encoder.encode(shared[:CONTEXT_CHARS]).mean() if shared else None,
     )
-
-
-@lru_cache(maxsize=256)
-def message_vector(encoder: Encoder, text: str) -> np.ndarray:
-    """The partner's message's vector, kept for the most recent messages.
-
-    The live coach reads the same message again at every pause in the writer's
-    typing, and the model pass over it costs as much as the one over the
-    reply. Kept read-only: every reply to the message shares it.
-    """
-    vector = encoder.encode(text).mean()
-    vector.flags.writeable = False
-    return vector

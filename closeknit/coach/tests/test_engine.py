@@ -125,23 +125,3 @@ def test_a_bare_i_know_is_general_understanding() -> None:
     context = "Work was brutal and the car broke down."
     assert analyze("I know, babe. It's a lot.", context).empathy["interpretations"] == 1
     assert analyze("I know the garage shuts at six.", context).empathy["interpretations"] != 1
-
-
-def test_a_message_is_read_once_for_all_the_replies_to_it(monkeypatch: Any) -> None:
-    from closeknit.coach.encoder import Encoded, Encoder
-    from closeknit.coach.features import message_vector
-
-    message = "My sister hasn't spoken to me since the wedding."
-    message_vector.cache_clear()
-    first = analyze("That sounds so painful.", message)
-    read: list[str] = []
-    encode = Encoder.encode
-
-    def counting(self: Encoder, text: str) -> Encoded:
-        read.append(text)
-        return encode(self, text)
-
-    monkeypatch.setattr(Encoder, "encode", counting)
-    again = analyze("That sounds so painful.", message)
-    assert read == ["That sounds so painful."]  # the reply only: the message's vector is kept
-    assert again.signals == first.signals and again.empathy == first.empathy
