@@ -259,6 +259,14 @@ BLAMES_THEM = Summary(
 )
 
 
+# The same of light talk, a dream or a taste ("You'd get seasick in five minutes").
+PUTS_DOWN = Summary(
+    "This may sound like a put-down of what they shared.",
+    "Take an interest in it first: \u201cTell me about it?\u201d",
+    "you_statement",
+)
+
+
 # "Will do." to "Can you put the bins out?": the answer it needs, if a bare one.
 YES_TO_A_FAVOUR = Summary(
     "A quick yes answers what they asked.",
@@ -277,14 +285,6 @@ def _all_say(analysis: Analysis, signal: str, message: str) -> bool:
     """Every finding of `signal` carries MESSAGES[message] (and there is one)."""
     found = [f for f in analysis.findings if f.signal == signal]
     return bool(found) and all(f.message == MESSAGES[message] for f in found)
-
-
-# The same of light talk, a dream or a taste ("You'd get seasick in five minutes").
-PUTS_DOWN = Summary(
-    "This may sound like a put-down of what they shared.",
-    "Take an interest in it first: \u201cTell me about it?\u201d",
-    "you_statement",
-)
 
 
 def describe(
