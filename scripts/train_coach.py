@@ -28,7 +28,7 @@ What it trains (see closeknit/coach/features.py for the features):
 - one three-level head per EPITOME mechanism;
 - message, over each distinct partner's message labelled in messages.jsonl
   (the good-news head's row): what it is (engine.MESSAGE_KINDS), for the
-  notes' words only.
+  notes' words.
 Each head's regularisation and decision threshold are chosen by
 cross-validation that leaves one writer's file out at a time: the test set
 comes from another writer, so this is the honest way to choose.
@@ -580,9 +580,9 @@ def message_kinds(path: Path = MESSAGES) -> dict[str, str]:
 def train_message(examples: list[Example], report: dict) -> dict:
     """What the partner's message is (engine.MESSAGE_KINDS): one row per labelled message.
 
-    The notes' words depend on it (a hard time, light talk, a complaint...);
-    no signal reads it. Its rows are the good-news head's: the message's
-    vector and its news cues.
+    The notes' words depend on it (a hard time, light talk, a complaint...),
+    and advice only through engine._join_in. Its rows are the good-news head's:
+    the message's vector and its news cues.
     """
     from closeknit.coach.engine import MESSAGE_KINDS
 
