@@ -1427,7 +1427,8 @@ def asks_what_to_do(context: str) -> bool:
 # A practical favour asked of the writer: "Can you grab milk on your way back?".
 _FAVOUR = _rx(
     r"^\W*(?:(?:hey|hi|babe|love|hun|also|oh|and|quick one),? )*(?:can|could|would|will) you"
-    r" (?:please |pls |maybe |possibly )?(?!believe\b|imagine\b|not\b|stop\b|ever\b|just stop\b)"
+    r" (?:please |pls |maybe |possibly )?"
+    r"(?!believe\b|imagine\b|not\b|stop\b|ever\b|just stop\b|rather\b|still\b|marry\b)"
     r"(?:mind )?\w+"
 )
 # Yes to it, in a word or two: "k", "Will do.", "sure 👍".
@@ -1443,6 +1444,8 @@ def asks_a_favour(context: str) -> bool:
     >>> asks_a_favour("Can you remember to put the bins out tonight?")
     True
     >>> asks_a_favour("Can you believe it, the café hired me!")
+    False
+    >>> asks_a_favour("Would you rather live by the sea or in the city?")
     False
     """
     return bool(_FAVOUR.search(context))
