@@ -2274,8 +2274,8 @@ def gives_own_answer(reply: str) -> bool:
     return bool(_OWN_ANSWER.search(reply))
 
 
-# "Same!", "Me too": the writer joins in with what they shared.
-_SAME_HERE = _rx(r"^\W*(?:same|me too|me neither|us too|ditto)\b")
+# "Same!", "Me too", "Mine too": the writer joins in with what they shared.
+_SAME_HERE = _rx(r"^\W*(?:same|me too|me neither|us too|ditto|mine too|mine as well|me as well)\b")
 # Their message is about the two of them: "we", "us", "our", or an answer to a
 # question about what the writer does that is good ("When do you feel closest
 # to me? Sunday on the sofa").
@@ -2297,6 +2297,8 @@ def joins_in_a_moment_of_ours(reply: str, context: str) -> bool:
     False
     >>> joins_in_a_moment_of_ours("Me too.", "We had a fight and I feel awful.")
     False
+    >>> joins_in_a_moment_of_ours("Mine too. Let's do it again!", "Q: Best memory of us? A: Rome.")
+    True
     """
     if not _SAME_HERE.search(reply) or tells_of_hardship(context):
         return False

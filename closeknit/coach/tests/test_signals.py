@@ -458,6 +458,17 @@ def test_joining_in_a_moment_the_two_shared_is_not_self_focus(reply: str) -> Non
     assert not analyze(reply, CLOSEST).signals["self_focus"]
 
 
+def test_mine_too_to_a_memory_of_the_two_of_them_is_not_self_focus() -> None:
+    memory = (
+        "Q: What's your favourite memory of us this year? A: The night the power went out "
+        "and we played cards by candlelight."
+    )
+    reply = "Mine too. Let's do it again this weekend, power or no power."
+    assert not analyze(reply, memory).signals["self_focus"]
+    back = analyze("Mine too, I think I slept on it funny.", "My back is killing me today.")
+    assert back.signals["self_focus"]  # to a hard time of their own, it still is
+
+
 def test_same_to_a_hard_time_is_still_heard_as_self_focus() -> None:
     reply = "Same. I was up at 4 thinking about the Pemberton account. I really need sleep."
     assert analyze(reply, "Couldn't sleep again, going over the argument with my sister.").signals[
