@@ -103,6 +103,7 @@ class Reading:
     context: str | None  # the partner's message, cleaned
     context_vector: np.ndarray | None = None  # (384,) its MiniLM vector, when there is one
     _reply_row: np.ndarray | None = field(default=None, repr=False)
+    _good_news_row: np.ndarray | None = field(default=None, repr=False)
     _sentence_matrix: np.ndarray | None = field(default=None, repr=False)
 
     def sentence_matrix(self) -> np.ndarray:
@@ -168,8 +169,13 @@ class Reading:
         Its vector and its good- and bad-news cues: "Today was a good day, not a
         single panic attack" is good news that the word lists alone call bad.
         """
-        vector = self.context_vector if self.context_vector is not None else np.zeros(VECTOR_DIM)
-        return np.concatenate([vector, rules.news_features(self.context or "")]).astype(np.float32)
+        if self._good_news_row is None:  # the good-news and message heads both read it
+            vector = self.context_vector
+            if vector is None:
+                vector = np.zeros(VECTOR_DIM)
+            cues = rules.news_features(self.context or "")
+            self._good_news_row = np.concatenate([vector, cues]).astype(np.float32)
+        return self._good_news_row
 
     def _reply_dense(self) -> np.ndarray:
         return np.concatenate([self.reply_vector, self._any_rules(), self._shape()])
