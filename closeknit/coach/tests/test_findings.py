@@ -926,10 +926,9 @@ def test_a_hard_feeling_or_a_setback_is_met_as_a_hard_time(reply: str, context: 
 def test_a_hard_time_in_words_no_rule_knows_is_heard_by_the_message_head(context: str) -> None:
     # No hard-time word in them: the rules alone took these for light talk.
     assert not rules.tells_of_hardship(context)
-    result = analyze("Don't worry about it, it's not a big deal.", context)
-    assert not result.light
-    shrinking = [f for f in result.findings if f.signal == "minimizing"]
-    assert shrinking and shrinking[0].suggestion == MINIMIZING_SUGGESTION
+    reply = "Don't worry about it, it's not a big deal."
+    assert not analyze(reply, context).light
+    assert _finding(reply, "minimizing", context).suggestion == MINIMIZING_SUGGESTION
 
 
 @pytest.mark.parametrize(
@@ -943,9 +942,8 @@ def test_a_hard_time_in_words_no_rule_knows_is_heard_by_the_message_head(context
     ],
 )
 def test_light_talk_and_news_are_not_heard_as_a_hard_time(context: str) -> None:
-    result = analyze("Eh, it's not a big deal.", context)
-    shrinking = [f for f in result.findings if f.signal == "minimizing"]
-    assert shrinking and shrinking[0].suggestion != MINIMIZING_SUGGESTION
+    shrinking = _finding("Eh, it's not a big deal.", "minimizing", context)
+    assert shrinking.suggestion != MINIMIZING_SUGGESTION
 
 
 FAVOUR = "Can you remember to put the bins out tonight? It's recycling week."
@@ -983,8 +981,8 @@ def test_leave_to_take_their_time_is_no_advice() -> None:
 def test_a_put_down_of_a_dream_is_met_with_interest_not_an_i_statement() -> None:
     dream = "Q: What's a dream you haven't told me about? A: I'd love to learn to sail."
     result = analyze("You'd get seasick in five minutes.", dream)
-    blame = [f for f in result.findings if f.signal == "you_statement"]
-    assert blame and blame[0].message.startswith("This may sound like a put-down")
+    blame = _finding("You'd get seasick in five minutes.", "you_statement", dream)
+    assert blame.message.startswith("This may sound like a put-down")
     # One rewrite for the sentence, whichever note carries it: interest, not "I felt …".
     rewrites = [f.suggestion for f in result.findings if f.suggestion]
     assert rewrites == ["I can tell it matters to you. Tell me about it?"]
